@@ -1,0 +1,133 @@
+package dev.switchboard.bpmn.workflows;
+
+import dev.switchboard.bpmn.actions.ActionTask;
+import dev.switchboard.bpmn.triggers.TriggerMatcher;
+import dev.switchboard.bpmn.triggers.WorkflowTrigger;
+import dev.switchboard.core.problems.ProblemException;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import javax.xml.XMLConstants;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.flowable.bpmn.converter.BpmnXMLConverter;
+import org.flowable.bpmn.exceptions.XMLException;
+import org.flowable.bpmn.model.BpmnModel;
+import org.flowable.bpmn.model.FlowElement;
+import org.flowable.bpmn.model.Process;
+import org.flowable.common.engine.impl.util.io.BytesStreamSource;
+import org.flowable.validation.ProcessValidator;
+import org.flowable.validation.ValidationError;
+
+/**
+ * An uploaded BPMN 2.0 workflow, checked before deployment: well-formed XML without any DOCTYPE
+ * (no entities, no external resources), valid against the BPMN schema and Flowable's rules, one
+ * executable process, and only action ids that {@code actionAvailable} accepts.
+ *
+ * @param key the process id: the workflow's stable key across versions
+ */
+public record BpmnDocument(String key, String name, String xml, Optional<WorkflowTrigger> trigger,
+                           List<ActionTask> actionTasks) {
+
+    /** Largest BPMN document accepted. */
+    public static final int MAX_BYTES = 2 * 1024 * 1024;
+
+    private static final String INVALID = "Invalid BPMN";
+
+    public static BpmnDocument parse(String xml, ProcessValidator validator, Predicate<String> actionAvailable) {
+        if (xml == null || xml.isBlank()) {
+            throw ProblemException.badRequest(INVALID, "the request body is empty; send the BPMN 2.0 XML");
+        }
+        byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > MAX_BYTES) {
+            throw ProblemException.badRequest(INVALID, "the document is larger than " + MAX_BYTES / 1024 + " KB");
+        }
+        refuseDoctype(bytes);
+        BpmnModel model;
+        try {
+            model = new BpmnXMLConverter().convertToBpmnModel(new BytesStreamSource(bytes), true, true);
+        } catch (XMLException | IllegalArgumentException e) {
+            throw ProblemException.badRequest(INVALID, "not valid BPMN 2.0: " + rootMessage(e));
+        }
+        List<String> errors = new ArrayList<>();
+        for (ValidationError error : validator.validate(model)) {
+            if (!error.isWarning()) {
+                errors.add(describe(error));
+            }
+        }
+        List<Process> executable = model.getProcesses().stream().filter(Process::isExecutable).toList();
+        if (executable.size() != 1) {
+            errors.add("the document must contain exactly one executable process (isExecutable=\"true\"), found "
+                    + executable.size());
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest(INVALID, errors.size() + " validation error(s): " + errors.get(0), errors);
+        }
+        Process process = executable.get(0);
+        List<ActionTask> tasks = process.findFlowElementsOfType(FlowElement.class, true).stream()
+                .map(ActionTask::of).flatMap(Optional::stream).toList();
+        for (ActionTask task : tasks) {
+            if (!actionAvailable.test(task.actionId())) {
+                errors.add("task '" + task.activityId() + "': action '" + task.actionId()
+                        + "' is not provided by any active plugin");
+            }
+        }
+        Optional<WorkflowTrigger> trigger = WorkflowTrigger.of(process);
+        trigger.ifPresent(t -> {
+            if (t.event() == null || !TriggerMatcher.KNOWN_EVENTS.contains(t.event())) {
+                errors.add("trigger event '" + t.event() + "' is not one of " + TriggerMatcher.KNOWN_EVENTS);
+            }
+            t.match().forEach((field, value) -> {
+                if (field == null || value == null) {
+                    errors.add("every <sb:match> needs a field and a value");
+                }
+            });
+        });
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest(INVALID, String.join("; ", errors), errors);
+        }
+        String name = process.getName() == null || process.getName().isBlank() ? process.getId() : process.getName();
+        return new BpmnDocument(process.getId(), name, xml, trigger, tasks);
+    }
+
+    /** DOCTYPEs are the door to XXE and entity expansion; BPMN never needs one. */
+    private static void refuseDoctype(byte[] bytes) {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        try {
+            XMLStreamReader reader = factory.createXMLStreamReader(new ByteArrayInputStream(bytes));
+            try {
+                while (reader.hasNext()) {
+                    if (reader.next() == XMLStreamConstants.DTD) {
+                        throw ProblemException.badRequest(INVALID, "DOCTYPE declarations are not allowed in BPMN documents");
+                    }
+                }
+            } finally {
+                reader.close();
+            }
+        } catch (XMLStreamException e) {
+            throw ProblemException.badRequest(INVALID, "not well-formed XML: " + e.getMessage());
+        }
+    }
+
+    private static String describe(ValidationError error) {
+        String where = error.getActivityId() != null ? "element '" + error.getActivityId() + "'"
+                : error.getProcessDefinitionId() != null ? "process '" + error.getProcessDefinitionId() + "'" : "document";
+        return where + ": " + error.getDefaultDescription();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? e.getMessage() : root.getMessage();
+    }
+}

@@ -1,0 +1,334 @@
+// Browser test of the Switchboard console against a running platform.
+//
+//   SWITCHBOARD_URL=http://127.0.0.1:8080/ SWITCHBOARD_EMAIL=… SWITCHBOARD_PASSWORD=… \
+//   SWITCHBOARD_WORKFLOW_NAME='Welcome new lead' SCREENSHOT_DIR=target/screenshots \
+//   npm run test:browser
+//
+// Optional: CHROMIUM_PATH (default /usr/bin/chromium). Without the required
+// variables the test is skipped. The platform is left as found: the agency theme
+// is switched back at the end, even when a step fails.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const REQUIRED = ['SWITCHBOARD_URL', 'SWITCHBOARD_EMAIL', 'SWITCHBOARD_PASSWORD', 'SWITCHBOARD_WORKFLOW_NAME'];
+const missing = REQUIRED.filter((name) => !process.env[name]);
+
+const BASE_URL = process.env.SWITCHBOARD_URL ?? '';
+const EMAIL = process.env.SWITCHBOARD_EMAIL ?? '';
+const PASSWORD = process.env.SWITCHBOARD_PASSWORD ?? '';
+const WORKFLOW_NAME = process.env.SWITCHBOARD_WORKFLOW_NAME ?? '';
+const SCREENSHOT_DIR =
+  process.env.SCREENSHOT_DIR ??
+  path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'target', 'e2e-screenshots');
+
+/** The console keeps its bearer token here (src/api/client.ts, TOKEN_STORAGE_KEY). */
+const TOKEN_STORAGE_KEY = 'switchboard.token';
+const THEME_A = 'default';
+const THEME_B = 'midnight';
+
+/** Generous: a cold platform may compile JSPs, warm up Flowable, … */
+const WAIT_MS = 45_000;
+
+const SELECTORS = {
+  email: 'input[name="email"]',
+  password: 'input[name="password"]',
+  workflows: 'nav[aria-label="Workflows"]',
+  themeSelect: 'select[aria-label="Theme"]',
+  status: '[role="status"]',
+  alert: '[role="alert"]',
+};
+
+const shapeSelector = (id) => `.djs-container .djs-element[data-element-id="${cssString(id)}"]`;
+
+function cssString(value) {
+  return String(value).replace(/["\\]/g, '\\$&');
+}
+
+function escapeRegExp(value) {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Ids of the elements of one BPMN type in document order (`<bpmn:serviceTask id="…"`). */
+function idsOf(xml, localName) {
+  const ids = [];
+  const re = new RegExp(`<(?:[\\w-]+:)?${localName}\\b[^>]*?\\sid="([^"]+)"`, 'g');
+  for (const m of xml.matchAll(re)) ids.push(m[1]);
+  return ids;
+}
+
+/** Waits for `selector` to appear; fails early with the page's alert text if an alert shows up instead. */
+async function waitForOrAlert(page, selector, what) {
+  const winner = await Promise.race([
+    page.waitForSelector(selector, { state: 'visible', timeout: WAIT_MS }).then(() => 'ok'),
+    page
+      .waitForSelector(SELECTORS.alert, { state: 'visible', timeout: WAIT_MS })
+      .then(async (el) => `alert: ${(await el.textContent())?.trim()}`),
+  ]).catch((e) => `timeout: ${e.message.split('\n')[0]}`);
+  assert.equal(winner, 'ok', `expected ${what} (${selector}), got ${winner}`);
+}
+
+async function cssVar(page, name) {
+  return page.evaluate((n) => getComputedStyle(document.documentElement).getPropertyValue(n).trim(), name);
+}
+
+async function firstVisualStroke(page, elementId) {
+  return page.$eval(`${shapeSelector(elementId)} .djs-visual > *`, (el) => getComputedStyle(el).stroke);
+}
+
+async function centre(page, elementId) {
+  const box = await page.locator(shapeSelector(elementId)).first().boundingBox();
+  assert.ok(box, `shape ${elementId} has no bounding box (not rendered or hidden)`);
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Reads what the console itself reads, through the same API and token (used to find element ids). */
+async function fetchWorkflow(page, workflowName) {
+  return page.evaluate(
+    async ({ name, tokenKey }) => {
+      const token = sessionStorage.getItem(tokenKey);
+      if (!token) return { error: `no token in sessionStorage['${tokenKey}']` };
+      const headers = { Authorization: `Bearer ${token}` };
+      const get = async (url, as) => {
+        const r = await fetch(url, { headers });
+        if (!r.ok) throw new Error(`GET ${url} -> HTTP ${r.status}`);
+        return as === 'text' ? r.text() : r.json();
+      };
+      try {
+        const me = await get('/api/v1/me');
+        const location = me.locations?.[0];
+        if (!location) return { error: 'the user has no location' };
+        const base = `/api/v1/locations/${encodeURIComponent(location.id)}/workflows`;
+        const list = await get(base);
+        const wf = list.find((w) => w.name === name);
+        if (!wf) return { error: `no workflow named "${name}" in [${list.map((w) => w.name).join(', ')}]` };
+        const xml = await get(`${base}/${encodeURIComponent(wf.key)}/bpmn`, 'text');
+        return { locationId: location.id, key: wf.key, version: wf.version, xml };
+      } catch (e) {
+        return { error: String(e) };
+      }
+    },
+    { name: workflowName, tokenKey: TOKEN_STORAGE_KEY },
+  );
+}
+
+/** Puts the agency theme back through the API (used when the UI could not). */
+async function restoreThemeViaApi(themeId) {
+  const url = (p) => new URL(p, BASE_URL).toString();
+  const login = await fetch(url('/api/v1/auth/login'), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
+  });
+  if (!login.ok) throw new Error(`login for theme restore -> HTTP ${login.status}`);
+  const { token } = await login.json();
+  const put = await fetch(url('/api/v1/agency/theme'), {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify({ themeId }),
+  });
+  if (!put.ok) throw new Error(`PUT /api/v1/agency/theme -> HTTP ${put.status}`);
+}
+
+test(
+  'console: sign in, open a workflow, switch theme, edit and deploy',
+  { skip: missing.length > 0 && `set ${missing.join(', ')} to run`, timeout: 300_000 },
+  async (t) => {
+    await mkdir(SCREENSHOT_DIR, { recursive: true });
+
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(WAIT_MS);
+    const shot = (name) => page.screenshot({ path: path.join(SCREENSHOT_DIR, name) });
+    const pageProblems = [];
+    page.on('pageerror', (e) => pageProblems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => m.type() === 'error' && pageProblems.push(`console.error: ${m.text()}`));
+
+    let broken = false;
+    const step = (name, fn) =>
+      t.test(name, { skip: broken && 'an earlier step failed' }, async () => {
+        try {
+          await fn();
+        } catch (e) {
+          broken = true;
+          throw e;
+        }
+      });
+
+    // Shared between steps.
+    let themeAtStart = THEME_A;
+    let themeChanged = false;
+    let workflow; // { locationId, key, version, xml }
+    let taskId;
+    let listedVersion;
+    const workflowButton = () =>
+      page
+        .locator(`${SELECTORS.workflows} button`)
+        .filter({ has: page.locator('span', { hasText: new RegExp(`^\\s*${escapeRegExp(WORKFLOW_NAME)}\\s*$`) }) });
+
+    try {
+      await step('1. sign in and open the workflow', async () => {
+        const response = await page.goto(BASE_URL, { waitUntil: 'domcontentloaded' });
+        assert.ok(response?.ok(), `GET ${BASE_URL} answered HTTP ${response?.status()}`);
+        await page.waitForSelector(SELECTORS.email, { state: 'visible' });
+        const themeLink = await page.getAttribute('link#sb-theme', 'href');
+        assert.equal(themeLink, `/themes/${THEME_A}/theme.css`, 'before login the default theme stylesheet is linked');
+
+        await page.fill(SELECTORS.email, EMAIL);
+        await page.fill(SELECTORS.password, PASSWORD);
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        await waitForOrAlert(page, SELECTORS.workflows, 'the workflow list after signing in');
+
+        themeAtStart = await page.inputValue(SELECTORS.themeSelect);
+        assert.equal(themeAtStart, THEME_A, `the agency should start on theme "${THEME_A}" (found "${themeAtStart}")`);
+
+        await workflowButton()
+          .first()
+          .waitFor({ state: 'visible' })
+          .catch(async () => {
+            const names = await page.locator(`${SELECTORS.workflows} button`).allTextContents();
+            assert.fail(`workflow list should contain "${WORKFLOW_NAME}"; it shows: ${JSON.stringify(names)}`);
+          });
+        const buttonText = (await workflowButton().first().textContent()) ?? '';
+        const m = /v(\d+)\s*$/.exec(buttonText.trim());
+        assert.ok(m, `workflow button should end with v<version>: "${buttonText}"`);
+        listedVersion = Number(m[1]);
+
+        workflow = await fetchWorkflow(page, WORKFLOW_NAME);
+        assert.ok(!workflow.error, `reading the workflow through the API: ${workflow.error}`);
+        const serviceTasks = idsOf(workflow.xml, 'serviceTask');
+        const startEvents = idsOf(workflow.xml, 'startEvent');
+        assert.ok(serviceTasks.length > 0, `workflow "${WORKFLOW_NAME}" should contain a service task`);
+        assert.ok(startEvents.length > 0, `workflow "${WORKFLOW_NAME}" should contain a start event`);
+        taskId = serviceTasks[0];
+
+        await workflowButton().first().click();
+        await waitForOrAlert(page, shapeSelector(taskId), `the service task "${taskId}" on the canvas`);
+        await page.waitForSelector(shapeSelector(startEvents[0]), { state: 'visible' });
+        await shot('01-default-theme.png');
+      });
+
+      await step('2. switch to the midnight theme', async () => {
+        const backgroundBefore = await cssVar(page, '--sb-color-background');
+        const bodyBefore = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+        const strokeBefore = await firstVisualStroke(page, taskId);
+        assert.ok(backgroundBefore, '--sb-color-background should be defined by the default theme');
+
+        await page.selectOption(SELECTORS.themeSelect, THEME_B);
+        themeChanged = true;
+
+        await page
+          .waitForFunction(
+            (before) => getComputedStyle(document.documentElement).getPropertyValue('--sb-color-background').trim() !== before,
+            backgroundBefore,
+            { timeout: WAIT_MS },
+          )
+          .catch(() => assert.fail(`--sb-color-background stayed "${backgroundBefore}" after selecting "${THEME_B}"`));
+        assert.equal(
+          await page.getAttribute('link#sb-theme', 'href'),
+          `/themes/${THEME_B}/theme.css`,
+          'the theme stylesheet link should point at the new theme',
+        );
+
+        await page
+          .waitForFunction(
+            ({ selector, before }) => {
+              const el = document.querySelector(selector);
+              return !!el && getComputedStyle(el).stroke !== before;
+            },
+            { selector: `${shapeSelector(taskId)} .djs-visual > *`, before: strokeBefore },
+            { timeout: WAIT_MS },
+          )
+          .catch(() => assert.fail(`the service task stroke stayed "${strokeBefore}" after the theme change`));
+
+        await shot('02-midnight-theme.png');
+        const bodyAfter = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+        assert.notEqual(bodyAfter, bodyBefore, 'the page background colour should follow the theme');
+        assert.equal(await page.inputValue(SELECTORS.themeSelect), THEME_B, 'the theme select shows the new theme');
+      });
+
+      await step('3. move the service task and deploy a new version', async () => {
+        const from = await centre(page, taskId);
+        await page.mouse.move(from.x, from.y);
+        await page.mouse.down();
+        await page.mouse.move(from.x + 20, from.y, { steps: 4 });
+        await page.mouse.move(from.x + 80, from.y, { steps: 8 });
+        await page.mouse.up();
+        const to = await centre(page, taskId);
+        assert.ok(
+          Math.abs(to.x - from.x - 80) < 20,
+          `the service task should have moved ~80px right (moved ${Math.round(to.x - from.x)}px)`,
+        );
+
+        await page.getByRole('button', { name: 'Save', exact: true }).click();
+        const outcome = await Promise.race([
+          page
+            .waitForFunction(
+              (sel) => /Deployed version \d+/.test(document.querySelector(sel)?.textContent ?? ''),
+              SELECTORS.status,
+              { timeout: WAIT_MS },
+            )
+            .then(() => 'ok'),
+          page
+            .waitForSelector(SELECTORS.alert, { state: 'visible', timeout: WAIT_MS })
+            .then(async (el) => `alert: ${(await el.textContent())?.trim()}`),
+        ]).catch((e) => `timeout: ${e.message.split('\n')[0]}`);
+        const statusText = ((await page.textContent(SELECTORS.status)) ?? '').trim();
+        assert.equal(outcome, 'ok', `after Save, role=status should say "Deployed version N" (status: "${statusText}", ${outcome})`);
+
+        const deployed = Number(/Deployed version (\d+)/.exec(statusText)?.[1]);
+        assert.ok(
+          deployed > listedVersion,
+          `the deployed version (${deployed}) should be higher than the listed one before (${listedVersion})`,
+        );
+        await page
+          .waitForFunction(
+            ({ nav, name, version }) =>
+              [...document.querySelectorAll(`${nav} button`)].some(
+                (b) => b.querySelector('span')?.textContent?.trim() === name && b.textContent?.trim().endsWith(`v${version}`),
+              ),
+            { nav: SELECTORS.workflows, name: WORKFLOW_NAME, version: deployed },
+            { timeout: WAIT_MS },
+          )
+          .catch(() => assert.fail(`the workflow list should show "${WORKFLOW_NAME}" at v${deployed} after saving`));
+        await shot('03-saved.png');
+      });
+
+      await t.test('4. switch the theme back', { skip: !themeChanged && 'the theme was not changed' }, async () => {
+        const backgroundBefore = await cssVar(page, '--sb-color-background');
+        await page.selectOption(SELECTORS.themeSelect, themeAtStart);
+        await page.waitForFunction(
+          (before) => getComputedStyle(document.documentElement).getPropertyValue('--sb-color-background').trim() !== before,
+          backgroundBefore,
+          { timeout: WAIT_MS },
+        );
+        assert.equal(await page.getAttribute('link#sb-theme', 'href'), `/themes/${themeAtStart}/theme.css`);
+        themeChanged = false;
+      });
+    } finally {
+      if (themeChanged) {
+        // The UI could not put it back: do it through the API so the platform is left as found.
+        await restoreThemeViaApi(themeAtStart).catch((e) => t.diagnostic(`could not restore the theme: ${e.message}`));
+      }
+      if (pageProblems.length) t.diagnostic(`browser reported:\n  ${pageProblems.join('\n  ')}`);
+      await browser.close();
+    }
+  },
+);

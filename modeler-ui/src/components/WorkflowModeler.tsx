@@ -1,0 +1,173 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api } from '../api/client';
+import type { Workflow } from '../api/types';
+import {
+  createModeler,
+  currentViewbox,
+  exportXml,
+  importDiagram,
+  onDiagramChanged,
+  type BpmnModeler,
+  type Viewbox,
+} from '../modeler/createModeler';
+import type { DiagramTheme } from '../theme';
+import '../modeler/modeler.css';
+
+export interface WorkflowModelerProps {
+  locationId: string;
+  workflowKey: string;
+  /** Shown in the toolbar (falls back to the key). */
+  workflowName?: string;
+  /** Theme colours and font for the renderer; a change rebuilds the modeler (keeping the diagram). */
+  theme: DiagramTheme;
+  /** Deploys the XML; resolves with the new version. */
+  onSave: (xml: string) => Promise<Workflow>;
+}
+
+type Task = () => Promise<void>;
+
+/**
+ * bpmn-js lives outside React: one modeler instance in a ref, mounted into a
+ * plain div. All modeler operations run one after another through a queue so
+ * that theme rebuilds, imports and saves never overlap.
+ */
+export default function WorkflowModeler({ locationId, workflowKey, workflowName, theme, onSave }: WorkflowModelerProps) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const modelerRef = useRef<BpmnModeler | null>(null);
+  /** The diagram as last imported or carried over from a destroyed modeler. */
+  const xmlRef = useRef<string | null>(null);
+  /** Where the user was looking when the modeler was torn down for a theme change. */
+  const viewboxRef = useRef<Viewbox | null>(null);
+  const queueRef = useRef<Promise<void>>(Promise.resolve());
+
+  const [loading, setLoading] = useState(true);
+  const [saving, setSaving] = useState(false);
+  const [dirty, setDirty] = useState(false);
+  const [status, setStatus] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  const enqueue = useCallback((task: Task): Promise<void> => {
+    const run = queueRef.current.then(task);
+    queueRef.current = run.catch(() => undefined);
+    return run;
+  }, []);
+
+  // (Re)create the modeler whenever the theme changes; re-import the current diagram.
+  const { fill, stroke, label, font } = theme;
+  useEffect(() => {
+    enqueue(async () => {
+      const container = containerRef.current;
+      if (!container) return;
+      const modeler = createModeler(container, { fill, stroke, label, font });
+      onDiagramChanged(modeler, () => {
+        // Every import resets the command stack too; only count real edits.
+        const commandStack = modeler.get<{ canUndo(): boolean }>('commandStack');
+        if (commandStack.canUndo()) setDirty(true);
+      });
+      modelerRef.current = modeler;
+      if (xmlRef.current) await importDiagram(modeler, xmlRef.current, viewboxRef.current);
+    }).catch((e: unknown) => setError(`Could not display the diagram: ${(e as Error).message}`));
+
+    return () => {
+      enqueue(async () => {
+        const modeler = modelerRef.current;
+        if (!modeler) return;
+        modelerRef.current = null;
+        if (xmlRef.current) {
+          try {
+            viewboxRef.current = currentViewbox(modeler);
+            xmlRef.current = await exportXml(modeler); // keep unsaved edits
+          } catch {
+            /* keep the last imported XML */
+          }
+        }
+        modeler.destroy();
+      });
+    };
+  }, [enqueue, fill, stroke, label, font]);
+
+  // Load the selected workflow's latest BPMN.
+  useEffect(() => {
+    let cancelled = false;
+    setLoading(true);
+    setError(null);
+    setStatus('');
+    api
+      .getWorkflowBpmn(locationId, workflowKey)
+      .then((xml) =>
+        enqueue(async () => {
+          if (cancelled) return;
+          xmlRef.current = xml;
+          viewboxRef.current = null;
+          const modeler = modelerRef.current;
+          if (modeler) await importDiagram(modeler, xml);
+          setDirty(false);
+        }),
+      )
+      .catch((e: unknown) => {
+        if (!cancelled) setError(`Could not load workflow "${workflowKey}": ${(e as Error).message}`);
+      })
+      .finally(() => {
+        if (!cancelled) setLoading(false);
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [enqueue, locationId, workflowKey]);
+
+  async function save() {
+    setSaving(true);
+    setError(null);
+    setStatus('');
+    try {
+      let xml = '';
+      await enqueue(async () => {
+        const modeler = modelerRef.current;
+        if (!modeler) throw new Error('The modeler is not ready.');
+        xml = await exportXml(modeler);
+        xmlRef.current = xml;
+      });
+      const deployed = await onSave(xml);
+      setDirty(false);
+      setStatus(`Deployed version ${deployed.version}`);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <section aria-label="Workflow modeler" className="flex h-full min-h-0 flex-col">
+      <div className="flex items-center gap-3 border-b border-border bg-surface px-4 py-2">
+        <h2 className="truncate font-medium">
+          {workflowName ?? workflowKey}
+          {workflowName && workflowName !== workflowKey && (
+            <span className="ml-2 text-xs font-normal text-muted">{workflowKey}</span>
+          )}
+        </h2>
+        {dirty && <span className="text-xs text-muted">Unsaved changes</span>}
+        {loading && <span className="text-xs text-muted">Loading…</span>}
+        <p role="status" className="ml-auto text-sm text-muted">
+          {status}
+        </p>
+        <button
+          type="button"
+          onClick={save}
+          disabled={saving || loading}
+          className="rounded-theme bg-primary px-4 py-1.5 text-sm font-medium text-primary-contrast hover:opacity-90 disabled:opacity-60"
+        >
+          {saving ? 'Saving…' : 'Save'}
+        </button>
+      </div>
+      {error && (
+        <p role="alert" className="whitespace-pre-line border-b border-primary bg-surface px-4 py-2 text-sm">
+          {error}
+        </p>
+      )}
+      <div className="sb-modeler relative min-h-0 flex-1">
+        <div ref={containerRef} className="absolute inset-0" />
+      </div>
+    </section>
+  );
+}

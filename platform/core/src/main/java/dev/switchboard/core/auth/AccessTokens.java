@@ -1,0 +1,71 @@
+package dev.switchboard.core.auth;
+
+import dev.switchboard.core.config.PlatformConfig;
+import dev.switchboard.core.db.Database;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Opaque bearer tokens: 256 random bits handed to the client, SHA-256 of it stored, so a leaked
+ * table does not leak usable tokens.
+ */
+@ApplicationScoped
+public class AccessTokens {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    Database db;
+
+    @Inject
+    PlatformConfig config;
+
+    @Transactional
+    public IssuedToken issue(AuthenticatedUser user) {
+        byte[] raw = new byte[32];
+        RANDOM.nextBytes(raw);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        OffsetDateTime expiresAt = OffsetDateTime.now(ZoneOffset.UTC).plus(config.tokenLifetime());
+        db.update("DELETE FROM access_token WHERE expires_at < now()");
+        db.update("INSERT INTO access_token (token_hash, user_id, expires_at) VALUES (?, ?, ?)",
+                hash(token), user.id(), expiresAt);
+        return new IssuedToken(token, expiresAt, user);
+    }
+
+    public Optional<AuthenticatedUser> verify(String token) {
+        if (token == null || token.isBlank() || token.length() > 200) {
+            return Optional.empty();
+        }
+        return db.queryOne("""
+                SELECT u.id, u.agency_id, u.email, u.role FROM access_token t JOIN app_user u ON u.id = t.user_id
+                WHERE t.token_hash = ? AND t.expires_at > now()""",
+                row -> new AuthenticatedUser(row.getObject(1, UUID.class), row.getObject(2, UUID.class),
+                        row.getString(3), Role.valueOf(row.getString(4))),
+                hash(token));
+    }
+
+    @Transactional
+    public void revoke(String token) {
+        db.update("DELETE FROM access_token WHERE token_hash = ?", hash(token));
+    }
+
+    static String hash(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package dev.switchboard.core.crm.contacts;
+
+import dev.switchboard.core.db.Database;
+import dev.switchboard.core.events.EventOutbox;
+import dev.switchboard.core.problems.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.transaction.Transactional;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Contacts of one location. Every method takes the location first and every statement filters by
+ * it; changes append their domain events to the outbox in the same transaction.
+ */
+@ApplicationScoped
+public class Contacts {
+
+    public static final String CONTACT_CREATED = "contact.created";
+    public static final String TAG_ADDED = "contact.tag_added";
+
+    private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} _.:-]{0,62}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final int MAX_NAME = 200;
+
+    @Inject
+    Database db;
+
+    @Inject
+    EventOutbox outbox;
+
+    @Transactional
+    public Contact create(UUID locationId, NewContact request) {
+        List<String> errors = new ArrayList<>();
+        String firstName = text(request.firstName(), "firstName", errors);
+        String lastName = text(request.lastName(), "lastName", errors);
+        String email = request.email() == null || request.email().isBlank() ? null : request.email().trim();
+        if (email != null && (email.length() > 320 || !EMAIL.matcher(email).matches())) {
+            errors.add("email: '" + abbreviate(email) + "' is not an email address");
+        }
+        if (firstName == null && lastName == null && email == null) {
+            errors.add("a contact needs at least one of firstName, lastName, email");
+        }
+        Set<String> tags = new LinkedHashSet<>();
+        for (String tag : request.tags() == null ? Set.<String>of() : request.tags()) {
+            tags.add(normalizeTag(tag, errors));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("Invalid contact", String.join("; ", errors), errors);
+        }
+        UUID id = UUID.randomUUID();
+        db.update("INSERT INTO contact (id, location_id, first_name, last_name, email) VALUES (?, ?, ?, ?, ?)",
+                id, locationId, firstName, lastName, email);
+        outbox.append(locationId, CONTACT_CREATED, Json.createObjectBuilder().add("contactId", id.toString()).build());
+        for (String tag : tags) {
+            insertTag(locationId, id, tag);
+        }
+        return find(locationId, id).orElseThrow();
+    }
+
+    /** Adds a tag; adding a tag the contact already has changes nothing and emits no event. */
+    @Transactional
+    public Contact addTag(UUID locationId, UUID contactId, String rawTag) {
+        List<String> errors = new ArrayList<>();
+        String tag = normalizeTag(rawTag, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("Invalid tag", errors.get(0));
+        }
+        requireExisting(locationId, contactId);
+        insertTag(locationId, contactId, tag);
+        return find(locationId, contactId).orElseThrow();
+    }
+
+    public Optional<Contact> find(UUID locationId, UUID contactId) {
+        return db.queryOne("""
+                SELECT c.id, c.location_id, c.first_name, c.last_name, c.email, c.created_at,
+                       coalesce(array_agg(t.tag ORDER BY t.added_at) FILTER (WHERE t.tag IS NOT NULL), '{}')
+                FROM contact c LEFT JOIN contact_tag t ON t.contact_id = c.id AND t.location_id = c.location_id
+                WHERE c.location_id = ? AND c.id = ?
+                GROUP BY c.id""", Contacts::contact, locationId, contactId);
+    }
+
+    public List<Contact> list(UUID locationId, int limit) {
+        return db.query("""
+                SELECT c.id, c.location_id, c.first_name, c.last_name, c.email, c.created_at,
+                       coalesce(array_agg(t.tag ORDER BY t.added_at) FILTER (WHERE t.tag IS NOT NULL), '{}')
+                FROM contact c LEFT JOIN contact_tag t ON t.contact_id = c.id AND t.location_id = c.location_id
+                WHERE c.location_id = ?
+                GROUP BY c.id ORDER BY c.created_at DESC LIMIT ?""", Contacts::contact, locationId, limit);
+    }
+
+    private void insertTag(UUID locationId, UUID contactId, String tag) {
+        int inserted = db.update("""
+                INSERT INTO contact_tag (location_id, contact_id, tag) VALUES (?, ?, ?)
+                ON CONFLICT (contact_id, tag) DO NOTHING""", locationId, contactId, tag);
+        if (inserted == 1) {
+            db.update("UPDATE contact SET updated_at = now() WHERE id = ? AND location_id = ?", contactId, locationId);
+            outbox.append(locationId, TAG_ADDED, Json.createObjectBuilder()
+                    .add("contactId", contactId.toString()).add("tag", tag).build());
+        }
+    }
+
+    private void requireExisting(UUID locationId, UUID contactId) {
+        if (db.queryOne("SELECT 1 FROM contact WHERE location_id = ? AND id = ?", row -> true, locationId, contactId)
+                .isEmpty()) {
+            throw ProblemException.notFound("contact " + contactId);
+        }
+    }
+
+    static String normalizeTag(String raw, List<String> errors) {
+        String tag = raw == null ? "" : raw.trim().toLowerCase(Locale.ROOT);
+        if (!TAG.matcher(tag).matches()) {
+            errors.add("tag: '" + abbreviate(tag) + "' must be 1-63 letters, digits, spaces or _ . : -");
+        }
+        return tag;
+    }
+
+    private static String text(String value, String field, List<String> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.length() > MAX_NAME) {
+            errors.add(field + ": longer than " + MAX_NAME + " characters");
+        }
+        return value.trim();
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() > 40 ? value.substring(0, 40) + "…" : value;
+    }
+
+    private static Contact contact(ResultSet row) throws SQLException {
+        String[] tags = (String[]) row.getArray(7).getArray();
+        return new Contact(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getString(3),
+                row.getString(4), row.getString(5), new LinkedHashSet<>(List.of(tags)),
+                row.getObject(6, OffsetDateTime.class));
+    }
+}

@@ -1,0 +1,74 @@
+package dev.switchboard.core.db;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Plain SQL on the platform's JTA data source. Connections taken inside a transaction join it, so
+ * platform rows and Flowable's commit or roll back together.
+ */
+@ApplicationScoped
+public class Database {
+
+    public static final String DATA_SOURCE = "java:app/jdbc/switchboard";
+
+    @Resource(lookup = DATA_SOURCE)
+    DataSource dataSource;
+
+    /** Maps the current row of a result set. */
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = prepare(connection, sql, params);
+             ResultSet rows = statement.executeQuery()) {
+            List<T> result = new ArrayList<>();
+            while (rows.next()) {
+                result.add(mapper.map(rows));
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new DatabaseException(sql, e);
+        }
+    }
+
+    public <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... params) {
+        List<T> rows = query(sql, mapper, params);
+        if (rows.size() > 1) {
+            throw new IllegalStateException("expected at most one row, got " + rows.size() + " for: " + sql);
+        }
+        return rows.stream().findFirst();
+    }
+
+    public int update(String sql, Object... params) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = prepare(connection, sql, params)) {
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new DatabaseException(sql, e);
+        }
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, Object... params) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < params.length; i++) {
+            statement.setObject(i + 1, params[i]);
+        }
+        return statement;
+    }
+}

@@ -1,0 +1,17 @@
+package dev.switchboard.core.db;
+
+import java.sql.SQLException;
+
+/** An SQL statement failed; carries the statement (never its parameters) for the server log. */
+public class DatabaseException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public DatabaseException(String sql, SQLException cause) {
+        super("SQL failed (" + cause.getSQLState() + "): " + cause.getMessage() + " in: " + sql, cause);
+    }
+
+    public String sqlState() {
+        return ((SQLException) getCause()).getSQLState();
+    }
+}

@@ -1,0 +1,14 @@
+package dev.switchboard.core.events;
+
+import jakarta.json.JsonObject;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** Something that happened in a location, as recorded in the outbox. */
+public record DomainEvent(UUID id, UUID locationId, String type, JsonObject payload, OffsetDateTime occurredAt) {
+
+    /** A string field of the payload, or {@code null}. */
+    public String field(String name) {
+        return payload.containsKey(name) && !payload.isNull(name) ? payload.getString(name) : null;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.switchboard.core.tenancy;
+
+import dev.switchboard.core.db.Database;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Agencies and their locations. */
+@ApplicationScoped
+public class TenantDirectory {
+
+    @Inject
+    Database db;
+
+    public Optional<Agency> agency(UUID agencyId) {
+        return db.queryOne("SELECT id, name, theme_id FROM agency WHERE id = ?",
+                row -> new Agency(row.getObject(1, UUID.class), row.getString(2), row.getString(3)), agencyId);
+    }
+
+    public boolean anyAgency() {
+        return db.queryOne("SELECT 1 FROM agency LIMIT 1", row -> true).isPresent();
+    }
+
+    public List<Location> locations(UUID agencyId) {
+        return db.query("SELECT id, agency_id, name FROM location WHERE agency_id = ? ORDER BY created_at, name",
+                TenantDirectory::location, agencyId);
+    }
+
+    public Optional<Location> location(UUID agencyId, UUID locationId) {
+        return db.queryOne("SELECT id, agency_id, name FROM location WHERE agency_id = ? AND id = ?",
+                TenantDirectory::location, agencyId, locationId);
+    }
+
+    /** The location by id alone: for background work that already carries a trusted tenant id. */
+    public Optional<Location> location(UUID locationId) {
+        return db.queryOne("SELECT id, agency_id, name FROM location WHERE id = ?", TenantDirectory::location, locationId);
+    }
+
+    @Transactional
+    public Agency createAgency(String name) {
+        Agency agency = new Agency(UUID.randomUUID(), name, "default");
+        db.update("INSERT INTO agency (id, name, theme_id) VALUES (?, ?, ?)", agency.id(), agency.name(), agency.themeId());
+        return agency;
+    }
+
+    @Transactional
+    public Location createLocation(UUID agencyId, String name) {
+        Location location = new Location(UUID.randomUUID(), agencyId, name);
+        db.update("INSERT INTO location (id, agency_id, name) VALUES (?, ?, ?)", location.id(), agencyId, name);
+        return location;
+    }
+
+    @Transactional
+    public Agency changeTheme(UUID agencyId, String themeId) {
+        db.update("UPDATE agency SET theme_id = ? WHERE id = ?", themeId, agencyId);
+        return agency(agencyId).orElseThrow();
+    }
+
+    private static Location location(java.sql.ResultSet row) throws java.sql.SQLException {
+        return new Location(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getString(3));
+    }
+}

@@ -1,0 +1,77 @@
+package dev.switchboard.host.auth;
+
+import dev.switchboard.core.auth.AccessTokens;
+import dev.switchboard.core.auth.AuthenticatedUser;
+import dev.switchboard.core.problems.ProblemException;
+import dev.switchboard.core.tenancy.Location;
+import dev.switchboard.core.tenancy.TenantDirectory;
+import dev.switchboard.core.tenancy.TenantScope;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+
+/**
+ * The one place where a request gets its tenant: checks the bearer token, then, for paths under
+ * {@code /locations/{locationId}}, that the location belongs to the caller's agency. A location of
+ * another agency is reported as not found, so ids of other tenants cannot be probed.
+ */
+@Provider
+@Priority(Priorities.AUTHENTICATION)
+public class BearerTokenFilter implements ContainerRequestFilter {
+
+    private static final String PREFIX = "Bearer ";
+
+    @Inject
+    AccessTokens tokens;
+
+    @Inject
+    TenantDirectory tenants;
+
+    @Inject
+    TenantScope scope;
+
+    @Context
+    ResourceInfo resource;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (isPublic()) {
+            return;
+        }
+        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+            throw ProblemException.unauthorized("send 'Authorization: Bearer <token>'; get a token from POST /api/v1/auth/login");
+        }
+        AuthenticatedUser user = tokens.verify(header.substring(PREFIX.length()).trim())
+                .orElseThrow(() -> ProblemException.unauthorized("the bearer token is unknown or expired; log in again"));
+        scope.authenticate(user);
+        String locationId = request.getUriInfo().getPathParameters().getFirst("locationId");
+        if (locationId != null) {
+            Location location = parse(locationId)
+                    .flatMap(id -> tenants.location(user.agencyId(), id))
+                    .orElseThrow(() -> ProblemException.notFound("location " + locationId));
+            scope.enter(location);
+        }
+    }
+
+    private boolean isPublic() {
+        return resource.getResourceMethod() != null
+                && (resource.getResourceMethod().isAnnotationPresent(Public.class)
+                || resource.getResourceClass().isAnnotationPresent(Public.class));
+    }
+
+    private static java.util.Optional<UUID> parse(String id) {
+        try {
+            return java.util.Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+}

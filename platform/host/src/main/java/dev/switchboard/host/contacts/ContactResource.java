@@ -1,0 +1,68 @@
+package dev.switchboard.host.contacts;
+
+import dev.switchboard.core.crm.contacts.Contact;
+import dev.switchboard.core.crm.contacts.Contacts;
+import dev.switchboard.core.crm.contacts.NewContact;
+import dev.switchboard.core.problems.ProblemException;
+import dev.switchboard.core.tenancy.TenantScope;
+import dev.switchboard.host.Ids;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+
+/** Contacts of a location. */
+@Path("/locations/{locationId}/contacts")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ContactResource {
+
+    @Inject
+    Contacts contacts;
+
+    @Inject
+    TenantScope tenant;
+
+    /** Body of "add a tag". */
+    public record TagRequest(String tag) {
+    }
+
+    @POST
+    public Response create(NewContact request, @jakarta.ws.rs.core.Context UriInfo uri) {
+        if (request == null) {
+            throw ProblemException.badRequest("Invalid contact", "the request body is empty");
+        }
+        Contact contact = contacts.create(tenant.locationId(), request);
+        return Response.created(uri.getAbsolutePathBuilder().path(contact.id().toString()).build()).entity(contact).build();
+    }
+
+    @GET
+    public List<Contact> list(@QueryParam("limit") @DefaultValue("50") int limit) {
+        return contacts.list(tenant.locationId(), Math.max(1, Math.min(limit, 500)));
+    }
+
+    @GET
+    @Path("{contactId}")
+    public Contact get(@PathParam("contactId") String contactId) {
+        return contacts.find(tenant.locationId(), Ids.parse(contactId, "contact"))
+                .orElseThrow(() -> ProblemException.notFound("contact " + contactId));
+    }
+
+    @POST
+    @Path("{contactId}/tags")
+    public Contact addTag(@PathParam("contactId") String contactId, TagRequest request) {
+        if (request == null || request.tag() == null) {
+            throw ProblemException.badRequest("Invalid tag", "send {\"tag\": \"…\"}");
+        }
+        return contacts.addTag(tenant.locationId(), Ids.parse(contactId, "contact"), request.tag());
+    }
+}

@@ -1,0 +1,57 @@
+package dev.switchboard.host.plugins;
+
+import dev.switchboard.core.plugins.settings.PluginSettingsStore;
+import dev.switchboard.core.plugins.settings.PluginSettingsStore.SettingsView;
+import dev.switchboard.core.problems.ProblemException;
+import dev.switchboard.core.tenancy.TenantScope;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A plugin's settings for one location. Secret values are accepted, never returned. */
+@Path("/locations/{locationId}/plugins/{pluginId}/settings")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PluginSettingsResource {
+
+    @Inject
+    PluginSettingsStore settings;
+
+    @Inject
+    TenantScope tenant;
+
+    @GET
+    public SettingsView get(@PathParam("pluginId") String pluginId) {
+        return settings.view(tenant.locationId(), pluginId);
+    }
+
+    /** Body: a JSON object of setting names to values (strings or numbers). */
+    @PUT
+    public SettingsView put(@PathParam("pluginId") String pluginId, JsonObject body) {
+        if (body == null) {
+            throw ProblemException.badRequest("Invalid settings", "send a JSON object of setting names to values");
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        body.forEach((name, value) -> values.put(name, text(name, value)));
+        return settings.save(tenant.locationId(), pluginId, values);
+    }
+
+    private static String text(String name, JsonValue value) {
+        return switch (value.getValueType()) {
+            case STRING -> ((JsonString) value).getString();
+            case NUMBER, TRUE, FALSE -> value.toString();
+            case NULL -> "";
+            default -> throw ProblemException.badRequest("Invalid settings", name + ": must be a string, number or boolean");
+        };
+    }
+}

@@ -1,0 +1,47 @@
+package dev.switchboard.host.problems;
+
+import dev.switchboard.core.problems.Problem;
+import dev.switchboard.core.problems.ProblemException;
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Everything else. A problem wrapped by an interceptor is unwrapped; malformed JSON is a 400; any
+ * other failure is a 500 with an incident id to quote, never a stack trace.
+ */
+@Provider
+public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
+
+    @Override
+    public Response toResponse(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProblemException problem) {
+                return Problems.response(problem.problem());
+            }
+            if (cause instanceof JsonbException || cause instanceof JsonException) {
+                return Problems.response(new Problem(400, "Malformed JSON",
+                        "the request body is not valid JSON of the expected shape: " + cause.getMessage(), List.of()));
+            }
+            if (cause == cause.getCause()) {
+                break;
+            }
+        }
+        if (exception instanceof ProcessingException) {
+            return Problems.response(new Problem(400, "Unreadable request", exception.getMessage(), List.of()));
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, exception);
+        return Problems.response(new Problem(500, "Internal error",
+                "the request failed unexpectedly; quote incident " + incident + " to your operator", List.of()));
+    }
+}

@@ -1,0 +1,27 @@
+package dev.switchboard.host.themes;
+
+import dev.switchboard.core.themes.ThemeCatalog;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** Themes an agency can choose. */
+@Path("/themes")
+@Produces(MediaType.APPLICATION_JSON)
+public class ThemeResource {
+
+    @Inject
+    ThemeCatalog themes;
+
+    /** A theme as the chooser lists it. */
+    public record ThemeView(String id, String name, String parent) {
+    }
+
+    @GET
+    public List<ThemeView> list() {
+        return themes.all().stream().map(theme -> new ThemeView(theme.id(), theme.name(), theme.parent())).toList();
+    }
+}
