@@ -59,6 +59,10 @@ public final class SwitchboardLauncher {
         String url = "http://localhost:" + port + "/";
         if (awaitReady(server, URI.create(url + "api/v1/health"))) {
             log("Switchboard is ready: " + url + "  (API: " + url + "api/v1, OpenAPI: " + url + "openapi)");
+            Path initialPassword = dataDirectory.resolve("initial-admin-password");
+            if (Files.exists(initialPassword)) {
+                log("first login: the admin password is in " + initialPassword);
+            }
         } else if (server.isAlive()) {
             log("the platform did not start; see the server log above. Stopping.");
             System.exit(1);
@@ -72,6 +76,9 @@ public final class SwitchboardLauncher {
 
     private static Process startServer(Path installation, Path dataDirectory, Path propertiesFile, int port)
             throws IOException {
+        // Payara Micro remembers deployments in its root directory and would deploy the WAR twice
+        Path serverRoot = dataDirectory.resolve("server");
+        deleteRecursively(serverRoot);
         Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(javaBin.toString()));
         String javaOptions = System.getenv("SWITCHBOARD_JAVA_OPTS");
@@ -84,7 +91,7 @@ public final class SwitchboardLauncher {
                 "--contextroot", "/",
                 "--port", String.valueOf(port),
                 "--nohazelcast",
-                "--rootdir", dataDirectory.resolve("server").toString(),
+                "--rootdir", serverRoot.toString(),
                 "--systemProperties", propertiesFile.toString()));
         log("starting Payara Micro on port " + port);
         return new ProcessBuilder(command).inheritIO().start();
@@ -141,6 +148,17 @@ public final class SwitchboardLauncher {
                     .getParent();
         } catch (URISyntaxException e) {
             throw new UncheckedIOException(new IOException("cannot locate the launcher jar", e));
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 

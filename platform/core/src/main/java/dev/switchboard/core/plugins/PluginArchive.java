@@ -40,13 +40,18 @@ public record PluginArchive(String pluginId, Version version, String name, Strin
             throw invalid("the upload is not a jar (zip) file");
         }
         Manifest manifest;
+        int entries = 0;
         try (JarInputStream jar = new JarInputStream(new ByteArrayInputStream(content))) {
             manifest = jar.getManifest();
+            // walk the whole archive so a truncated or corrupt upload is refused here
             while (jar.getNextJarEntry() != null) {
-                // walk the whole archive so a truncated or corrupt upload is refused here
+                entries++;
             }
         } catch (IOException | SecurityException e) {
             throw invalid("the jar cannot be read: " + e.getMessage());
+        }
+        if (manifest == null && entries == 0) {
+            throw invalid("the jar cannot be read: it holds no entries (truncated or corrupt upload)");
         }
         if (manifest == null) {
             throw invalid("the jar has no META-INF/MANIFEST.MF");

@@ -6,6 +6,11 @@ import dev.switchboard.core.config.PlatformConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.logging.Logger;
@@ -14,10 +19,13 @@ import java.util.logging.Logger;
  * On the first start (no agency yet) creates the agency, its first location and an admin user from
  * configuration: {@code switchboard.bootstrap.agency-name}, {@code .location-name},
  * {@code .admin-email}, {@code .admin-password}. Without a configured password a random one is
- * generated and printed once to the server log.
+ * generated and left in {@code <data-dir>/initial-admin-password}, readable by the owner only.
  */
 @ApplicationScoped
 public class FirstRunBootstrap {
+
+    /** Where a generated admin password is left for the operator. */
+    public static final String INITIAL_PASSWORD_FILE = "initial-admin-password";
 
     private static final Logger LOG = Logger.getLogger(FirstRunBootstrap.class.getName());
 
@@ -51,8 +59,25 @@ public class FirstRunBootstrap {
         LOG.info(() -> "First run: created agency '" + agencyName + "', location '" + locationName + "' ("
                 + location.id() + ") and admin " + email);
         if (generated) {
-            LOG.warning("No switchboard.bootstrap.admin-password configured; generated admin password: " + password
-                    + "  (shown once; set SWITCHBOARD_BOOTSTRAP_ADMIN_PASSWORD to choose your own)");
+            Path file = writeInitialPassword(password);
+            LOG.warning("No switchboard.bootstrap.admin-password configured: generated a password for " + email
+                    + ", written to " + file + " (delete it after your first login)");
+        }
+    }
+
+    private Path writeInitialPassword(String password) {
+        Path file = config.dataDirectory().resolve(INITIAL_PASSWORD_FILE);
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, password + System.lineSeparator());
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                LOG.warning("Cannot restrict permissions of " + file + " on this file system");
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
         }
     }
 }

@@ -1,0 +1,175 @@
+package dev.switchboard.testkit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A platform started the way a user starts it: {@code java -jar switchboard.jar} in a fresh
+ * working directory (so a fresh embedded PostgreSQL), on a free port, with a known admin password.
+ * Its output goes to {@code platform.log} in that directory.
+ */
+public final class RunningPlatform implements AutoCloseable {
+
+    public static final String ADMIN_EMAIL = "admin@switchboard.test";
+
+    private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(4);
+
+    private final Path launcherJar;
+    private final Path workingDirectory;
+    private final int port;
+    private final String adminPassword = "test-" + UUID.randomUUID();
+    private Process process;
+
+    private RunningPlatform(Path launcherJar, Path workingDirectory, int port) {
+        this.launcherJar = launcherJar;
+        this.workingDirectory = workingDirectory;
+        this.port = port;
+    }
+
+    /** Starts a platform from {@code launcherJar} in a new folder under {@code parent}. */
+    public static RunningPlatform start(Path launcherJar, Path parent) {
+        try {
+            Files.createDirectories(parent);
+            RunningPlatform platform = new RunningPlatform(launcherJar.toAbsolutePath(),
+                    Files.createTempDirectory(parent.toAbsolutePath(), "platform-"), freePort());
+            platform.boot();
+            return platform;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops the platform and starts it again on the same data (database, plugins, key). */
+    public void restart() {
+        stop();
+        boot();
+    }
+
+    public URI baseUri() {
+        return URI.create("http://localhost:" + port + "/");
+    }
+
+    public String adminEmail() {
+        return ADMIN_EMAIL;
+    }
+
+    public String adminPassword() {
+        return adminPassword;
+    }
+
+    public Path workingDirectory() {
+        return workingDirectory;
+    }
+
+    /** The settings the launcher handed the server (database URL and user among them). */
+    public Properties serverProperties() {
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(workingDirectory.resolve("data/server.properties"))) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+
+    /** An API client logged in as the bootstrap admin. */
+    public ApiClient admin() {
+        return ApiClient.login(baseUri(), ADMIN_EMAIL, adminPassword);
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void boot() {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", launcherJar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workingDirectory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(workingDirectory.resolve("platform.log").toFile()));
+        builder.environment().put("SWITCHBOARD_PORT", String.valueOf(port));
+        builder.environment().put("SWITCHBOARD_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL);
+        builder.environment().put("SWITCHBOARD_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
+        builder.environment().put("SWITCHBOARD_BOOTSTRAP_AGENCY_NAME", "Test Agency");
+        builder.environment().remove("SWITCHBOARD_DB_URL");
+        try {
+            process = builder.start();
+            awaitHealthy();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + launcherJar, e);
+        }
+    }
+
+    private void awaitHealthy() {
+        HttpClient client = HttpClient.newHttpClient();
+        URI health = baseUri().resolve("api/v1/health");
+        long deadline = System.nanoTime() + BOOT_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the platform exited with " + process.exitValue() + "; see "
+                        + workingDirectory.resolve("platform.log"));
+            }
+            try {
+                if (client.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException("the platform was not healthy after " + BOOT_TIMEOUT + "; see "
+                + workingDirectory.resolve("platform.log"));
+    }
+
+    private void stop() {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(90, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
