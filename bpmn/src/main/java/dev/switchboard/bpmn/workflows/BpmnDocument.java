@@ -1,5 +1,7 @@
 package dev.switchboard.bpmn.workflows;
 
+import dev.switchboard.api.action.ActionDescriptor;
+import dev.switchboard.api.action.InputField;
 import dev.switchboard.bpmn.actions.ActionTask;
 import dev.switchboard.bpmn.triggers.TriggerMatcher;
 import dev.switchboard.bpmn.triggers.WorkflowTrigger;
@@ -9,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
+import java.util.function.Function;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -27,7 +29,7 @@ import org.flowable.validation.ValidationError;
 /**
  * An uploaded BPMN 2.0 workflow, checked before deployment: well-formed XML without any DOCTYPE
  * (no entities, no external resources), valid against the BPMN schema and Flowable's rules, one
- * executable process, and only action ids that {@code actionAvailable} accepts.
+ * executable process, and only actions that an active plugin provides, with their required inputs set.
  *
  * @param key the process id: the workflow's stable key across versions
  */
@@ -39,7 +41,11 @@ public record BpmnDocument(String key, String name, String xml, Optional<Workflo
 
     private static final String INVALID = "Invalid BPMN";
 
-    public static BpmnDocument parse(String xml, ProcessValidator validator, Predicate<String> actionAvailable) {
+    /**
+     * @param actions the descriptor of each action id an active plugin provides now
+     */
+    public static BpmnDocument parse(String xml, ProcessValidator validator,
+                                     Function<String, Optional<ActionDescriptor>> actions) {
         if (xml == null || xml.isBlank()) {
             throw ProblemException.badRequest(INVALID, "the request body is empty; send the BPMN 2.0 XML");
         }
@@ -72,9 +78,18 @@ public record BpmnDocument(String key, String name, String xml, Optional<Workflo
         List<ActionTask> tasks = process.findFlowElementsOfType(FlowElement.class, true).stream()
                 .map(ActionTask::of).flatMap(Optional::stream).toList();
         for (ActionTask task : tasks) {
-            if (!actionAvailable.test(task.actionId())) {
+            Optional<ActionDescriptor> action = actions.apply(task.actionId());
+            if (action.isEmpty()) {
                 errors.add("task '" + task.activityId() + "': action '" + task.actionId()
                         + "' is not provided by any active plugin");
+                continue;
+            }
+            for (InputField input : action.get().inputs()) {
+                String value = task.inputs().get(input.name());
+                if (input.required() && (value == null || value.isBlank())) {
+                    errors.add("task '" + task.activityId() + "': action '" + task.actionId() + "' needs input '"
+                            + input.name() + "' (<sb:input name=\"" + input.name() + "\">…</sb:input>)");
+                }
             }
         }
         Optional<WorkflowTrigger> trigger = WorkflowTrigger.of(process);

@@ -54,7 +54,7 @@ public class Workflows {
     @Transactional
     public WorkflowSummary deploy(UUID locationId, String xml) {
         BpmnDocument document = BpmnDocument.parse(xml, validator,
-                actionId -> plugins.registry().action(actionId).isPresent());
+                actionId -> plugins.registry().action(actionId).map(action -> action.action().descriptor()));
         Deployment deployment = engine.repository().createDeployment()
                 .tenantId(locationId.toString())
                 .name(document.name())

@@ -3,24 +3,33 @@ package dev.switchboard.bpmn.workflows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.api.action.ActionDescriptor;
+import dev.switchboard.api.action.InputField;
 import dev.switchboard.bpmn.actions.ActionTaskValidator;
 import dev.switchboard.bpmn.triggers.WorkflowTrigger;
 import dev.switchboard.core.problems.ProblemException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
+import java.util.function.Function;
 import org.flowable.validation.ProcessValidator;
 import org.junit.jupiter.api.Test;
 
 class BpmnDocumentTest {
 
     private static final ProcessValidator VALIDATOR = ActionTaskValidator.processValidator();
+    private static final ActionDescriptor SEND_EMAIL = new ActionDescriptor("email.send", "Send email", "",
+            List.of(InputField.text("subject", "Subject", true), InputField.multilineText("body", "Body", true)));
+    private static final Function<String, Optional<ActionDescriptor>> EMAIL_ONLY =
+            id -> id.equals(SEND_EMAIL.id()) ? Optional.of(SEND_EMAIL) : Optional.empty();
+    private static final Function<String, Optional<ActionDescriptor>> NONE = id -> Optional.empty();
 
     @Test
     void readsTheShippedTemplatesKeyTriggerAndActionInputs() throws IOException {
-        BpmnDocument document = BpmnDocument.parse(template(), VALIDATOR, Set.of("email.send")::contains);
+        BpmnDocument document = BpmnDocument.parse(template(), VALIDATOR, EMAIL_ONLY);
 
         assertThat(document.key()).isEqualTo("welcome-new-lead");
         assertThat(document.name()).isEqualTo("Welcome new lead");
@@ -34,7 +43,14 @@ class BpmnDocumentTest {
 
     @Test
     void refusesActionsNoActivePluginProvidesNamingThem() throws IOException {
-        assertRefused(template(), Set.of(), "action 'email.send' is not provided by any active plugin");
+        assertRefused(template(), NONE, "action 'email.send' is not provided by any active plugin");
+    }
+
+    @Test
+    void refusesTasksMissingARequiredInputOfTheirAction() throws IOException {
+        String withoutSubject = template().replaceAll("(?s)<sb:input name=\"subject\">.*?</sb:input>", "");
+
+        assertRefused(withoutSubject, EMAIL_ONLY, "needs input 'subject'");
     }
 
     @Test
@@ -45,17 +61,17 @@ class BpmnDocumentTest {
                 <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="x">
                   <process id="p" name="&b;" isExecutable="true"/></definitions>""";
 
-        assertRefused(billionLaughs, Set.of(), "DOCTYPE");
+        assertRefused(billionLaughs, NONE, "DOCTYPE");
     }
 
     @Test
     void refusesMalformedEmptyAndNonExecutableDocuments() {
-        assertRefused("<definitions", Set.of(), "well-formed");
-        assertRefused("  ", Set.of(), "empty");
+        assertRefused("<definitions", NONE, "well-formed");
+        assertRefused("  ", NONE, "empty");
         assertRefused("""
                 <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="x">
                   <process id="p" isExecutable="false"><startEvent id="s"/></process></definitions>""",
-                Set.of(), "non-executable");
+                NONE, "non-executable");
     }
 
     @Test
@@ -64,11 +80,11 @@ class BpmnDocumentTest {
                 <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="x">
                   <process id="p" isExecutable="true"><startEvent id="s"/>
                     <serviceTask id="plain" name="No implementation"/></process></definitions>""",
-                Set.of(), "plain");
+                NONE, "plain");
     }
 
-    private static void assertRefused(String xml, Set<String> actions, String reason) {
-        assertThatThrownBy(() -> BpmnDocument.parse(xml, VALIDATOR, actions::contains))
+    private static void assertRefused(String xml, Function<String, Optional<ActionDescriptor>> actions, String reason) {
+        assertThatThrownBy(() -> BpmnDocument.parse(xml, VALIDATOR, actions))
                 .isInstanceOfSatisfying(ProblemException.class, e -> {
                     assertThat(e.problem().status()).isEqualTo(400);
                     assertThat(e.problem().detail()).contains(reason);

@@ -36,7 +36,7 @@ final class LauncherSettings {
     Optional<String> get(String key) {
         String value = System.getProperty(key);
         if (value == null) {
-            value = environment.get(key.toUpperCase().replace('.', '_').replace('-', '_'));
+            value = environment.get(environmentName(key));
         }
         if (value == null) {
             value = file.getProperty(key);
@@ -44,13 +44,23 @@ final class LauncherSettings {
         return Optional.ofNullable(value).map(String::trim).filter(v -> !v.isEmpty());
     }
 
-    /** Every {@code switchboard.*} setting from the file and {@code -D}; the server reads the environment itself. */
+    /**
+     * The {@code switchboard.*} settings the server must be handed: those from {@code -D}, and those
+     * from the file that the environment does not override (the server reads the environment itself,
+     * but ranks system properties above it, so a file value must not be passed when the environment sets it).
+     */
     Properties forServer() {
         Properties properties = new Properties();
         file.stringPropertyNames().stream().filter(key -> key.startsWith("switchboard."))
+                .filter(key -> environment.get(environmentName(key)) == null)
                 .forEach(key -> properties.setProperty(key, file.getProperty(key)));
         System.getProperties().stringPropertyNames().stream().filter(key -> key.startsWith("switchboard."))
                 .forEach(key -> properties.setProperty(key, System.getProperty(key)));
         return properties;
+    }
+
+    /** {@code switchboard.db.url} → {@code SWITCHBOARD_DB_URL}, as MicroProfile Config maps it. */
+    static String environmentName(String key) {
+        return key.toUpperCase().replace('.', '_').replace('-', '_');
     }
 }
