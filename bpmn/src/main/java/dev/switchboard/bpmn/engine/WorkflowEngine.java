@@ -68,6 +68,8 @@ public class WorkflowEngine {
         config.setAsyncExecutorActivate(true);
         config.setAsyncExecutorDefaultAsyncJobAcquireWaitTime(200);
         config.setAsyncExecutorDefaultTimerJobAcquireWaitTime(500);
+        // a node that died holding a job gives it back after this long (Flowable's default is an hour)
+        config.setAsyncExecutorAsyncJobLockTimeInMillis(5 * 60 * 1000);
         config.setAsyncFailedJobWaitTime(2);
         config.setDefaultFailedJobWaitTime(2);
         engine = config.buildProcessEngine();

@@ -31,6 +31,8 @@ final class EmbeddedDatabase implements AutoCloseable {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
+                    // the launcher stops the database itself, after the server: not in parallel with it
+                    .setRegisterShutdownHook(false)
                     .setOverrideWorkingDirectory(dataDirectory.resolve("postgres-runtime").toFile());
             if (port > 0) {
                 builder.setPort(port);

@@ -24,11 +24,47 @@ import java.util.concurrent.TimeUnit;
 public final class SwitchboardLauncher {
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
+    private static final long STOP_TIMEOUT_SECONDS = 60;
+    private static final String SUPERVISED = "SWITCHBOARD_SUPERVISED";
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
 
     private SwitchboardLauncher() {
     }
 
     public static void main(String[] args) throws Exception {
+        if (System.getenv(SUPERVISED) == null && Files.isExecutable(SETSID)) {
+            System.exit(supervise());
+        }
+        run();
+    }
+
+    /**
+     * Runs the platform in its own session, out of reach of the terminal's Ctrl-C, which would
+     * otherwise hit the server and the database at the same moment. On Ctrl-C this process asks the
+     * platform to stop, and the platform stops the server first, then the database.
+     */
+    private static int supervise() throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classPath = System.getProperty("java.class.path");
+        ProcessBuilder builder = new ProcessBuilder(SETSID.toString(), java, "-cp", classPath,
+                SwitchboardLauncher.class.getName()).inheritIO();
+        builder.environment().put(SUPERVISED, "1");
+        Process platform = builder.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            platform.destroy();
+            try {
+                if (!platform.waitFor(STOP_TIMEOUT_SECONDS + 30, TimeUnit.SECONDS)) {
+                    platform.descendants().forEach(ProcessHandle::destroyForcibly);
+                    platform.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "switchboard-supervisor"));
+        return platform.waitFor();
+    }
+
+    private static void run() throws Exception {
         Path workingDirectory = Path.of("").toAbsolutePath();
         LauncherSettings settings = new LauncherSettings(workingDirectory, System.getenv());
         Path dataDirectory = workingDirectory.resolve(settings.get("switchboard.data-dir").orElse("data")).normalize();
@@ -71,7 +107,7 @@ public final class SwitchboardLauncher {
         if (exit != 0 && exit != 130 && exit != 143) {
             log("server exited with status " + exit);
         }
-        System.exit(exit == 130 || exit == 143 ? 0 : exit);
+        System.exit(exit == 130 || exit == 143 || exit == 0 ? 0 : exit);
     }
 
     private static Process startServer(Path installation, Path dataDirectory, Path propertiesFile, int port)
@@ -127,7 +163,7 @@ public final class SwitchboardLauncher {
             log("stopping the server");
             server.destroy();
             try {
-                if (!server.waitFor(60, TimeUnit.SECONDS)) {
+                if (!server.waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                     server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
                 }
             } catch (InterruptedException e) {

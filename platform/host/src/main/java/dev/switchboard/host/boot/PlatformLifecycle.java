@@ -15,6 +15,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -48,6 +49,9 @@ public class PlatformLifecycle {
 
     private volatile boolean ready;
     private ScheduledFuture<?> dispatch;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    /** Payara Micro exits on SIGINT/SIGTERM without undeploying: stop the engine and plugins ourselves. */
+    private final Thread shutdownHook = new Thread(this::shutDown, "switchboard-shutdown");
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object context) {
         long started = System.nanoTime();
@@ -60,10 +64,24 @@ public class PlatformLifecycle {
         dispatch = scheduler.scheduleWithFixedDelay(this::dispatchEvents, DISPATCH_INTERVAL_MILLIS,
                 DISPATCH_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
         ready = true;
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
         LOG.info(() -> "Switchboard is ready (boot took " + (System.nanoTime() - started) / 1_000_000 + " ms)");
     }
 
     void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object context) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down; the hook runs
+        }
+        shutDown();
+    }
+
+    /** Stops event dispatch, then the workflow engine (which releases its jobs), then the plugins; once. */
+    private void shutDown() {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
         ready = false;
         if (dispatch != null) {
             dispatch.cancel(false);
