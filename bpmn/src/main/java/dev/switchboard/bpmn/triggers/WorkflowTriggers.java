@@ -2,15 +2,12 @@ package dev.switchboard.bpmn.triggers;
 
 import dev.switchboard.bpmn.engine.WorkflowEngine;
 import dev.switchboard.core.db.Database;
+import dev.switchboard.core.db.JsonColumns;
 import dev.switchboard.core.events.DomainEvent;
 import dev.switchboard.core.events.DomainEventConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
-import java.io.StringReader;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,13 +36,11 @@ public class WorkflowTriggers implements DomainEventConsumer {
             db.update("DELETE FROM workflow_trigger WHERE location_id = ? AND process_key = ?", locationId, processKey);
             return;
         }
-        JsonObjectBuilder match = Json.createObjectBuilder();
-        trigger.get().match().forEach(match::add);
         db.update("""
                 INSERT INTO workflow_trigger (location_id, process_key, event_type, match) VALUES (?, ?, ?, ?::jsonb)
                 ON CONFLICT (location_id, process_key) DO UPDATE SET event_type = excluded.event_type,
                     match = excluded.match, updated_at = now()""",
-                locationId, processKey, trigger.get().event(), match.build().toString());
+                locationId, processKey, trigger.get().event(), JsonColumns.json(trigger.get().match()));
     }
 
     @Override
@@ -74,18 +69,11 @@ public class WorkflowTriggers implements DomainEventConsumer {
     List<String> matching(UUID locationId, String eventType, Map<String, String> fields) {
         record Row(String key, WorkflowTrigger trigger) { }
         return db.query("SELECT process_key, match::text FROM workflow_trigger WHERE location_id = ? AND event_type = ?",
-                        row -> new Row(row.getString(1), new WorkflowTrigger(eventType, strings(row.getString(2)))),
+                        row -> new Row(row.getString(1), new WorkflowTrigger(eventType, JsonColumns.strings(row.getString(2)))),
                         locationId, eventType)
                 .stream()
                 .filter(row -> TriggerMatcher.matches(row.trigger(), eventType, fields))
                 .map(Row::key)
                 .toList();
-    }
-
-    private static Map<String, String> strings(String json) {
-        JsonObject object = Json.createReader(new StringReader(json)).readObject();
-        Map<String, String> values = new HashMap<>();
-        object.forEach((key, value) -> values.put(key, object.getString(key)));
-        return values;
     }
 }

@@ -232,6 +232,36 @@ class WalkingSkeletonIT {
         assertThat(message.getSubject()).isEqualTo("Hello Linus");
     }
 
+    @Test
+    @Order(12)
+    void uglyInputsAreRefusedAsProblemsNeverServerErrors() {
+        String contacts = locationPath("contacts");
+        Map<Response, String> refusals = new java.util.LinkedHashMap<>();
+        refusals.put(api.post(contacts, "application/json", "{\"firstName\":".getBytes(StandardCharsets.UTF_8)), "JSON");
+        refusals.put(api.post(contacts, "application/json", "[1,2]".getBytes(StandardCharsets.UTF_8)), "JSON");
+        refusals.put(api.postJson(contacts, Map.of("firstName", "x".repeat(100_000))), "longer than 200");
+        refusals.put(api.postJson(contacts, Map.of("email", "'; DROP TABLE contact; --")), "not an email address");
+        refusals.put(api.postJson(contacts, Map.of("firstName", "Bobby", "tags", List.of("x'; DROP TABLE contact; --"))),
+                "must be 1-63");
+        refusals.put(api.get(contacts + "?limit=abc"), "limit must be a whole number");
+        refusals.put(api.putJson(settingsPath(), List.of(1, 2)), "JSON object");
+        refusals.put(api.putJson("agency/theme", Map.of("themeId", "../../etc/passwd")), "themeId must be one of");
+        refusals.put(api.post("plugins", "application/java-archive", new byte[] {'P', 'K', 3, 4, 0, 0}), "cannot be read");
+
+        refusals.forEach((response, reason) -> assertProblem(response, 400, reason));
+        assertThat(api.get(contacts + "?limit=500").status()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(13)
+    void openApiDocumentDescribesTheApi() {
+        Response openApi = ApiClient.anonymous(platform.baseUri()).get("../../openapi");
+
+        assertThat(openApi.status()).isEqualTo(200);
+        assertThat(openApi.body()).contains("/api/v1/locations/{locationId}/contacts", "/api/v1/plugins",
+                "/api/v1/locations/{locationId}/workflows", "/api/v1/auth/login");
+    }
+
     private static MimeMessage tagNewLeadAndReceive(String firstName, String email) throws Exception {
         SMTP.purgeEmailFromAllMailboxes();
         Response contact = api.postJson(locationPath("contacts"), Map.of("firstName", firstName, "email", email));

@@ -6,9 +6,9 @@ import dev.switchboard.core.crm.contacts.NewContact;
 import dev.switchboard.core.problems.ProblemException;
 import dev.switchboard.core.tenancy.TenantScope;
 import dev.switchboard.host.Ids;
+import dev.switchboard.host.Paging;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -46,8 +46,8 @@ public class ContactResource {
     }
 
     @GET
-    public List<Contact> list(@QueryParam("limit") @DefaultValue("50") int limit) {
-        return contacts.list(tenant.locationId(), Math.max(1, Math.min(limit, 500)));
+    public List<Contact> list(@QueryParam("limit") String limit) {
+        return contacts.list(tenant.locationId(), Paging.limit(limit));
     }
 
     @GET

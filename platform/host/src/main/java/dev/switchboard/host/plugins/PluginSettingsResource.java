@@ -37,12 +37,12 @@ public class PluginSettingsResource {
 
     /** Body: a JSON object of setting names to values (strings or numbers). */
     @PUT
-    public SettingsView put(@PathParam("pluginId") String pluginId, JsonObject body) {
-        if (body == null) {
+    public SettingsView put(@PathParam("pluginId") String pluginId, JsonValue body) {
+        if (!(body instanceof JsonObject object)) {
             throw ProblemException.badRequest("Invalid settings", "send a JSON object of setting names to values");
         }
         Map<String, String> values = new LinkedHashMap<>();
-        body.forEach((name, value) -> values.put(name, text(name, value)));
+        object.forEach((name, value) -> values.put(name, text(name, value)));
         return settings.save(tenant.locationId(), pluginId, values);
     }
 

@@ -5,9 +5,9 @@ import dev.switchboard.bpmn.workflows.WorkflowSummary;
 import dev.switchboard.bpmn.workflows.Workflows;
 import dev.switchboard.core.problems.ProblemException;
 import dev.switchboard.core.tenancy.TenantScope;
+import dev.switchboard.host.Paging;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -66,8 +66,8 @@ public class WorkflowResource {
     @GET
     @Path("workflow-runs")
     public List<WorkflowRun> runs(@QueryParam("workflow") String workflowKey, @QueryParam("contactId") String contactId,
-                                  @QueryParam("limit") @DefaultValue("50") int limit) {
-        return workflows.runs(tenant.locationId(), workflowKey, contactId, Math.max(1, Math.min(limit, 500)));
+                                  @QueryParam("limit") String limit) {
+        return workflows.runs(tenant.locationId(), workflowKey, contactId, Paging.limit(limit));
     }
 
     @GET

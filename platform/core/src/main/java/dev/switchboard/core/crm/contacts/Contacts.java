@@ -32,6 +32,12 @@ public class Contacts {
     private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} _.:-]{0,62}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final int MAX_NAME = 200;
+    /** A contact with its tags; callers add WHERE (always on location_id) and GROUP BY c.id. */
+    private static final String SELECT_CONTACT = """
+                SELECT c.id, c.location_id, c.first_name, c.last_name, c.email, c.created_at,
+                       coalesce(array_agg(t.tag ORDER BY t.added_at) FILTER (WHERE t.tag IS NOT NULL), '{}')
+                FROM contact c LEFT JOIN contact_tag t ON t.contact_id = c.id AND t.location_id = c.location_id
+            """;
 
     @Inject
     Database db;
@@ -82,19 +88,13 @@ public class Contacts {
     }
 
     public Optional<Contact> find(UUID locationId, UUID contactId) {
-        return db.queryOne("""
-                SELECT c.id, c.location_id, c.first_name, c.last_name, c.email, c.created_at,
-                       coalesce(array_agg(t.tag ORDER BY t.added_at) FILTER (WHERE t.tag IS NOT NULL), '{}')
-                FROM contact c LEFT JOIN contact_tag t ON t.contact_id = c.id AND t.location_id = c.location_id
+        return db.queryOne(SELECT_CONTACT + """
                 WHERE c.location_id = ? AND c.id = ?
                 GROUP BY c.id""", Contacts::contact, locationId, contactId);
     }
 
     public List<Contact> list(UUID locationId, int limit) {
-        return db.query("""
-                SELECT c.id, c.location_id, c.first_name, c.last_name, c.email, c.created_at,
-                       coalesce(array_agg(t.tag ORDER BY t.added_at) FILTER (WHERE t.tag IS NOT NULL), '{}')
-                FROM contact c LEFT JOIN contact_tag t ON t.contact_id = c.id AND t.location_id = c.location_id
+        return db.query(SELECT_CONTACT + """
                 WHERE c.location_id = ?
                 GROUP BY c.id ORDER BY c.created_at DESC LIMIT ?""", Contacts::contact, locationId, limit);
     }

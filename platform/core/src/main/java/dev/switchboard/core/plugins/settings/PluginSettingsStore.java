@@ -4,18 +4,16 @@ import dev.switchboard.api.settings.PluginSettings;
 import dev.switchboard.api.settings.SettingField;
 import dev.switchboard.api.settings.SettingsSchema;
 import dev.switchboard.core.db.Database;
+import dev.switchboard.core.db.JsonColumns;
 import dev.switchboard.core.plugins.Plugins;
 import dev.switchboard.core.problems.ProblemException;
 import dev.switchboard.core.secrets.SecretCipher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.transaction.Transactional;
-import java.io.StringReader;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -144,14 +142,7 @@ public class PluginSettingsStore {
 
     private Optional<Stored> stored(UUID locationId, String pluginId) {
         return db.queryOne("SELECT plain::text, secret::text FROM plugin_setting WHERE location_id = ? AND plugin_id = ?",
-                row -> new Stored(strings(row.getString(1)), strings(row.getString(2))), locationId, pluginId);
-    }
-
-    private static Map<String, String> strings(String json) {
-        JsonObject object = Json.createReader(new StringReader(json)).readObject();
-        Map<String, String> values = new LinkedHashMap<>();
-        object.forEach((key, value) -> values.put(key, object.getString(key)));
-        return values;
+                row -> new Stored(JsonColumns.strings(row.getString(1)), JsonColumns.strings(row.getString(2))), locationId, pluginId);
     }
 
     private static String boundTo(UUID locationId, String pluginId, String field) {
