@@ -11,6 +11,7 @@ import jakarta.json.JsonString;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -31,7 +32,7 @@ public class WorkflowTriggers implements DomainEventConsumer {
     WorkflowEngine engine;
 
     /** Records (or clears) the trigger of a workflow's newest version. Call inside the deploy transaction. */
-    public void register(UUID locationId, String processKey, java.util.Optional<WorkflowTrigger> trigger) {
+    public void register(UUID locationId, String processKey, Optional<WorkflowTrigger> trigger) {
         if (trigger.isEmpty()) {
             db.update("DELETE FROM workflow_trigger WHERE location_id = ? AND process_key = ?", locationId, processKey);
             return;

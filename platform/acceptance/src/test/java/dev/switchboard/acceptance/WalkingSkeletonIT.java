@@ -66,8 +66,10 @@ class WalkingSkeletonIT {
         Response forged = api.withToken("not-a-token").get("plugins");
         Response wrongPassword = ApiClient.anonymous(platform.baseUri())
                 .postJson("auth/login", Map.of("email", platform.adminEmail(), "password", "wrong"));
+        Response unknownUser = ApiClient.anonymous(platform.baseUri())
+                .postJson("auth/login", Map.of("email", "nobody@example.com", "password", "wrong"));
 
-        for (Response response : List.of(anonymous, forged, wrongPassword)) {
+        for (Response response : List.of(anonymous, forged, wrongPassword, unknownUser)) {
             assertThat(response.status()).isEqualTo(401);
             assertThat(response.isProblem()).as(response.toString()).isTrue();
         }
@@ -165,13 +167,18 @@ class WalkingSkeletonIT {
 
     @Test
     @Order(8)
-    void aFailedSwapKeepsTheRunningVersion() {
-        Response refused = api.post("plugins", "application/java-archive", "PK-not-really".getBytes(StandardCharsets.UTF_8));
+    void aFailedSwapKeepsTheRunningVersion() throws Exception {
+        Response notAJar = api.post("plugins", "application/java-archive", "PK-not-really".getBytes(StandardCharsets.UTF_8));
+        Response doesNotResolve = api.post("plugins", "application/java-archive",
+                bundle(EMAIL_PLUGIN, "3.0.0", "com.example.missing"));
 
-        assertProblem(refused, 400, "jar");
+        assertProblem(notAJar, 400, "jar");
+        assertProblem(doesNotResolve, 400, "com.example.missing");
         JsonNode plugin = api.get("plugins/" + EMAIL_PLUGIN).json();
         assertThat(plugin.get("version").asText()).isEqualTo("2.0.0");
         assertThat(plugin.get("state").asText()).isEqualTo("ACTIVE");
+        MimeMessage message = tagNewLeadAndReceive("Barbara", "barbara@example.com");
+        assertThat(message.getHeader("X-Switchboard-Mailer")[0]).isEqualTo("switchboard-email/2.0.0");
     }
 
     @Test
@@ -333,6 +340,23 @@ class WalkingSkeletonIT {
 
     private static byte[] plugin(String property) throws IOException {
         return Files.readAllBytes(Path.of(System.getProperty(property)));
+    }
+
+    /** An OSGi bundle that cannot resolve: it imports a package nobody exports. */
+    private static byte[] bundle(String symbolicName, String version, String missingImport) throws IOException {
+        var bytes = new java.io.ByteArrayOutputStream();
+        var manifest = new java.util.jar.Manifest();
+        var main = manifest.getMainAttributes();
+        main.putValue("Manifest-Version", "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        main.putValue("Bundle-SymbolicName", symbolicName);
+        main.putValue("Bundle-Version", version);
+        main.putValue("Import-Package", missingImport);
+        try (var jar = new java.util.jar.JarOutputStream(bytes, manifest)) {
+            jar.putNextEntry(new java.util.jar.JarEntry("readme.txt"));
+            jar.write("cannot resolve".getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
     }
 
     /** A jar with a manifest but no OSGi headers. */

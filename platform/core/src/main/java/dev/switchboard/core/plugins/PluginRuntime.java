@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Manifest;
@@ -67,7 +68,7 @@ public final class PluginRuntime {
         return List.of(context().getBundles()).stream().filter(bundle -> bundle.getBundleId() != 0).toList();
     }
 
-    public java.util.Optional<Bundle> plugin(String pluginId) {
+    public Optional<Bundle> plugin(String pluginId) {
         return plugins().stream().filter(bundle -> pluginId.equals(bundle.getSymbolicName())).findFirst();
     }
 

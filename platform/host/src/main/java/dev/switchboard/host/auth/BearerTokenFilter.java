@@ -6,6 +6,7 @@ import dev.switchboard.core.problems.ProblemException;
 import dev.switchboard.core.tenancy.Location;
 import dev.switchboard.core.tenancy.TenantDirectory;
 import dev.switchboard.core.tenancy.TenantScope;
+import dev.switchboard.host.Ids;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
-import java.util.UUID;
 
 /**
  * The one place where a request gets its tenant: checks the bearer token, then, for paths under
@@ -54,8 +54,7 @@ public class BearerTokenFilter implements ContainerRequestFilter {
         scope.authenticate(user);
         String locationId = request.getUriInfo().getPathParameters().getFirst("locationId");
         if (locationId != null) {
-            Location location = parse(locationId)
-                    .flatMap(id -> tenants.location(user.agencyId(), id))
+            Location location = tenants.location(user.agencyId(), Ids.parse(locationId, "location"))
                     .orElseThrow(() -> ProblemException.notFound("location " + locationId));
             scope.enter(location);
         }
@@ -65,13 +64,5 @@ public class BearerTokenFilter implements ContainerRequestFilter {
         return resource.getResourceMethod() != null
                 && (resource.getResourceMethod().isAnnotationPresent(Public.class)
                 || resource.getResourceClass().isAnnotationPresent(Public.class));
-    }
-
-    private static java.util.Optional<UUID> parse(String id) {
-        try {
-            return java.util.Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
-        }
     }
 }
