@@ -46,11 +46,16 @@ public class WorkflowEngine {
     ManagedThreadFactory threadFactory;
 
     private ProcessEngine engine;
-    private DefaultAsyncTaskExecutor taskExecutor;
 
-    public synchronized void start() {
-        long started = System.nanoTime();
-        taskExecutor = new DefaultAsyncTaskExecutor();
+    /**
+     * Builds and starts the engine.
+     *
+     * @return what stops it again; it holds the engine itself, not this bean, so it also works from a
+     *     JVM shutdown hook after the server has torn down CDI
+     */
+    public synchronized AutoCloseable start() {
+        long startedAt = System.nanoTime();
+        DefaultAsyncTaskExecutor taskExecutor = new DefaultAsyncTaskExecutor();
         taskExecutor.setThreadFactory(threadFactory);
         taskExecutor.start();
 
@@ -72,19 +77,17 @@ public class WorkflowEngine {
         config.setAsyncExecutorAsyncJobLockTimeInMillis(5 * 60 * 1000);
         config.setAsyncFailedJobWaitTime(2);
         config.setDefaultFailedJobWaitTime(2);
-        engine = config.buildProcessEngine();
-        LOG.info(() -> "Workflow engine started in " + (System.nanoTime() - started) / 1_000_000 + " ms");
-    }
-
-    public synchronized void stop() {
-        if (engine != null) {
-            engine.close();
-            engine = null;
-        }
-        if (taskExecutor != null) {
+        config.setAddDefaultExceptionHandler(false);
+        config.setCustomAsyncRunnableExecutionExceptionHandlers(List.of(new FlatJobFailureHandler()));
+        // built last: it takes the settings above from the engine's async executor configuration
+        config.setAsyncExecutor(new ManagedAsyncJobExecutor(config.getAsyncExecutorConfiguration(), threadFactory));
+        ProcessEngine started = config.buildProcessEngine();
+        engine = started;
+        LOG.info(() -> "Workflow engine started in " + (System.nanoTime() - startedAt) / 1_000_000 + " ms");
+        return () -> {
+            started.close();
             taskExecutor.shutdown();
-            taskExecutor = null;
-        }
+        };
     }
 
     public RepositoryService repository() {

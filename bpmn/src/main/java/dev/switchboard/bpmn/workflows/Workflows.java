@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.flowable.bpmn.model.BpmnModel;
+import org.flowable.bpmn.model.FlowElement;
 import org.flowable.bpmn.model.Process;
 import org.flowable.engine.history.HistoricActivityInstance;
 import org.flowable.engine.history.HistoricProcessInstance;
@@ -125,28 +126,44 @@ public class Workflows {
                     .activityTenantId(locationId.toString())
                     .orderByHistoricActivityInstanceStartTime().asc()
                     .list()) {
-                if ("sequenceFlow".equals(activity.getActivityType())) {
-                    continue;
+                if (!"sequenceFlow".equals(activity.getActivityType())) {
+                    steps.add(step(activity.getActivityId(), activity.getActivityName(), activity.getActivityType(),
+                            time(activity.getStartTime()), time(activity.getEndTime()), actionSteps));
                 }
-                List<WorkflowStepLog.Step> attempts = actionSteps.stream()
-                        .filter(step -> step.activityId().equals(activity.getActivityId())).toList();
-                Optional<WorkflowStepLog.Step> last = attempts.isEmpty() ? Optional.empty()
-                        : Optional.of(attempts.get(attempts.size() - 1));
-                steps.add(new WorkflowRun.Step(activity.getActivityId(), activity.getActivityName(),
-                        activity.getActivityType(), time(activity.getStartTime()), time(activity.getEndTime()),
-                        last.map(WorkflowStepLog.Step::actionId).orElse(null),
-                        last.map(WorkflowStepLog.Step::pluginId).orElse(null),
-                        last.map(WorkflowStepLog.Step::pluginVersion).orElse(null),
-                        last.map(WorkflowStepLog.Step::status)
-                                .orElse(activity.getEndTime() == null ? "RUNNING" : "COMPLETED"),
-                        last.map(WorkflowStepLog.Step::summary).orElse(null),
-                        last.map(WorkflowStepLog.Step::error).orElse(null),
-                        attempts.size()));
             }
+            // an action whose attempts all failed left no history (each attempt rolled back): show it from the log
+            List<String> withoutHistory = actionSteps.stream().map(WorkflowStepLog.Step::activityId).distinct()
+                    .filter(activityId -> steps.stream().noneMatch(step -> step.activityId().equals(activityId)))
+                    .toList();
+            withoutHistory.forEach(activityId -> {
+                FlowElement element = engine.repository().getBpmnModel(instance.getProcessDefinitionId())
+                        .getFlowElement(activityId);
+                steps.add(step(activityId, element == null ? null : element.getName(), "serviceTask",
+                        actionSteps.stream().filter(log -> log.activityId().equals(activityId))
+                                .map(WorkflowStepLog.Step::startedAt).findFirst().orElse(null),
+                        null, actionSteps));
+            });
         }
         return new WorkflowRun(instance.getId(), instance.getProcessDefinitionKey(),
                 instance.getProcessDefinitionVersion() == null ? 0 : instance.getProcessDefinitionVersion(),
                 instance.getBusinessKey(), state, time(instance.getStartTime()), time(instance.getEndTime()), steps);
+    }
+
+    /** A step of a run, with the outcome of its last attempt when it is an action. */
+    private static WorkflowRun.Step step(String activityId, String name, String type, OffsetDateTime startedAt,
+                                         OffsetDateTime endedAt, List<WorkflowStepLog.Step> actionSteps) {
+        List<WorkflowStepLog.Step> attempts = actionSteps.stream()
+                .filter(log -> log.activityId().equals(activityId)).toList();
+        Optional<WorkflowStepLog.Step> last = attempts.isEmpty() ? Optional.empty()
+                : Optional.of(attempts.get(attempts.size() - 1));
+        return new WorkflowRun.Step(activityId, name, type, startedAt, endedAt,
+                last.map(WorkflowStepLog.Step::actionId).orElse(null),
+                last.map(WorkflowStepLog.Step::pluginId).orElse(null),
+                last.map(WorkflowStepLog.Step::pluginVersion).orElse(null),
+                last.map(WorkflowStepLog.Step::status).orElse(endedAt == null ? "RUNNING" : "COMPLETED"),
+                last.map(WorkflowStepLog.Step::summary).orElse(null),
+                last.map(WorkflowStepLog.Step::error).orElse(null),
+                attempts.size());
     }
 
     private Optional<ProcessDefinition> latest(UUID locationId, String key) {

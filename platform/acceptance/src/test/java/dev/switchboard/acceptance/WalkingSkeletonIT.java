@@ -60,7 +60,7 @@ class WalkingSkeletonIT {
     }
 
     @Test
-    @Order(1)
+    @Order(10)
     void callsWithoutValidTokenAreRefusedAsProblems() {
         Response anonymous = ApiClient.anonymous(platform.baseUri()).get("plugins");
         Response forged = api.withToken("not-a-token").get("plugins");
@@ -77,7 +77,7 @@ class WalkingSkeletonIT {
     }
 
     @Test
-    @Order(2)
+    @Order(20)
     void invalidPluginUploadsAreRefusedAndChangeNothing() throws IOException {
         Response notAJar = api.post("plugins", "application/java-archive", "hello".getBytes(StandardCharsets.UTF_8));
         Response empty = api.post("plugins", "application/java-archive", new byte[0]);
@@ -90,7 +90,7 @@ class WalkingSkeletonIT {
     }
 
     @Test
-    @Order(3)
+    @Order(30)
     void installingTheEmailPluginMakesItActiveWithItsAction() throws IOException {
         Response installed = api.post("plugins", "application/java-archive", plugin("email.plugin.v1"));
 
@@ -103,7 +103,7 @@ class WalkingSkeletonIT {
     }
 
     @Test
-    @Order(4)
+    @Order(40)
     void pluginSettingsKeepThePasswordEncryptedAndNeverReturnIt() throws Exception {
         Response invalid = api.putJson(settingsPath(), Map.of("host", "localhost", "port", "not-a-port"));
         assertProblem(invalid, 400, "port");
@@ -118,7 +118,7 @@ class WalkingSkeletonIT {
     }
 
     @Test
-    @Order(5)
+    @Order(50)
     void invalidWorkflowsAreRefusedWithTheReason() throws IOException {
         assertProblem(deploy(fixture("invalid")), 400, "nowhere");
         assertProblem(deploy(fixture("xxe")), 400, "DOCTYPE");
@@ -128,7 +128,7 @@ class WalkingSkeletonIT {
     }
 
     @Test
-    @Order(6)
+    @Order(60)
     void taggedLeadReceivesTheMergedWelcomeEmail() throws Exception {
         Response deployed = deploy(Files.readString(Path.of(System.getProperty("bpmn.templates"), WORKFLOW + ".bpmn20.xml")));
         assertThat(deployed.status()).as(deployed.body()).isEqualTo(201);
@@ -151,7 +151,7 @@ class WalkingSkeletonIT {
     }
 
     @Test
-    @Order(7)
+    @Order(70)
     void hotSwappedPluginHandlesTheNextRunWithoutRedeploy() throws Exception {
         Response swapped = api.post("plugins", "application/java-archive", plugin("email.plugin.v2"));
         assertThat(swapped.status()).as(swapped.body()).isEqualTo(200);
@@ -166,7 +166,7 @@ class WalkingSkeletonIT {
     }
 
     @Test
-    @Order(8)
+    @Order(80)
     void aFailedSwapKeepsTheRunningVersion() throws Exception {
         Response notAJar = api.post("plugins", "application/java-archive", "PK-not-really".getBytes(StandardCharsets.UTF_8));
         Response doesNotResolve = api.post("plugins", "application/java-archive",
@@ -182,7 +182,28 @@ class WalkingSkeletonIT {
     }
 
     @Test
-    @Order(9)
+    @Order(85)
+    void aFailingStepIsRetriedAndTheRunShowsWhy() throws Exception {
+        int smtpPort = SMTP.getSmtp().getPort();
+        api.putJson(settingsPath(), Map.of("host", "127.0.0.1", "port", unusedPort(), "from", "hello@agency.test"));
+        try {
+            Response contact = api.postJson(locationPath("contacts"), Map.of("firstName", "Edsger", "email", "edsger@example.com"));
+            api.postJson(locationPath("contacts/" + contact.json().get("id").asText() + "/tags"), Map.of("tag", "lead"));
+
+            JsonNode run = runInState("edsger@example.com", "FAILED", Duration.ofSeconds(90));
+
+            JsonNode send = step(run, "sendWelcome");
+            assertThat(send.get("status").asText()).isEqualTo("FAILED");
+            assertThat(send.get("attempts").asInt()).isEqualTo(3);
+            assertThat(send.get("error").asText()).contains("SMTP delivery to edsger@example.com via 127.0.0.1");
+            assertThat(send.get("pluginVersion").asText()).isEqualTo("2.0.0");
+        } finally {
+            api.putJson(settingsPath(), Map.of("host", "localhost", "port", smtpPort, "from", "hello@agency.test"));
+        }
+    }
+
+    @Test
+    @Order(90)
     void anotherLocationSeesNoneOfThisLocationsData() {
         String ada = contactsByEmail("ada@example.com");
         Response created = api.postJson("locations", Map.of("name", "Second location"));
@@ -203,7 +224,7 @@ class WalkingSkeletonIT {
     }
 
     @Test
-    @Order(10)
+    @Order(100)
     void consoleShowsTheWorkflowSwitchesThemeAndSavesANewVersion() throws Exception {
         Path uiDirectory = Path.of(System.getProperty("modeler.ui.dir"));
         Path log = Path.of(System.getProperty("screenshot.dir")).resolve("browser-test.log");
@@ -227,7 +248,7 @@ class WalkingSkeletonIT {
     }
 
     @Test
-    @Order(11)
+    @Order(110)
     void installedPluginsAndWorkflowsSurviveARestart() throws Exception {
         platform.restart();
         api = platform.admin();
@@ -240,7 +261,7 @@ class WalkingSkeletonIT {
     }
 
     @Test
-    @Order(12)
+    @Order(120)
     void uglyInputsAreRefusedAsProblemsNeverServerErrors() {
         String contacts = locationPath("contacts");
         Map<Response, String> refusals = new java.util.LinkedHashMap<>();
@@ -260,7 +281,7 @@ class WalkingSkeletonIT {
     }
 
     @Test
-    @Order(13)
+    @Order(130)
     void openApiDocumentDescribesTheApi() {
         Response openApi = ApiClient.anonymous(platform.baseUri()).get("../../openapi");
 
@@ -284,16 +305,27 @@ class WalkingSkeletonIT {
     }
 
     private static JsonNode completedRunOf(String email) throws InterruptedException {
+        return runInState(email, "COMPLETED", Duration.ofSeconds(20));
+    }
+
+    private static JsonNode runInState(String email, String state, Duration within) throws InterruptedException {
         String contactId = contactsByEmail(email);
-        for (int attempt = 0; attempt < 100; attempt++) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
             JsonNode runs = api.get(locationPath("workflow-runs?contactId=" + contactId)).json();
-            if (runs.size() == 1 && "COMPLETED".equals(runs.get(0).get("state").asText())) {
+            if (runs.size() == 1 && state.equals(runs.get(0).get("state").asText())) {
                 return api.get(locationPath("workflow-runs/" + runs.get(0).get("id").asText())).json();
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("no completed run for " + email + ": "
+        throw new AssertionError("no " + state + " run for " + email + " within " + within + ": "
                 + api.get(locationPath("workflow-runs?contactId=" + contactId)).body());
+    }
+
+    private static int unusedPort() throws IOException {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     private static String contactsByEmail(String email) {

@@ -37,8 +37,12 @@ public class Plugins {
     private PluginRegistry registry;
     private final Map<String, String> bootErrors = new ConcurrentHashMap<>();
 
-    /** Starts the framework and re-installs every active plugin from the store. */
-    public synchronized void start() {
+    /**
+     * Starts the framework and re-installs every active plugin from the store.
+     *
+     * @return what stops the framework again (holding the framework itself, not this bean)
+     */
+    public synchronized AutoCloseable start() {
         runtime = PluginRuntime.start(config.dataDirectory().resolve("plugin-cache"));
         registry = new PluginRegistry(runtime.context());
         for (PluginArtifacts.StoredArtifact stored : artifacts.allActive()) {
@@ -52,15 +56,12 @@ public class Plugins {
                 LOG.log(Level.SEVERE, "Plugin " + stored.pluginId() + " " + stored.version() + " did not start", e);
             }
         }
-    }
-
-    public synchronized void stop() {
-        if (registry != null) {
-            registry.close();
-        }
-        if (runtime != null) {
-            runtime.stop();
-        }
+        PluginRegistry startedRegistry = registry;
+        PluginRuntime startedRuntime = runtime;
+        return () -> {
+            startedRegistry.close();
+            startedRuntime.stop();
+        };
     }
 
     public PluginRegistry registry() {

@@ -13,6 +13,8 @@ import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -50,6 +52,8 @@ public class PlatformLifecycle {
     private volatile boolean ready;
     private ScheduledFuture<?> dispatch;
     private final AtomicBoolean stopped = new AtomicBoolean();
+    /** What boot started, in order; stopped in reverse. */
+    private final Deque<AutoCloseable> running = new ArrayDeque<>();
     /** Payara Micro exits on SIGINT/SIGTERM without undeploying: stop the engine and plugins ourselves. */
     private final Thread shutdownHook = new Thread(this::shutDown, "switchboard-shutdown");
 
@@ -59,8 +63,8 @@ public class PlatformLifecycle {
                 config.databasePassword().orElse(null));
         LOG.info(() -> "Database schema is current (" + applied + " migration(s) applied)");
         bootstrap.bootstrapIfEmpty();
-        plugins.start();
-        engine.start();
+        running.add(plugins.start());
+        running.add(engine.start());
         dispatch = scheduler.scheduleWithFixedDelay(this::dispatchEvents, DISPATCH_INTERVAL_MILLIS,
                 DISPATCH_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
         ready = true;
@@ -86,8 +90,13 @@ public class PlatformLifecycle {
         if (dispatch != null) {
             dispatch.cancel(false);
         }
-        engine.stop();
-        plugins.stop();
+        while (!running.isEmpty()) {
+            try {
+                running.removeLast().close();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "Stopping a platform part failed; stopping the rest", e);
+            }
+        }
         LOG.info("Switchboard stopped");
     }
 
