@@ -203,6 +203,20 @@ class WalkingSkeletonIT {
     }
 
     @Test
+    @Order(87)
+    void noDatabaseTransactionIsLeftOpen() throws Exception {
+        Properties server = platform.serverProperties();
+        try (Connection connection = DriverManager.getConnection(server.getProperty("switchboard.db.url"),
+                server.getProperty("switchboard.db.user"), "");
+             ResultSet row = connection.createStatement().executeQuery("SELECT count(*) FROM pg_stat_activity"
+                     + " WHERE datname = current_database() AND state LIKE 'idle in transaction%'"
+                     + " AND now() - state_change > interval '5 seconds'")) {
+            row.next();
+            assertThat(row.getInt(1)).as("connections idle in transaction for over 5 s").isZero();
+        }
+    }
+
+    @Test
     @Order(90)
     void anotherLocationSeesNoneOfThisLocationsData() {
         String ada = contactsByEmail("ada@example.com");
