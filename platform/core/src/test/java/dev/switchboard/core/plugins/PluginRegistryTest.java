@@ -3,16 +3,14 @@ package dev.switchboard.core.plugins;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.api.action.ActionContext;
-import dev.switchboard.api.action.ContactView;
-import dev.switchboard.api.settings.PluginSettings;
 import dev.switchboard.core.plugins.fixture.EchoPluginActivator;
+import dev.switchboard.testkit.TestActionContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
@@ -114,26 +112,6 @@ class PluginRegistryTest {
     }
 
     private static ActionContext context(String text) {
-        return new ActionContext() {
-            public String locationId() {
-                return "location";
-            }
-
-            public String executionId() {
-                return "run:step";
-            }
-
-            public Map<String, String> inputs() {
-                return Map.of("text", text);
-            }
-
-            public Optional<ContactView> contact() {
-                return Optional.empty();
-            }
-
-            public PluginSettings settings() {
-                return field -> Optional.empty();
-            }
-        };
+        return TestActionContext.of(Map.of("text", text));
     }
 }

@@ -10,11 +10,10 @@ import dev.switchboard.api.action.ActionException;
 import dev.switchboard.api.action.ActionResult;
 import dev.switchboard.api.action.ContactView;
 import dev.switchboard.api.settings.MissingSettingException;
-import dev.switchboard.api.settings.PluginSettings;
+import dev.switchboard.testkit.TestActionContext;
 import jakarta.mail.internet.MimeMessage;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -69,28 +68,7 @@ class SendEmailActionTest {
     }
 
     private static ActionContext context(Map<String, String> inputs, Map<String, String> settings) {
-        PluginSettings pluginSettings = field -> Optional.ofNullable(settings.get(field));
-        ContactView ada = new ContactView("c-1", "Ada", "Lovelace", "ada@example.com", Set.of("lead"));
-        return new ActionContext() {
-            public String locationId() {
-                return "location-1";
-            }
-
-            public String executionId() {
-                return "run-1:send";
-            }
-
-            public Map<String, String> inputs() {
-                return inputs;
-            }
-
-            public Optional<ContactView> contact() {
-                return Optional.of(ada);
-            }
-
-            public PluginSettings settings() {
-                return pluginSettings;
-            }
-        };
+        return TestActionContext.of(inputs).withExecutionId("run-1:send").withSettings(settings)
+                .withContact(new ContactView("c-1", "Ada", "Lovelace", "ada@example.com", Set.of("lead")));
     }
 }
