@@ -112,8 +112,15 @@ export const api = {
     return result;
   },
 
+  /** Forgets the token here and revokes it on the server (best effort: the session ends either way). */
   logout(): void {
+    const token = getToken();
     setToken(null);
+    if (token) {
+      void fetch('/api/v1/auth/logout', { method: 'POST', headers: { Authorization: `Bearer ${token}` } }).catch(
+        () => undefined,
+      );
+    }
   },
 
   me(): Promise<Me> {

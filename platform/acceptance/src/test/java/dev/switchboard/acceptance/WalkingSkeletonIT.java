@@ -77,6 +77,18 @@ class WalkingSkeletonIT {
     }
 
     @Test
+    @Order(15)
+    void loggingOutRevokesTheToken() {
+        ApiClient session = platform.admin();
+        assertThat(session.get("me").status()).isEqualTo(200);
+
+        assertThat(session.post("auth/logout", "application/json", new byte[0]).status()).isEqualTo(204);
+
+        assertThat(session.get("me").status()).isEqualTo(401);
+        assertThat(api.get("me").status()).as("other sessions stay valid").isEqualTo(200);
+    }
+
+    @Test
     @Order(20)
     void invalidPluginUploadsAreRefusedAndChangeNothing() throws IOException {
         Response notAJar = api.post("plugins", "application/java-archive", "hello".getBytes(StandardCharsets.UTF_8));

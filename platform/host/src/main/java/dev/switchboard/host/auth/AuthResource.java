@@ -15,7 +15,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -66,6 +69,15 @@ public class AuthResource {
         IssuedToken token = tokens.issue(user);
         Me me = me(user);
         return new Session(token.token(), token.expiresAt(), me.user(), me.agency(), me.locations());
+    }
+
+    /** Revokes the token of this request; later calls with it get 401. */
+    @POST
+    @Path("auth/logout")
+    public Response logout(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        // the token filter accepted this header, so it is "Bearer <token>"
+        tokens.revoke(authorization.substring("Bearer ".length()).trim());
+        return Response.noContent().build();
     }
 
     @GET
