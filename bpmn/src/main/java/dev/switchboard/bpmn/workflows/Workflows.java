@@ -115,12 +115,12 @@ public class Workflows {
     }
 
     private WorkflowRun run(UUID locationId, HistoricProcessInstance instance, boolean withSteps) {
-        List<WorkflowStepLog.Step> actionSteps = stepLog.steps(locationId, instance.getId());
         boolean failed = instance.getEndTime() == null && engine.management().createDeadLetterJobQuery()
                 .processInstanceId(instance.getId()).count() > 0;
         String state = instance.getEndTime() != null ? "COMPLETED" : failed ? "FAILED" : "RUNNING";
         List<WorkflowRun.Step> steps = new ArrayList<>();
         if (withSteps) {
+            List<WorkflowStepLog.Step> actionSteps = stepLog.steps(locationId, instance.getId());
             for (HistoricActivityInstance activity : engine.history().createHistoricActivityInstanceQuery()
                     .processInstanceId(instance.getId())
                     .activityTenantId(locationId.toString())

@@ -75,8 +75,8 @@ public class AuthResource {
     @POST
     @Path("auth/logout")
     public Response logout(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        // the token filter accepted this header, so it is "Bearer <token>"
-        tokens.revoke(authorization.substring("Bearer ".length()).trim());
+        // the token filter accepted this header, so it holds a bearer token
+        BearerTokenFilter.bearerToken(authorization).ifPresent(tokens::revoke);
         return Response.noContent().build();
     }
 

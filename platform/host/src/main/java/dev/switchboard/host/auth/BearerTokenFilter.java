@@ -16,6 +16,7 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Optional;
 
 /**
  * The one place where a request gets its tenant: checks the bearer token, then, for paths under
@@ -45,11 +46,9 @@ public class BearerTokenFilter implements ContainerRequestFilter {
         if (isPublic()) {
             return;
         }
-        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
-            throw ProblemException.unauthorized("send 'Authorization: Bearer <token>'; get a token from POST /api/v1/auth/login");
-        }
-        AuthenticatedUser user = tokens.verify(header.substring(PREFIX.length()).trim())
+        String token = bearerToken(request.getHeaderString(HttpHeaders.AUTHORIZATION)).orElseThrow(() ->
+                ProblemException.unauthorized("send 'Authorization: Bearer <token>'; get a token from POST /api/v1/auth/login"));
+        AuthenticatedUser user = tokens.verify(token)
                 .orElseThrow(() -> ProblemException.unauthorized("the bearer token is unknown or expired; log in again"));
         scope.authenticate(user);
         String locationId = request.getUriInfo().getPathParameters().getFirst("locationId");
@@ -58,6 +57,14 @@ public class BearerTokenFilter implements ContainerRequestFilter {
                     .orElseThrow(() -> ProblemException.notFound("location " + locationId));
             scope.enter(location);
         }
+    }
+
+    /** The token of an {@code Authorization: Bearer <token>} header. */
+    static Optional<String> bearerToken(String header) {
+        if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+            return Optional.empty();
+        }
+        return Optional.of(header.substring(PREFIX.length()).trim());
     }
 
     private boolean isPublic() {

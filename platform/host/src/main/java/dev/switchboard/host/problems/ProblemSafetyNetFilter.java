@@ -1,5 +1,8 @@
 package dev.switchboard.host.problems;
 
+import dev.switchboard.core.problems.Problem;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -9,8 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
-import java.util.logging.Level;
+import java.util.List;
 import java.util.logging.Logger;
 
 /**
@@ -49,21 +51,18 @@ public class ProblemSafetyNetFilter extends HttpFilter {
 
     private static void writeProblem(HttpServletRequest request, HttpServletResponse response, int status,
                                      Throwable failure) throws IOException {
-        String detail;
-        if (status >= 500) {
-            String incident = UUID.randomUUID().toString();
-            LOG.log(Level.SEVERE, "Unhandled failure on " + request.getMethod() + " " + request.getRequestURI()
-                    + ", incident " + incident, failure);
-            detail = "the request failed unexpectedly; quote incident " + incident + " to your operator";
-        } else {
-            detail = "the request cannot be served (HTTP " + status + ")";
-        }
+        Problem problem = status >= 500
+                ? Problems.incident(LOG, "Unhandled failure on " + request.getMethod() + " " + request.getRequestURI(), failure)
+                : new Problem(status, "Error", "the request cannot be served (HTTP " + status + ")", List.of());
         response.reset();
         response.setStatus(status);
         response.setContentType(Problems.MEDIA_TYPE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"status\":" + status + ",\"title\":\"" + (status >= 500 ? "Internal error" : "Error")
-                + "\",\"detail\":\"" + detail + "\",\"errors\":[]}");
+        try (Jsonb jsonb = JsonbBuilder.create()) {
+            response.getWriter().write(jsonb.toJson(problem));
+        } catch (Exception e) {
+            throw new IOException("cannot write the problem document", e);
+        }
         response.flushBuffer();
     }
 }

@@ -9,8 +9,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
-import java.util.UUID;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -39,9 +37,6 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         if (exception instanceof ProcessingException) {
             return Problems.response(new Problem(400, "Unreadable request", exception.getMessage(), List.of()));
         }
-        String incident = UUID.randomUUID().toString();
-        LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, exception);
-        return Problems.response(new Problem(500, "Internal error",
-                "the request failed unexpectedly; quote incident " + incident + " to your operator", List.of()));
+        return Problems.response(Problems.incident(LOG, "Unexpected failure", exception));
     }
 }
