@@ -1,5 +1,6 @@
 package dev.switchboard.launcher;
 
+import dev.switchboard.launcher.server.PgCtlStop;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,35 +10,50 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * A PostgreSQL server run from the binaries packaged on Maven Central, with its data kept under
- * the data directory so contacts, workflows and plugins survive restarts.
+ * the data directory so contacts, workflows and plugins survive restarts. It runs durably (fsync,
+ * synchronous commit, full-page writes): a power cut loses no committed data. Setting
+ * {@code switchboard.embedded-db.durable=false} trades that for speed, for throw-away installations.
  */
 final class EmbeddedDatabase implements AutoCloseable {
 
     static final String DATABASE = "switchboard";
 
     private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+    private final Path runtimeDirectory;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory, Path runtimeDirectory) {
         this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
+        this.runtimeDirectory = runtimeDirectory;
     }
 
-    static EmbeddedDatabase start(Path dataDirectory, int port) {
+    static EmbeddedDatabase start(Path platformDataDirectory, int port, boolean durable) {
         try {
-            Path pgData = dataDirectory.resolve("postgres");
+            Path pgData = platformDataDirectory.resolve("postgres");
+            Path runtime = platformDataDirectory.resolve("postgres-runtime");
             Files.createDirectories(pgData);
+            stopLeftOverServer(pgData, runtime);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
                     // the launcher stops the database itself, after the server: not in parallel with it
                     .setRegisterShutdownHook(false)
-                    .setOverrideWorkingDirectory(dataDirectory.resolve("postgres-runtime").toFile());
+                    .setOverrideWorkingDirectory(runtime.toFile());
+            // the library's defaults are made for tests: fsync off (-F) and asynchronous commit
+            String on = durable ? "on" : "off";
+            builder.setServerConfig("fsync", on);
+            builder.setServerConfig("synchronous_commit", on);
+            builder.setServerConfig("full_page_writes", on);
             if (port > 0) {
                 builder.setPort(port);
             }
-            EmbeddedDatabase database = new EmbeddedDatabase(builder.start());
+            EmbeddedDatabase database = new EmbeddedDatabase(builder.start(), pgData, runtime);
             database.createDatabaseIfMissing();
             return database;
         } catch (IOException e) {
@@ -47,6 +63,47 @@ final class EmbeddedDatabase implements AutoCloseable {
 
     String jdbcUrl() {
         return postgres.getJdbcUrl("postgres", DATABASE);
+    }
+
+    Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /** The {@code pg_ctl} of the unpacked binaries, with which the server can stop this database. */
+    Path pgCtl() {
+        return pgCtl(runtimeDirectory).orElseThrow(() ->
+                new IllegalStateException("no bin/pg_ctl under " + runtimeDirectory));
+    }
+
+    private static Optional<Path> pgCtl(Path runtimeDirectory) {
+        if (!Files.isDirectory(runtimeDirectory)) {
+            return Optional.empty();
+        }
+        try (var entries = Files.list(runtimeDirectory)) {
+            return entries.map(dir -> dir.resolve("bin").resolve("pg_ctl")).filter(Files::isExecutable).findFirst();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A server still running on this data directory belongs to an earlier start whose launcher was
+     * killed before it could stop it: stop it, or this start would fail on the data directory's lock.
+     */
+    private static void stopLeftOverServer(Path pgData, Path runtimeDirectory) throws IOException {
+        Path pidFile = pgData.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        long pid = lines.isEmpty() ? -1 : Long.parseLong(lines.get(0).trim());
+        boolean running = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        Optional<Path> pgCtl = pgCtl(runtimeDirectory);
+        if (!running || pgCtl.isEmpty()) {
+            return;
+        }
+        System.out.println("[switchboard] stopping an embedded PostgreSQL left running by an earlier start (pid " + pid + ")");
+        PgCtlStop.stop(pgCtl.get(), pgData);
     }
 
     private void createDatabaseIfMissing() {

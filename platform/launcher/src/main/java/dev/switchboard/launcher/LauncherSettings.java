@@ -61,6 +61,6 @@ final class LauncherSettings {
 
     /** {@code switchboard.db.url} → {@code SWITCHBOARD_DB_URL}, as MicroProfile Config maps it. */
     static String environmentName(String key) {
-        return key.toUpperCase().replace('.', '_').replace('-', '_');
+        return key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 }

@@ -1,29 +1,25 @@
 package dev.switchboard.launcher;
 
+import dev.switchboard.launcher.server.ParentWatch;
+import dev.switchboard.launcher.server.ServerState;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Starts Switchboard with one command: embedded PostgreSQL (unless {@code switchboard.db.url} is
- * set), then Payara Micro running the host, then prints the URL once the platform answers.
+ * set), then Payara Micro running the host, then prints the URL once the server reports the
+ * platform deployed.
  * Ctrl-C stops the server, then the database.
  */
 public final class SwitchboardLauncher {
 
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
     private static final long STOP_TIMEOUT_SECONDS = 60;
     private static final String SUPERVISED = "SWITCHBOARD_SUPERVISED";
     private static final Path SETSID = Path.of("/usr/bin/setsid");
@@ -41,14 +37,15 @@ public final class SwitchboardLauncher {
     /**
      * Runs the platform in its own session, out of reach of the terminal's Ctrl-C, which would
      * otherwise hit the server and the database at the same moment. On Ctrl-C this process asks the
-     * platform to stop, and the platform stops the server first, then the database.
+     * platform to stop, and the platform stops the server first, then the database. Should this
+     * process be killed outright, the platform notices (it watches this process) and stops itself.
      */
     private static int supervise() throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classPath = System.getProperty("java.class.path");
         ProcessBuilder builder = new ProcessBuilder(SETSID.toString(), java, "-cp", classPath,
                 SwitchboardLauncher.class.getName()).inheritIO();
-        builder.environment().put(SUPERVISED, "1");
+        builder.environment().put(SUPERVISED, String.valueOf(ProcessHandle.current().pid()));
         Process platform = builder.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             platform.destroy();
@@ -74,34 +71,34 @@ public final class SwitchboardLauncher {
 
         Properties serverProperties = settings.forServer();
         serverProperties.setProperty("switchboard.data-dir", dataDirectory.toString());
+        serverProperties.setProperty("switchboard.platform-state-file", ServerProcess.platformStateFile(dataDirectory).toString());
         EmbeddedDatabase database = null;
         if (settings.get("switchboard.db.url").isEmpty()) {
             log("starting embedded PostgreSQL in " + dataDirectory.resolve("postgres"));
             database = EmbeddedDatabase.start(dataDirectory,
-                    Integer.parseInt(settings.get("switchboard.embedded-db.port").orElse("0")));
+                    Integer.parseInt(settings.get("switchboard.embedded-db.port").orElse("0")),
+                    !settings.get("switchboard.embedded-db.durable").map("false"::equalsIgnoreCase).orElse(false));
             serverProperties.setProperty("switchboard.db.url", database.jdbcUrl());
             serverProperties.setProperty("switchboard.db.user", "postgres");
         }
-        Path propertiesFile = dataDirectory.resolve("server.properties");
-        try (OutputStream out = Files.newOutputStream(propertiesFile)) {
-            serverProperties.store(out, "written by the launcher at each start");
-        }
+        Path propertiesFile = writeOwnerOnly(dataDirectory.resolve("server.properties"), serverProperties);
 
-        Process server = startServer(installation, dataDirectory, propertiesFile, port);
+        log("starting Payara Micro on port " + port);
+        ServerProcess server = ServerProcess.start(installation, dataDirectory, propertiesFile, port, database);
         EmbeddedDatabase embedded = database;
-        Thread shutdown = new Thread(() -> stop(server, embedded), "switchboard-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdown);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, embedded), "switchboard-shutdown"));
+        watchSupervisor();
 
-        String url = "http://localhost:" + port + "/";
-        if (awaitReady(server, URI.create(url + "api/v1/health"))) {
-            log("Switchboard is ready: " + url + "  (API: " + url + "api/v1, OpenAPI: " + url + "openapi)");
-            Path initialPassword = dataDirectory.resolve("initial-admin-password");
-            if (Files.exists(initialPassword)) {
-                log("first login: the admin password is in " + initialPassword);
-            }
-        } else if (server.isAlive()) {
-            log("the platform did not start; see the server log above. Stopping.");
+        ServerState outcome = server.awaitOutcome();
+        if (!outcome.isReady()) {
+            log("the platform did not start: " + outcome.detail());
             System.exit(1);
+        }
+        String url = "http://localhost:" + port + "/";
+        log("Switchboard is ready: " + url + "  (API: " + url + "api/v1, OpenAPI: " + url + "openapi)");
+        Path initialPassword = dataDirectory.resolve("initial-admin-password");
+        if (Files.exists(initialPassword)) {
+            log("first login: the admin password is in " + initialPassword);
         }
         int exit = server.waitFor();
         if (exit != 0 && exit != 130 && exit != 143) {
@@ -110,71 +107,44 @@ public final class SwitchboardLauncher {
         System.exit(exit == 130 || exit == 143 || exit == 0 ? 0 : exit);
     }
 
-    private static Process startServer(Path installation, Path dataDirectory, Path propertiesFile, int port)
-            throws IOException {
-        // Payara Micro remembers deployments in its root directory and would deploy the WAR twice
-        Path serverRoot = dataDirectory.resolve("server");
-        deleteRecursively(serverRoot);
-        Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(javaBin.toString()));
-        String javaOptions = System.getenv("SWITCHBOARD_JAVA_OPTS");
-        if (javaOptions != null && !javaOptions.isBlank()) {
-            command.addAll(List.of(javaOptions.trim().split("\\s+")));
+    /** When the supervising launcher is killed (SIGKILL runs no hook), stop the platform in order anyway. */
+    private static void watchSupervisor() {
+        String supervisor = System.getenv(SUPERVISED);
+        if (supervisor == null || !supervisor.matches("\\d+")) {
+            return;
         }
-        command.addAll(List.of(
-                "-jar", installation.resolve("server/payara-micro.jar").toString(),
-                "--deploy", installation.resolve("server/switchboard.war").toString(),
-                "--contextroot", "/",
-                "--port", String.valueOf(port),
-                "--nohazelcast",
-                "--rootdir", serverRoot.toString(),
-                "--systemProperties", propertiesFile.toString()));
-        log("starting Payara Micro on port " + port);
-        return new ProcessBuilder(command).inheritIO().start();
+        ParentWatch.start(Long.parseLong(supervisor), "switchboard-supervisor-watch", () -> {
+            log("the launcher was killed; stopping the platform");
+            System.exit(0);
+        });
     }
 
-    private static boolean awaitReady(Process server, URI health) throws InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        long notDeployedSince = 0;
-        while (System.nanoTime() < deadline && server.isAlive()) {
-            try {
-                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5))
-                        .GET().build(), HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return true;
-                }
-                if (response.statusCode() == 404) {
-                    notDeployedSince = notDeployedSince == 0 ? System.nanoTime() : notDeployedSince;
-                    if (System.nanoTime() - notDeployedSince > Duration.ofSeconds(10).toNanos()) {
-                        return false; // the server runs but the application failed to deploy
-                    }
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            TimeUnit.MILLISECONDS.sleep(250);
-        }
-        return false;
-    }
-
-    private static void stop(Process server, EmbeddedDatabase database) {
-        if (server.isAlive()) {
-            log("stopping the server");
-            server.destroy();
-            try {
-                if (!server.waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                    server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+    private static void stop(ServerProcess server, EmbeddedDatabase database) {
+        log("stopping the server");
+        try {
+            log("the server stopped (status " + server.stop(STOP_TIMEOUT_SECONDS) + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         if (database != null) {
             log("stopping embedded PostgreSQL");
             database.close();
         }
         log("stopped");
+    }
+
+    /** Writes the settings (they may hold the database password) readable by this user only. */
+    private static Path writeOwnerOnly(Path file, Properties properties) throws IOException {
+        Files.deleteIfExists(file);
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file);
+        }
+        try (OutputStream out = Files.newOutputStream(file)) {
+            properties.store(out, "written by the launcher at each start");
+        }
+        return file;
     }
 
     /** The folder holding this launcher's jar, with {@code lib/} and {@code server/} beside it. */
@@ -184,17 +154,6 @@ public final class SwitchboardLauncher {
                     .getParent();
         } catch (URISyntaxException e) {
             throw new UncheckedIOException(new IOException("cannot locate the launcher jar", e));
-        }
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (var paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 

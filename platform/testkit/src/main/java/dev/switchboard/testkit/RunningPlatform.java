@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -26,26 +27,37 @@ public final class RunningPlatform implements AutoCloseable {
 
     public static final String ADMIN_EMAIL = "admin@switchboard.test";
 
-    private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(4);
+    /** Generous: readiness is the launcher's own report, and a machine with every core busy boots slowly. */
+    private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(10);
 
     private final Path launcherJar;
     private final Path workingDirectory;
     private final int port;
     private final String adminPassword = "test-" + UUID.randomUUID();
+    private final Map<String, String> environment;
     private Process process;
 
-    private RunningPlatform(Path launcherJar, Path workingDirectory, int port) {
+    private RunningPlatform(Path launcherJar, Path workingDirectory, int port, Map<String, String> environment) {
         this.launcherJar = launcherJar;
         this.workingDirectory = workingDirectory;
         this.port = port;
+        this.environment = Map.copyOf(environment);
     }
 
     /** Starts a platform from {@code launcherJar} in a new folder under {@code parent}. */
     public static RunningPlatform start(Path launcherJar, Path parent) {
+        return start(launcherJar, parent, Map.of());
+    }
+
+    /**
+     * Starts a platform with extra environment variables for the launcher (settings such as
+     * {@code SWITCHBOARD_TOKEN_TTL_HOURS}, or {@code SWITCHBOARD_JAVA_OPTS}).
+     */
+    public static RunningPlatform start(Path launcherJar, Path parent, Map<String, String> environment) {
         try {
             Files.createDirectories(parent);
             RunningPlatform platform = new RunningPlatform(launcherJar.toAbsolutePath(),
-                    Files.createTempDirectory(parent.toAbsolutePath(), "platform-"), freePort());
+                    Files.createTempDirectory(parent.toAbsolutePath(), "platform-"), freePort(), environment);
             platform.boot();
             return platform;
         } catch (IOException e) {
@@ -73,6 +85,23 @@ public final class RunningPlatform implements AutoCloseable {
 
     public Path workingDirectory() {
         return workingDirectory;
+    }
+
+    /** The launcher process the platform was started with ({@code java -jar switchboard.jar}). */
+    public ProcessHandle launcherProcess() {
+        if (process == null) {
+            throw new IllegalStateException("the platform is not running");
+        }
+        return process.toHandle();
+    }
+
+    /** What the platform printed so far (launcher, database and server). */
+    public String log() {
+        try {
+            return Files.readString(workingDirectory.resolve("platform.log"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The settings the launcher handed the server (database URL and user among them). */
@@ -108,6 +137,7 @@ public final class RunningPlatform implements AutoCloseable {
         builder.environment().put("SWITCHBOARD_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
         builder.environment().put("SWITCHBOARD_BOOTSTRAP_AGENCY_NAME", "Test Agency");
         builder.environment().remove("SWITCHBOARD_DB_URL");
+        builder.environment().putAll(environment);
         try {
             process = builder.start();
             awaitHealthy();

@@ -51,6 +51,6 @@ public class PlatformConfig {
     public String required(String key) {
         return optional(key).orElseThrow(() -> new IllegalStateException(
                 "configuration '" + key + "' is not set (environment variable "
-                        + key.toUpperCase().replace('.', '_').replace('-', '_') + ")"));
+                        + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_') + ")"));
     }
 }

@@ -81,7 +81,7 @@ public final class ThemeCatalog {
 
     /** {@code color.primaryContrast} → {@code --sb-color-primary-contrast}. */
     static String variable(String token) {
-        return "--sb-" + token.replace('.', '-').replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
+        return "--sb-" + token.replace('.', '-').replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
     }
 
     private static Theme resolve(String id, Map<String, JsonObject> raw, Set<String> visiting) {

@@ -30,6 +30,8 @@ public class PlatformLifecycle {
 
     private static final Logger LOG = Logger.getLogger(PlatformLifecycle.class.getName());
     private static final long DISPATCH_INTERVAL_MILLIS = 200;
+    /** Where the launcher wants to hear that boot finished (written by the launcher into the server's settings). */
+    private static final String STATE_FILE = "switchboard.platform-state-file";
 
     @Inject
     PlatformConfig config;
@@ -59,15 +61,24 @@ public class PlatformLifecycle {
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object context) {
         long started = System.nanoTime();
-        int applied = Migrations.migrate(config.databaseUrl(), config.databaseUser().orElse(null),
-                config.databasePassword().orElse(null));
-        LOG.info(() -> "Database schema is current (" + applied + " migration(s) applied)");
-        bootstrap.bootstrapIfEmpty();
-        running.add(plugins.start());
-        running.add(engine.start());
-        dispatch = scheduler.scheduleWithFixedDelay(this::dispatchEvents, DISPATCH_INTERVAL_MILLIS,
-                DISPATCH_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+        try {
+            int applied = Migrations.migrate(config.databaseUrl(), config.databaseUser().orElse(null),
+                    config.databasePassword().orElse(null));
+            LOG.info(() -> "Database schema is current (" + applied + " migration(s) applied)");
+            bootstrap.bootstrapIfEmpty();
+            running.add(plugins.start());
+            running.add(engine.start());
+            dispatch = scheduler.scheduleWithFixedDelay(this::dispatchEvents, DISPATCH_INTERVAL_MILLIS,
+                    DISPATCH_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (RuntimeException | Error e) {
+            // the deployment fails: stop what already runs (framework threads, engine executors) so nothing lingers
+            LOG.log(Level.SEVERE, "Boot failed; stopping what was started", e);
+            shutDown();
+            ReadinessReport.failed(config.optional(STATE_FILE).orElse(null), e);
+            throw e;
+        }
         ready = true;
+        ReadinessReport.ready(config.optional(STATE_FILE).orElse(null));
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         LOG.info(() -> "Switchboard is ready (boot took " + (System.nanoTime() - started) / 1_000_000 + " ms)");
     }
@@ -81,8 +92,12 @@ public class PlatformLifecycle {
         shutDown();
     }
 
-    /** Stops event dispatch, then the workflow engine (which releases its jobs), then the plugins; once. */
-    private void shutDown() {
+    /**
+     * Stops event dispatch, then the workflow engine (which releases its jobs), then the plugins; once.
+     * Synchronized: the server's undeploy and the JVM's shutdown hook may both call it, and the second
+     * must wait until the first is done.
+     */
+    private synchronized void shutDown() {
         if (!stopped.compareAndSet(false, true)) {
             return;
         }
