@@ -1,19 +1,40 @@
 package dev.switchboard.bpmn.actions;
 
+import java.util.function.Supplier;
 import org.flowable.bpmn.model.BaseElement;
 import org.flowable.bpmn.model.ImplementationType;
 import org.flowable.bpmn.model.ServiceTask;
+import org.flowable.engine.impl.bpmn.behavior.MultiInstanceActivityBehavior;
 import org.flowable.engine.impl.bpmn.parser.BpmnParse;
 import org.flowable.engine.impl.bpmn.parser.handler.AbstractBpmnParseHandler;
 
 /**
- * Runs before Flowable's own service task handler: a task with {@code sb:action} is bound to the
- * one shared {@link ActionTaskDelegate} and made asynchronous, so each action runs in its own job
- * with the engine's retries, after the transaction that started the workflow committed.
+ * Gives every {@code sb:action} service task the {@link ActionTaskBehavior}. Registered twice: before
+ * Flowable's own handler, to give the task a placeholder implementation (Flowable's handler needs one
+ * to build the task, and the multi-instance wrapper around it); and after it, to put the platform's
+ * behaviour in the placeholder's place, inside the multi-instance wrapper if there is one.
  */
 public final class ActionTaskParseHandler extends AbstractBpmnParseHandler<ServiceTask> {
 
-    public static final String DELEGATE_BEAN = "switchboardActions";
+    /** Never evaluated: replaced before any run can reach it. */
+    private static final String PLACEHOLDER = "${switchboardActionTask}";
+
+    /** A behaviour per task: a multi-instance wrapper links itself into the behaviour it wraps. */
+    private final Supplier<ActionTaskBehavior> behaviors;
+
+    private ActionTaskParseHandler(Supplier<ActionTaskBehavior> behaviors) {
+        this.behaviors = behaviors;
+    }
+
+    /** The handler to run before Flowable's. */
+    public static ActionTaskParseHandler before() {
+        return new ActionTaskParseHandler(null);
+    }
+
+    /** The handler to run after Flowable's. */
+    public static ActionTaskParseHandler after(Supplier<ActionTaskBehavior> behaviors) {
+        return new ActionTaskParseHandler(behaviors);
+    }
 
     @Override
     protected Class<? extends BaseElement> getHandledType() {
@@ -22,10 +43,16 @@ public final class ActionTaskParseHandler extends AbstractBpmnParseHandler<Servi
 
     @Override
     protected void executeParse(BpmnParse bpmnParse, ServiceTask task) {
-        if (ActionTask.of(task).isPresent() && task.getImplementation() == null) {
+        if (ActionTask.of(task).isEmpty()) {
+            return;
+        }
+        if (behaviors == null) {
             task.setImplementationType(ImplementationType.IMPLEMENTATION_TYPE_DELEGATEEXPRESSION);
-            task.setImplementation("${" + DELEGATE_BEAN + "}");
-            task.setAsynchronous(true);
+            task.setImplementation(PLACEHOLDER);
+        } else if (task.getBehavior() instanceof MultiInstanceActivityBehavior multiInstance) {
+            multiInstance.setInnerActivityBehavior(behaviors.get());
+        } else {
+            task.setBehavior(behaviors.get());
         }
     }
 }

@@ -4,6 +4,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.flowable.job.api.JobInfo;
 import org.flowable.job.service.impl.asyncexecutor.AcquireTimerJobsRunnable;
 import org.flowable.job.service.impl.asyncexecutor.AcquireTimerLifecycleListener;
 import org.flowable.job.service.impl.asyncexecutor.AcquireJobsRunnableConfiguration;
@@ -23,10 +24,19 @@ import org.flowable.job.service.impl.asyncexecutor.JobManager;
 final class ManagedAsyncJobExecutor extends DefaultAsyncJobExecutor {
 
     private final ThreadFactory threadFactory;
+    private final RunningJobs runningJobs;
 
-    ManagedAsyncJobExecutor(AsyncJobExecutorConfiguration configuration, ThreadFactory threadFactory) {
+    ManagedAsyncJobExecutor(AsyncJobExecutorConfiguration configuration, ThreadFactory threadFactory,
+                            RunningJobs runningJobs) {
         super(configuration);
         this.threadFactory = threadFactory;
+        this.runningJobs = runningJobs;
+    }
+
+    /** Each job runs between notes that it is running on this node: see {@link RunningJobs}. */
+    @Override
+    protected Runnable createRunnableForJob(JobInfo job) {
+        return runningJobs.around(job.getId(), super.createRunnableForJob(job));
     }
 
     @Override

@@ -1,16 +1,22 @@
 package dev.switchboard.bpmn.engine;
 
-import dev.switchboard.bpmn.actions.ActionTaskDelegate;
+import dev.switchboard.bpmn.actions.ActionTaskBehavior;
 import dev.switchboard.bpmn.actions.ActionTaskParseHandler;
 import dev.switchboard.bpmn.actions.ActionTaskValidator;
+import dev.switchboard.bpmn.actions.ActionExecutions;
+import dev.switchboard.bpmn.actions.ActionWorker;
+import dev.switchboard.bpmn.runs.RunStateListener;
+import dev.switchboard.bpmn.runs.WorkflowRuns;
+import dev.switchboard.core.crm.contacts.Contacts;
 import dev.switchboard.core.db.Database;
+import dev.switchboard.core.nodes.NodeIdentity;
+import dev.switchboard.core.tenancy.TenantDirectory;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionManager;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -23,24 +29,52 @@ import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.RepositoryService;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.impl.cfg.JtaProcessEngineConfiguration;
+import org.flowable.engine.impl.util.CommandContextUtil;
+import org.flowable.job.service.JobServiceConfiguration;
+import org.flowable.job.service.impl.persistence.entity.AbstractRuntimeJobEntity;
 
 /**
  * The Flowable engine, on the platform's JTA data source and Payara's transaction manager, so
  * engine and platform writes share one transaction. Its async executor runs jobs on the server's
- * managed threads. Tenant = location id; Flowable filters nothing by tenant itself, so only
- * {@code Workflows} queries it on behalf of users.
+ * managed threads, under this node's stable name, so a restarted node takes back its own jobs at once.
+ * Tenant = location id; Flowable filters nothing by tenant itself, so only {@code Workflows} queries it
+ * on behalf of users.
+ *
+ * <p>The platform's profile of the engine: every start event is asynchronous, {@code sb:action}
+ * tasks are wait states run by the {@link ActionWorker}, multi-instance activities and the steps of a
+ * transaction are bounded by {@link WorkflowLimits}, and {@code workflow_run} follows every run.
  */
 @ApplicationScoped
 public class WorkflowEngine {
 
     private static final Logger LOG = Logger.getLogger(WorkflowEngine.class.getName());
     private static final String TRANSACTION_MANAGER = "java:appserver/TransactionManager";
+    /** Process definitions kept parsed in memory; others are parsed again when a run needs them. */
+    private static final int DEFINITION_CACHE_SIZE = 500;
 
     @Inject
     Database database;
 
     @Inject
-    ActionTaskDelegate actionTaskDelegate;
+    NodeIdentity node;
+
+    @Inject
+    WorkflowLimits limits;
+
+    @Inject
+    ActionExecutions actionExecutions;
+
+    @Inject
+    ActionWorker actionWorker;
+
+    @Inject
+    WorkflowRuns runs;
+
+    @Inject
+    Contacts contacts;
+
+    @Inject
+    TenantDirectory tenants;
 
     @Resource
     ManagedThreadFactory threadFactory;
@@ -48,7 +82,8 @@ public class WorkflowEngine {
     private ProcessEngine engine;
 
     /**
-     * Builds and starts the engine.
+     * Builds the engine. Its job executor does not run yet: first the node's work left from before a
+     * crash is recovered, then {@link #startJobExecutor()}.
      *
      * @return what stops it again; it holds the engine itself, not this bean, so it also works from a
      *     JVM shutdown hook after the server has torn down CDI
@@ -67,27 +102,70 @@ public class WorkflowEngine {
         config.setHistoryLevel(HistoryLevel.AUDIT);
         config.setEnableSafeBpmnXml(true);
         config.setProcessValidator(ActionTaskValidator.processValidator());
-        config.setPreBpmnParseHandlers(List.of(new ActionTaskParseHandler()));
-        config.setBeans(Map.of(ActionTaskParseHandler.DELEGATE_BEAN, actionTaskDelegate));
+        config.setProcessDefinitionCacheLimit(DEFINITION_CACHE_SIZE);
+        config.setActivityBehaviorFactory(new LimitedActivityBehaviorFactory(limits.maxMultiInstance()));
+        config.setPreBpmnParseHandlers(List.of(new AsyncStartParseHandler(), ActionTaskParseHandler.before()));
+        config.setPostBpmnParseHandlers(List.of(ActionTaskParseHandler.after(() -> new ActionTaskBehavior(
+                actionExecutions, contacts, tenants, limits, actionWorker::wakeUp))));
+        config.addAgendaOperationExecutionListener(new OperationsPerTransactionLimit(limits.maxOperationsPerTransaction()));
+        config.setEventListeners(List.of(new RunStateListener(runs)));
         config.setAsyncTaskExecutor(taskExecutor);
-        config.setAsyncExecutorActivate(true);
+        config.setAsyncExecutorActivate(false);
         config.setAsyncExecutorDefaultAsyncJobAcquireWaitTime(200);
         config.setAsyncExecutorDefaultTimerJobAcquireWaitTime(500);
-        // a node that died holding a job gives it back after this long (Flowable's default is an hour)
+        config.getAsyncExecutorConfiguration().setLockOwner(node.id());
+        // a node that died holding a job gives it back when it starts again or when the others notice
+        // (PlatformNodes); this lock time only matters if neither happens
         config.setAsyncExecutorAsyncJobLockTimeInMillis(5 * 60 * 1000);
         config.setAsyncFailedJobWaitTime(2);
         config.setDefaultFailedJobWaitTime(2);
         config.setAddDefaultExceptionHandler(false);
         config.setCustomAsyncRunnableExecutionExceptionHandlers(List.of(new FlatJobFailureHandler()));
         // built last: it takes the settings above from the engine's async executor configuration
-        config.setAsyncExecutor(new ManagedAsyncJobExecutor(config.getAsyncExecutorConfiguration(), threadFactory));
+        config.setAsyncExecutor(new ManagedAsyncJobExecutor(config.getAsyncExecutorConfiguration(), threadFactory,
+                new RunningJobs(database, node.id())));
         ProcessEngine started = config.buildProcessEngine();
         engine = started;
-        LOG.info(() -> "Workflow engine started in " + (System.nanoTime() - startedAt) / 1_000_000 + " ms");
+        LOG.info(() -> "Workflow engine started in " + (System.nanoTime() - startedAt) / 1_000_000 + " ms (node "
+                + node.id() + ")");
         return () -> {
             started.close();
             taskExecutor.shutdown();
         };
+    }
+
+    /** Starts running jobs and timers; call once this node's earlier work is recovered. */
+    public void startJobExecutor() {
+        engine.getProcessEngineConfiguration().getAsyncExecutor().start();
+    }
+
+    /** Moves a run on past an action step whose outcome this transaction records, in a job of its own. */
+    public void continueAfterStep(String executionId) {
+        if (engine.getRuntimeService().createExecutionQuery().executionId(executionId).count() > 0) {
+            engine.getRuntimeService().triggerAsync(executionId);
+        }
+    }
+
+    /**
+     * Parks a job in the dead-letter table with {@code reason} as its error, which fails its run.
+     *
+     * @return false when the job no longer exists
+     */
+    public boolean parkJob(String jobId, String reason) {
+        return engine.getManagementService().executeCommand(context -> {
+            JobServiceConfiguration jobs = CommandContextUtil.getProcessEngineConfiguration(context)
+                    .getJobServiceConfiguration();
+            AbstractRuntimeJobEntity job = jobs.getJobEntityManager().findById(jobId);
+            if (job == null) {
+                job = jobs.getTimerJobEntityManager().findById(jobId);
+            }
+            if (job == null) {
+                return false;
+            }
+            job.setExceptionMessage(reason);
+            jobs.getJobManager().moveJobToDeadLetterJob(job);
+            return true;
+        });
     }
 
     public RepositoryService repository() {

@@ -1,16 +1,12 @@
 package dev.switchboard.bpmn.triggers;
 
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Decides whether an event starts a workflow: same event type, and every match field equal to the
  * event's value (ignoring case and surrounding blanks: tags and emails are case-insensitive).
  */
 public final class TriggerMatcher {
-
-    /** Event types a trigger may name today. Plugins will contribute more. */
-    public static final Set<String> KNOWN_EVENTS = Set.of("contact.created", "contact.tag_added");
 
     private TriggerMatcher() {
     }

@@ -1,27 +1,36 @@
 package dev.switchboard.bpmn.triggers;
 
-import dev.switchboard.bpmn.engine.WorkflowEngine;
+import dev.switchboard.bpmn.engine.WorkflowLimits;
+import dev.switchboard.bpmn.runs.WorkflowRuns;
 import dev.switchboard.core.db.Database;
 import dev.switchboard.core.db.JsonColumns;
+import dev.switchboard.core.events.DeliveryOutcome;
 import dev.switchboard.core.events.DomainEvent;
 import dev.switchboard.core.events.DomainEventConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonString;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Starts workflows from platform events. The triggers of the latest version of each workflow are
- * kept in {@code workflow_trigger}; an event starts every matching workflow of its location, in the
- * transaction that marks the event dispatched.
+ * kept in {@code workflow_trigger}; an event starts every matching workflow of its location, each in
+ * a transaction of its own, so one workflow that cannot start never keeps the others from running: it
+ * gets a FAILED run that says why. Starting only creates the run (its start event is asynchronous),
+ * so no run's work happens here. A location with too many runs in flight has its events wait.
  */
 @ApplicationScoped
 public class WorkflowTriggers implements DomainEventConsumer {
+
+    /** How long an event waits when its location has too many runs in flight. */
+    static final Duration BACKPRESSURE_DELAY = Duration.ofSeconds(2);
 
     private static final Logger LOG = Logger.getLogger(WorkflowTriggers.class.getName());
 
@@ -29,7 +38,18 @@ public class WorkflowTriggers implements DomainEventConsumer {
     Database db;
 
     @Inject
-    WorkflowEngine engine;
+    WorkflowStarter starter;
+
+    @Inject
+    WorkflowRuns runs;
+
+    @Inject
+    WorkflowLimits limits;
+
+    @Override
+    public String name() {
+        return "workflow-triggers";
+    }
 
     /** Records (or clears) the trigger of a workflow's newest version. Call inside the deploy transaction. */
     public void register(UUID locationId, String processKey, Optional<WorkflowTrigger> trigger) {
@@ -45,26 +65,36 @@ public class WorkflowTriggers implements DomainEventConsumer {
     }
 
     @Override
-    public void onEvent(DomainEvent event) {
+    public DeliveryOutcome deliver(DomainEvent event) {
         Map<String, String> fields = new HashMap<>();
         event.payload().forEach((key, value) -> {
             if (value instanceof JsonString string) {
                 fields.put(key, string.getString());
             }
         });
-        for (String processKey : matching(event.locationId(), event.type(), fields)) {
-            Map<String, Object> variables = new HashMap<>(fields);
-            variables.put("eventId", event.id().toString());
-            variables.put("eventType", event.type());
-            String instanceId = engine.runtime().createProcessInstanceBuilder()
-                    .processDefinitionKey(processKey)
-                    .tenantId(event.locationId().toString())
-                    .businessKey(fields.getOrDefault("contactId", event.id().toString()))
-                    .variables(variables)
-                    .start()
-                    .getId();
-            LOG.fine(() -> "Event " + event.type() + " " + event.id() + " started " + processKey + " as " + instanceId);
+        List<String> keys = matching(event.locationId(), event.type(), fields);
+        if (keys.isEmpty()) {
+            return DeliveryOutcome.DELIVERED;
         }
+        int limit = limits.maxRunsInFlightPerLocation();
+        int inFlight = runs.inFlight(event.locationId(), limit);
+        if (inFlight >= limit) {
+            return DeliveryOutcome.postpone(BACKPRESSURE_DELAY, "the location has " + inFlight
+                    + " runs in flight, the limit (switchboard.workflows.max-runs-in-flight-per-location)");
+        }
+        for (String key : keys) {
+            // idempotent by event: a delivery repeated after a crash skips the workflows it already started
+            if (runs.startedBy(event.id(), key)) {
+                continue;
+            }
+            try {
+                starter.start(event, key, fields);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Event " + event.id() + " could not start workflow " + key, e);
+                starter.recordFailedStart(event, key, fields, e);
+            }
+        }
+        return DeliveryOutcome.DELIVERED;
     }
 
     List<String> matching(UUID locationId, String eventType, Map<String, String> fields) {

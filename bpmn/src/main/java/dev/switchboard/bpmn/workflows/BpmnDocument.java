@@ -3,7 +3,6 @@ package dev.switchboard.bpmn.workflows;
 import dev.switchboard.api.action.ActionDescriptor;
 import dev.switchboard.api.action.InputField;
 import dev.switchboard.bpmn.actions.ActionTask;
-import dev.switchboard.bpmn.triggers.TriggerMatcher;
 import dev.switchboard.bpmn.triggers.WorkflowTrigger;
 import dev.switchboard.core.problems.ProblemException;
 import java.io.ByteArrayInputStream;
@@ -11,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
@@ -19,8 +20,10 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.flowable.bpmn.converter.BpmnXMLConverter;
 import org.flowable.bpmn.exceptions.XMLException;
+import org.flowable.bpmn.model.Activity;
 import org.flowable.bpmn.model.BpmnModel;
 import org.flowable.bpmn.model.FlowElement;
+import org.flowable.bpmn.model.MultiInstanceLoopCharacteristics;
 import org.flowable.bpmn.model.Process;
 import org.flowable.common.engine.impl.util.io.BytesStreamSource;
 import org.flowable.validation.ProcessValidator;
@@ -42,10 +45,17 @@ public record BpmnDocument(String key, String name, String xml, Optional<Workflo
     private static final String INVALID = "Invalid BPMN";
 
     /**
+     * What a deployable document must agree with.
+     *
      * @param actions the descriptor of each action id an active plugin provides now
+     * @param eventTypes the event types a trigger may name
+     * @param maxMultiInstance the most instances a multi-instance activity may declare
      */
-    public static BpmnDocument parse(String xml, ProcessValidator validator,
-                                     Function<String, Optional<ActionDescriptor>> actions) {
+    public record Rules(Function<String, Optional<ActionDescriptor>> actions, Set<String> eventTypes,
+                        int maxMultiInstance) {
+    }
+
+    public static BpmnDocument parse(String xml, ProcessValidator validator, Rules rules) {
         if (xml == null || xml.isBlank()) {
             throw ProblemException.badRequest(INVALID, "the request body is empty; send the BPMN 2.0 XML");
         }
@@ -78,7 +88,7 @@ public record BpmnDocument(String key, String name, String xml, Optional<Workflo
         List<ActionTask> tasks = process.findFlowElementsOfType(FlowElement.class, true).stream()
                 .map(ActionTask::of).flatMap(Optional::stream).toList();
         for (ActionTask task : tasks) {
-            Optional<ActionDescriptor> action = actions.apply(task.actionId());
+            Optional<ActionDescriptor> action = rules.actions().apply(task.actionId());
             if (action.isEmpty()) {
                 errors.add("task '" + task.activityId() + "': action '" + task.actionId()
                         + "' is not provided by any active plugin");
@@ -92,10 +102,13 @@ public record BpmnDocument(String key, String name, String xml, Optional<Workflo
                 }
             }
         }
+        for (Activity activity : process.findFlowElementsOfType(Activity.class, true)) {
+            checkMultiInstance(activity, rules.maxMultiInstance(), errors);
+        }
         Optional<WorkflowTrigger> trigger = WorkflowTrigger.of(process);
         trigger.ifPresent(t -> {
-            if (t.event() == null || !TriggerMatcher.KNOWN_EVENTS.contains(t.event())) {
-                errors.add("trigger event '" + t.event() + "' is not one of " + TriggerMatcher.KNOWN_EVENTS);
+            if (t.event() == null || !rules.eventTypes().contains(t.event())) {
+                errors.add("trigger event '" + t.event() + "' is not one of " + new TreeSet<>(rules.eventTypes()));
             }
             t.match().forEach((field, value) -> {
                 if (field == null || value == null) {
@@ -108,6 +121,21 @@ public record BpmnDocument(String key, String name, String xml, Optional<Workflo
         }
         String name = process.getName() == null || process.getName().isBlank() ? process.getId() : process.getName();
         return new BpmnDocument(process.getId(), name, xml, trigger, tasks);
+    }
+
+    /** A cardinality written as a number is checked now; an expression is checked when the run computes it. */
+    private static void checkMultiInstance(Activity activity, int max, List<String> errors) {
+        MultiInstanceLoopCharacteristics loop = activity.getLoopCharacteristics();
+        if (loop == null || loop.getLoopCardinality() == null) {
+            return;
+        }
+        String cardinality = loop.getLoopCardinality().trim();
+        if (cardinality.matches("[0-9]+")) {
+            if (cardinality.length() > 9 || Integer.parseInt(cardinality) > max) {
+                errors.add("element '" + activity.getId() + "': multi-instance cardinality " + cardinality
+                        + " exceeds the limit of " + max + " instances");
+            }
+        }
     }
 
     /** DOCTYPEs are the door to XXE and entity expansion; BPMN never needs one. */

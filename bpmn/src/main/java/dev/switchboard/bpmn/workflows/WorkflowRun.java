@@ -6,18 +6,23 @@ import java.util.List;
 /**
  * One run (process instance) of a workflow with its step log.
  *
- * @param state RUNNING, COMPLETED, or FAILED when a step ran out of retries
+ * @param state RUNNING, COMPLETED, CANCELLED, or FAILED (a step gave up, a limit was crossed, the run could
+ *     not start, or it crashed its node twice)
+ * @param error why the run FAILED; {@code null} otherwise
  */
 public record WorkflowRun(String id, String workflowKey, int workflowVersion, String contactId, String state,
-                          OffsetDateTime startedAt, OffsetDateTime endedAt, List<Step> steps) {
+                          String error, OffsetDateTime startedAt, OffsetDateTime endedAt, List<Step> steps) {
 
     /**
      * A step: every BPMN element the run passed, with plugin details for action steps.
      *
+     * @param status for an action: PENDING, RUNNING, COMPLETED or FAILED; else RUNNING or COMPLETED
      * @param attempts the action's attempts so far, failed ones included
+     * @param vendorId the id the vendor gave the action's side effect (an email's Message-ID)
+     * @param idempotencyKey the key the plugin was given for this visit of the task
      */
     public record Step(String activityId, String name, String type, OffsetDateTime startedAt, OffsetDateTime endedAt,
                        String actionId, String pluginId, String pluginVersion, String status, String summary,
-                       String error, int attempts) {
+                       String error, int attempts, String vendorId, String idempotencyKey) {
     }
 }

@@ -1,10 +1,14 @@
 package dev.switchboard.bpmn.workflows;
 
+import dev.switchboard.bpmn.actions.ActionExecutions;
 import dev.switchboard.bpmn.actions.ActionTaskValidator;
-import dev.switchboard.bpmn.actions.WorkflowStepLog;
 import dev.switchboard.bpmn.engine.WorkflowEngine;
+import dev.switchboard.bpmn.engine.WorkflowLimits;
+import dev.switchboard.bpmn.runs.WorkflowRuns;
 import dev.switchboard.bpmn.triggers.WorkflowTrigger;
 import dev.switchboard.bpmn.triggers.WorkflowTriggers;
+import dev.switchboard.core.events.EventCatalog;
+import dev.switchboard.core.events.EventType;
 import dev.switchboard.core.plugins.Plugins;
 import dev.switchboard.core.problems.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,14 +22,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.flowable.bpmn.model.BpmnModel;
-import org.flowable.bpmn.model.FlowElement;
 import org.flowable.bpmn.model.Process;
 import org.flowable.engine.history.HistoricActivityInstance;
-import org.flowable.engine.history.HistoricProcessInstance;
 import org.flowable.engine.repository.Deployment;
 import org.flowable.engine.repository.ProcessDefinition;
 import org.flowable.validation.ProcessValidator;
@@ -44,7 +49,16 @@ public class Workflows {
     WorkflowTriggers triggers;
 
     @Inject
-    WorkflowStepLog stepLog;
+    WorkflowRuns runs;
+
+    @Inject
+    ActionExecutions actionExecutions;
+
+    @Inject
+    EventCatalog events;
+
+    @Inject
+    WorkflowLimits limits;
 
     @Inject
     Plugins plugins;
@@ -54,8 +68,9 @@ public class Workflows {
     /** Validates and deploys a BPMN document as the next version of its workflow. */
     @Transactional
     public WorkflowSummary deploy(UUID locationId, String xml) {
-        BpmnDocument document = BpmnDocument.parse(xml, validator,
-                actionId -> plugins.registry().action(actionId).map(action -> action.action().descriptor()));
+        BpmnDocument document = BpmnDocument.parse(xml, validator, new BpmnDocument.Rules(
+                actionId -> plugins.registry().action(actionId).map(action -> action.action().descriptor()),
+                events.types().stream().map(EventType::name).collect(Collectors.toSet()), limits.maxMultiInstance()));
         Deployment deployment = engine.repository().createDeployment()
                 .tenantId(locationId.toString())
                 .name(document.name())
@@ -94,76 +109,64 @@ public class Workflows {
     }
 
     public List<WorkflowRun> runs(UUID locationId, String workflowKey, String contactId, int limit) {
-        var query = engine.history().createHistoricProcessInstanceQuery()
-                .processInstanceTenantId(locationId.toString())
-                .orderByProcessInstanceStartTime().desc();
-        if (workflowKey != null) {
-            query.processDefinitionKey(workflowKey);
-        }
-        if (contactId != null) {
-            query.processInstanceBusinessKey(contactId);
-        }
-        return query.listPage(0, limit).stream().map(instance -> run(locationId, instance, false)).toList();
+        return runs.list(locationId, workflowKey, contactId, limit).stream()
+                .map(run -> summary(run, List.of())).toList();
     }
 
     public Optional<WorkflowRun> run(UUID locationId, String runId) {
-        return Optional.ofNullable(engine.history().createHistoricProcessInstanceQuery()
-                        .processInstanceTenantId(locationId.toString())
-                        .processInstanceId(runId)
-                        .singleResult())
-                .map(instance -> run(locationId, instance, true));
+        return runs.find(locationId, runId).map(run -> summary(run, steps(locationId, run)));
     }
 
-    private WorkflowRun run(UUID locationId, HistoricProcessInstance instance, boolean withSteps) {
-        boolean failed = instance.getEndTime() == null && engine.management().createDeadLetterJobQuery()
-                .processInstanceId(instance.getId()).count() > 0;
-        String state = instance.getEndTime() != null ? "COMPLETED" : failed ? "FAILED" : "RUNNING";
+    /**
+     * Every element the run passed, in order, with the platform's record of each action step: the
+     * engine's history gives the path, {@code action_execution} the attempts and outcome of each
+     * visit of an action task (matched to the history by execution and visit).
+     */
+    private List<WorkflowRun.Step> steps(UUID locationId, WorkflowRuns.Run run) {
+        List<ActionExecutions.Step> actionSteps = actionExecutions.steps(locationId, run.id());
+        Map<String, Integer> visits = new HashMap<>();
         List<WorkflowRun.Step> steps = new ArrayList<>();
-        if (withSteps) {
-            List<WorkflowStepLog.Step> actionSteps = stepLog.steps(locationId, instance.getId());
-            for (HistoricActivityInstance activity : engine.history().createHistoricActivityInstanceQuery()
-                    .processInstanceId(instance.getId())
-                    .activityTenantId(locationId.toString())
-                    .orderByHistoricActivityInstanceStartTime().asc()
-                    .list()) {
-                if (!"sequenceFlow".equals(activity.getActivityType())) {
-                    steps.add(step(activity.getActivityId(), activity.getActivityName(), activity.getActivityType(),
-                            time(activity.getStartTime()), time(activity.getEndTime()), actionSteps));
-                }
+        List<ActionExecutions.Step> shown = new ArrayList<>();
+        for (HistoricActivityInstance activity : engine.history().createHistoricActivityInstanceQuery()
+                .processInstanceId(run.id())
+                .activityTenantId(locationId.toString())
+                .orderByHistoricActivityInstanceStartTime().asc()
+                .list()) {
+            if ("sequenceFlow".equals(activity.getActivityType())) {
+                continue;
             }
-            // an action whose attempts all failed left no history (each attempt rolled back): show it from the log
-            List<String> withoutHistory = actionSteps.stream().map(WorkflowStepLog.Step::activityId).distinct()
-                    .filter(activityId -> steps.stream().noneMatch(step -> step.activityId().equals(activityId)))
-                    .toList();
-            withoutHistory.forEach(activityId -> {
-                FlowElement element = engine.repository().getBpmnModel(instance.getProcessDefinitionId())
-                        .getFlowElement(activityId);
-                steps.add(step(activityId, element == null ? null : element.getName(), "serviceTask",
-                        actionSteps.stream().filter(log -> log.activityId().equals(activityId))
-                                .map(WorkflowStepLog.Step::startedAt).findFirst().orElse(null),
-                        null, actionSteps));
-            });
+            int visit = visits.merge(activity.getExecutionId() + "/" + activity.getActivityId(), 1, Integer::sum);
+            Optional<ActionExecutions.Step> action = actionSteps.stream()
+                    .filter(step -> step.activityId().equals(activity.getActivityId())
+                            && step.executionId().equals(activity.getExecutionId()) && step.visit() == visit)
+                    .findFirst();
+            action.ifPresent(shown::add);
+            steps.add(step(activity.getActivityId(), activity.getActivityName(), activity.getActivityType(),
+                    time(activity.getStartTime()), time(activity.getEndTime()), action));
         }
-        return new WorkflowRun(instance.getId(), instance.getProcessDefinitionKey(),
-                instance.getProcessDefinitionVersion() == null ? 0 : instance.getProcessDefinitionVersion(),
-                instance.getBusinessKey(), state, time(instance.getStartTime()), time(instance.getEndTime()), steps);
+        // steps the history does not show (migrated from an earlier version of the platform)
+        actionSteps.stream().filter(step -> !shown.contains(step)).forEach(step -> steps.add(step(step.activityId(),
+                null, "serviceTask", step.createdAt(), step.finishedAt(), Optional.of(step))));
+        return steps;
     }
 
-    /** A step of a run, with the outcome of its last attempt when it is an action. */
+    private static WorkflowRun summary(WorkflowRuns.Run run, List<WorkflowRun.Step> steps) {
+        return new WorkflowRun(run.id(), run.workflowKey(), run.workflowVersion(), run.contactId(), run.state(),
+                run.error(), run.startedAt(), run.endedAt(), steps);
+    }
+
     private static WorkflowRun.Step step(String activityId, String name, String type, OffsetDateTime startedAt,
-                                         OffsetDateTime endedAt, List<WorkflowStepLog.Step> actionSteps) {
-        List<WorkflowStepLog.Step> attempts = actionSteps.stream()
-                .filter(log -> log.activityId().equals(activityId)).toList();
-        Optional<WorkflowStepLog.Step> last = attempts.isEmpty() ? Optional.empty()
-                : Optional.of(attempts.get(attempts.size() - 1));
+                                         OffsetDateTime endedAt, Optional<ActionExecutions.Step> action) {
         return new WorkflowRun.Step(activityId, name, type, startedAt, endedAt,
-                last.map(WorkflowStepLog.Step::actionId).orElse(null),
-                last.map(WorkflowStepLog.Step::pluginId).orElse(null),
-                last.map(WorkflowStepLog.Step::pluginVersion).orElse(null),
-                last.map(WorkflowStepLog.Step::status).orElse(endedAt == null ? "RUNNING" : "COMPLETED"),
-                last.map(WorkflowStepLog.Step::summary).orElse(null),
-                last.map(WorkflowStepLog.Step::error).orElse(null),
-                attempts.size());
+                action.map(ActionExecutions.Step::actionId).orElse(null),
+                action.map(ActionExecutions.Step::pluginId).orElse(null),
+                action.map(ActionExecutions.Step::pluginVersion).orElse(null),
+                action.map(ActionExecutions.Step::status).orElse(endedAt == null ? "RUNNING" : "COMPLETED"),
+                action.map(ActionExecutions.Step::summary).orElse(null),
+                action.map(ActionExecutions.Step::error).orElse(null),
+                action.map(ActionExecutions.Step::attempts).orElse(0),
+                action.map(ActionExecutions.Step::vendorId).orElse(null),
+                action.map(step -> step.id().toString()).orElse(null));
     }
 
     private Optional<ProcessDefinition> latest(UUID locationId, String key) {

@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.Set;
 import org.flowable.validation.ProcessValidator;
 import org.junit.jupiter.api.Test;
 
@@ -23,9 +23,10 @@ class BpmnDocumentTest {
     private static final ProcessValidator VALIDATOR = ActionTaskValidator.processValidator();
     private static final ActionDescriptor SEND_EMAIL = new ActionDescriptor("email.send", "Send email", "",
             List.of(InputField.text("subject", "Subject", true), InputField.multilineText("body", "Body", true)));
-    private static final Function<String, Optional<ActionDescriptor>> EMAIL_ONLY =
-            id -> id.equals(SEND_EMAIL.id()) ? Optional.of(SEND_EMAIL) : Optional.empty();
-    private static final Function<String, Optional<ActionDescriptor>> NONE = id -> Optional.empty();
+    private static final Set<String> EVENTS = Set.of("contact.created", "contact.tag_added");
+    private static final BpmnDocument.Rules EMAIL_ONLY = new BpmnDocument.Rules(
+            id -> id.equals(SEND_EMAIL.id()) ? Optional.of(SEND_EMAIL) : Optional.empty(), EVENTS, 1000);
+    private static final BpmnDocument.Rules NONE = new BpmnDocument.Rules(id -> Optional.empty(), EVENTS, 1000);
 
     @Test
     void readsTheShippedTemplatesKeyTriggerAndActionInputs() throws IOException {
@@ -83,7 +84,25 @@ class BpmnDocumentTest {
                 NONE, "plain");
     }
 
-    private static void assertRefused(String xml, Function<String, Optional<ActionDescriptor>> actions, String reason) {
+    @Test
+    void refusesAMultiInstanceWhoseCardinalityIsOverTheLimit() {
+        String huge = """
+                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="x">
+                  <process id="p" isExecutable="true"><startEvent id="s"/>
+                    <userTask id="many"><multiInstanceLoopCharacteristics isSequential="false">
+                      <loopCardinality>2000000000</loopCardinality></multiInstanceLoopCharacteristics></userTask>
+                  </process></definitions>""";
+
+        assertRefused(huge, NONE, "element 'many': multi-instance cardinality 2000000000 exceeds the limit of 1000");
+    }
+
+    @Test
+    void refusesATriggerOnAnUndeclaredEventNamingTheDeclaredOnes() throws IOException {
+        assertRefused(template().replace("contact.tag_added", "contact.teleported"), EMAIL_ONLY,
+                "trigger event 'contact.teleported' is not one of [contact.created, contact.tag_added]");
+    }
+
+    private static void assertRefused(String xml, BpmnDocument.Rules actions, String reason) {
         assertThatThrownBy(() -> BpmnDocument.parse(xml, VALIDATOR, actions))
                 .isInstanceOfSatisfying(ProblemException.class, e -> {
                     assertThat(e.problem().status()).isEqualTo(400);

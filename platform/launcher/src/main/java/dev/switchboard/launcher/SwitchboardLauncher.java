@@ -22,6 +22,8 @@ public final class SwitchboardLauncher {
 
     private static final long STOP_TIMEOUT_SECONDS = 60;
     private static final String SUPERVISED = "SWITCHBOARD_SUPERVISED";
+    /** Set (to anything) to stop the platform when the process that started the launcher ends. */
+    private static final String STOP_WITH_PARENT = "SWITCHBOARD_STOP_WITH_PARENT";
     private static final Path SETSID = Path.of("/usr/bin/setsid");
 
     private SwitchboardLauncher() {
@@ -47,6 +49,10 @@ public final class SwitchboardLauncher {
                 SwitchboardLauncher.class.getName()).inheritIO();
         builder.environment().put(SUPERVISED, String.valueOf(ProcessHandle.current().pid()));
         Process platform = builder.start();
+        if (System.getenv(STOP_WITH_PARENT) != null) {
+            // for programs that start the platform for themselves, tests above all: it must not outlive them
+            ParentWatch.startForParent("switchboard-parent-watch", () -> System.exit(0));
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             platform.destroy();
             try {

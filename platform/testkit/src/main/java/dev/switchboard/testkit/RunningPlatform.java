@@ -115,6 +115,61 @@ public final class RunningPlatform implements AutoCloseable {
         return properties;
     }
 
+    /**
+     * Kills the platform's processes at once with SIGKILL, launchers and server alike, as a power cut
+     * or the OOM killer would: nothing gets to clean up. The embedded PostgreSQL is left running (it is
+     * not the launcher's child), so a test can look at what the crash left behind; the next start stops
+     * it first.
+     */
+    public void killAbruptly() {
+        if (process == null) {
+            return;
+        }
+        List<String> command = new ArrayList<>(List.of("kill", "-9"));
+        command.add(String.valueOf(process.pid()));
+        process.descendants().forEach(child -> command.add(String.valueOf(child.pid())));
+        try {
+            new ProcessBuilder(command).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        process = null;
+    }
+
+    /**
+     * Waits until the launcher exits by itself (its server died).
+     *
+     * @return whether it exited within {@code timeout}
+     */
+    public boolean awaitExit(Duration timeout) {
+        try {
+            return process == null || process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Starts the platform again on the same data after it stopped or was killed. */
+    public void start() {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException("the platform is running");
+        }
+        process = null;
+        boot();
+    }
+
+    /** A JDBC connection to the platform's database, as the server uses it (for inspecting what tests leave). */
+    public java.sql.Connection database() throws java.sql.SQLException {
+        Properties server = serverProperties();
+        return java.sql.DriverManager.getConnection(server.getProperty("switchboard.db.url"),
+                server.getProperty("switchboard.db.user"), server.getProperty("switchboard.db.password", ""));
+    }
+
     /** An API client logged in as the bootstrap admin. */
     public ApiClient admin() {
         return ApiClient.login(baseUri(), ADMIN_EMAIL, adminPassword);
@@ -137,6 +192,8 @@ public final class RunningPlatform implements AutoCloseable {
         builder.environment().put("SWITCHBOARD_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
         builder.environment().put("SWITCHBOARD_BOOTSTRAP_AGENCY_NAME", "Test Agency");
         builder.environment().remove("SWITCHBOARD_DB_URL");
+        // a test JVM that dies (a timeout, a kill) takes its platform with it
+        builder.environment().put("SWITCHBOARD_STOP_WITH_PARENT", "1");
         builder.environment().putAll(environment);
         try {
             process = builder.start();

@@ -15,6 +15,19 @@ public interface ActionContext {
     /** Unique id of this step execution; stable across retries of the same step. */
     String executionId();
 
+    /**
+     * The key that makes this step's side effect happen at most once at the vendor: the same for
+     * every attempt of one visit of the task (a retry, or a repeat after the node crashed mid-call),
+     * different for each visit (a loop that comes back to the task). Pass it on where the vendor
+     * takes one: the {@code Idempotency-Key} header, a deterministic email {@code Message-ID}. Where
+     * the vendor takes none, send it along (a metadata field, a header) so a duplicate is traceable.
+     *
+     * @since 1.1
+     */
+    default String idempotencyKey() {
+        return executionId();
+    }
+
     /** All inputs of the service task, merge fields already rendered. */
     Map<String, String> inputs();
 

@@ -6,7 +6,7 @@
  * ({@code sb:action="email.send"}); the host resolves the id each time the task runs, so a plugin
  * upgrade changes behaviour without redeploying any workflow.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.switchboard.api.action;
 
 import org.osgi.annotation.versioning.Version;

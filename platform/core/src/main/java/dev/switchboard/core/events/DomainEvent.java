@@ -4,8 +4,14 @@ import jakarta.json.JsonObject;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** Something that happened in a location, as recorded in the outbox. */
-public record DomainEvent(UUID id, UUID locationId, String type, JsonObject payload, OffsetDateTime occurredAt) {
+/**
+ * Something that happened in a location, as recorded in the outbox.
+ *
+ * @param type the declared type's name ({@link EventType#name()})
+ * @param typeVersion the declared type's payload version the payload follows
+ */
+public record DomainEvent(UUID id, UUID locationId, String type, int typeVersion, JsonObject payload,
+                          OffsetDateTime occurredAt) {
 
     /** A string field of the payload, or {@code null}. */
     public String field(String name) {

@@ -103,9 +103,10 @@ public class Plugins {
         try {
             startAndCheck(bundle);
             return bundle;
-        } catch (ProblemException e) {
+        } catch (RuntimeException e) {
             uninstallQuietly(bundle);
-            throw e;
+            throw e instanceof ProblemException problem ? problem
+                    : PluginArchive.invalid("the bundle fails when it starts: " + e);
         }
     }
 
@@ -115,7 +116,7 @@ public class Plugins {
             runtime.refresh(bundle);
             startAndCheck(bundle);
             return bundle;
-        } catch (BundleException | ProblemException e) {
+        } catch (BundleException | RuntimeException e) {
             restore(bundle, true, archive.pluginId());
             throw e instanceof ProblemException problem ? problem
                     : PluginArchive.invalid("the new version cannot be swapped in: " + e.getMessage());
@@ -127,6 +128,10 @@ public class Plugins {
             bundle.start();
         } catch (BundleException e) {
             throw PluginArchive.invalid("the bundle does not start: " + e.getMessage());
+        }
+        List<String> failures = registry.failuresOf(bundle);
+        if (!failures.isEmpty()) {
+            throw PluginArchive.invalid("the bundle's contributions fail: " + String.join("; ", failures));
         }
         if (!registry.contributesAnything(bundle)) {
             throw PluginArchive.invalid("the bundle starts but registers no Switchboard contribution "

@@ -3,8 +3,10 @@ package dev.switchboard.core.plugins;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.api.action.ActionContext;
+import dev.switchboard.core.plugins.fixture.BrokenDescriptorActivator;
 import dev.switchboard.core.plugins.fixture.EchoPluginActivator;
 import dev.switchboard.testkit.TestActionContext;
+import dev.switchboard.testkit.TestBundles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -82,9 +84,24 @@ class PluginRegistryTest {
     }
 
     @Test
+    void aPluginWhoseDescriptorThrowsIsSetAsideAndTheOthersStillResolve() throws Exception {
+        Bundle echo = runtime.context().installBundle("test:echo", new ByteArrayInputStream(echoBundle("1.0.0")));
+        echo.start();
+        Bundle broken = runtime.context().installBundle("test:broken", new ByteArrayInputStream(TestBundles.bundle(
+                "test.broken.plugin", "1.0.0", BrokenDescriptorActivator.class)));
+        broken.start();
+
+        assertThat(registry.action("test.echo")).isPresent();
+        assertThat(registry.actions()).extracting(a -> a.descriptor().id()).containsExactly("test.echo");
+        assertThat(registry.failuresOf(broken)).singleElement().asString().contains("descriptor is broken");
+        assertThat(registry.failuresOf(echo)).isEmpty();
+        assertThat(registry.contributesAnything(broken)).isFalse();
+    }
+
+    @Test
     void exportsTheSdkPackagesWithTheirVersions() {
         assertThat(PluginRuntime.sdkExports())
-                .contains("dev.switchboard.api.action;version=\"1.0.0\"")
+                .contains("dev.switchboard.api.action;version=\"1.1.0\"")
                 .contains("dev.switchboard.api.settings;version=\"1.0.0\"");
     }
 

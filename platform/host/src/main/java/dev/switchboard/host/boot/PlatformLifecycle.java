@@ -1,9 +1,12 @@
 package dev.switchboard.host.boot;
 
+import dev.switchboard.bpmn.actions.ActionWorker;
 import dev.switchboard.bpmn.engine.WorkflowEngine;
 import dev.switchboard.core.config.PlatformConfig;
 import dev.switchboard.core.db.Migrations;
+import dev.switchboard.core.events.DomainEventConsumer;
 import dev.switchboard.core.events.EventDispatcher;
+import dev.switchboard.core.nodes.PlatformNodes;
 import dev.switchboard.core.plugins.Plugins;
 import dev.switchboard.core.tenancy.FirstRunBootstrap;
 import jakarta.annotation.Resource;
@@ -17,13 +20,13 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Boot order: schema migrations → first-run bootstrap → plugin framework (re-installs stored
- * plugins) → workflow engine → event dispatch. Shutdown runs it backwards.
+ * plugins) → workflow engine → this node joins (taking back what it held when it last stopped) →
+ * engine jobs, action steps, event dispatch and the heartbeat start. Shutdown runs it backwards.
  */
 @ApplicationScoped
 public class PlatformLifecycle {
@@ -46,14 +49,19 @@ public class PlatformLifecycle {
     WorkflowEngine engine;
 
     @Inject
+    ActionWorker actionWorker;
+
+    @Inject
+    PlatformNodes nodes;
+
+    @Inject
     EventDispatcher dispatcher;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
 
     private volatile boolean ready;
-    private ScheduledFuture<?> dispatch;
-    private final AtomicBoolean stopped = new AtomicBoolean();
+    private boolean stopped;
     /** What boot started, in order; stopped in reverse. */
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     /** Payara Micro exits on SIGINT/SIGTERM without undeploying: stop the engine and plugins ourselves. */
@@ -68,8 +76,14 @@ public class PlatformLifecycle {
             bootstrap.bootstrapIfEmpty();
             running.add(plugins.start());
             running.add(engine.start());
-            dispatch = scheduler.scheduleWithFixedDelay(this::dispatchEvents, DISPATCH_INTERVAL_MILLIS,
-                    DISPATCH_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+            nodes.join();
+            running.add(nodes::leave);
+            engine.startJobExecutor();
+            running.add(actionWorker.start());
+            for (DomainEventConsumer consumer : dispatcher.consumers()) {
+                running.add(every(DISPATCH_INTERVAL_MILLIS, () -> dispatchAll(consumer)));
+            }
+            running.add(every(PlatformNodes.HEARTBEAT.toMillis(), this::heartbeat));
         } catch (RuntimeException | Error e) {
             // the deployment fails: stop what already runs (framework threads, engine executors) so nothing lingers
             LOG.log(Level.SEVERE, "Boot failed; stopping what was started", e);
@@ -93,18 +107,16 @@ public class PlatformLifecycle {
     }
 
     /**
-     * Stops event dispatch, then the workflow engine (which releases its jobs), then the plugins; once.
-     * Synchronized: the server's undeploy and the JVM's shutdown hook may both call it, and the second
-     * must wait until the first is done.
+     * Stops everything boot started, last first: dispatch and heartbeat, action steps, engine jobs,
+     * then the plugins; once. Synchronized: the server's undeploy and the JVM's shutdown hook may both
+     * call it, and the second must wait until the first is done.
      */
     private synchronized void shutDown() {
-        if (!stopped.compareAndSet(false, true)) {
+        if (stopped) {
             return;
         }
+        stopped = true;
         ready = false;
-        if (dispatch != null) {
-            dispatch.cancel(false);
-        }
         while (!running.isEmpty()) {
             try {
                 running.removeLast().close();
@@ -119,11 +131,26 @@ public class PlatformLifecycle {
         return ready;
     }
 
-    private void dispatchEvents() {
-        try {
-            dispatcher.dispatchPending();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Event dispatch round failed; next round retries", e);
+    private AutoCloseable every(long millis, Runnable task) {
+        ScheduledFuture<?> future = scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "A background round failed; the next one retries", e);
+            }
+        }, millis, millis, TimeUnit.MILLISECONDS);
+        return () -> future.cancel(false);
+    }
+
+    /** Rounds of one consumer's deliveries while there are any; the pause comes when its queue is empty. */
+    private void dispatchAll(DomainEventConsumer consumer) {
+        while (!stopped && dispatcher.dispatchRound(consumer) > 0) {
+            Thread.onSpinWait();
         }
+    }
+
+    private void heartbeat() {
+        nodes.heartbeat();
+        nodes.releaseDeadNodes();
     }
 }

@@ -39,8 +39,8 @@ final class SendEmailAction implements WorkflowAction {
         String subject = required(context, "subject");
         String body = required(context, "body");
         String messageId = mailer.send(SmtpSettings.from(context.settings()), new OutgoingEmail(to, subject, body,
-                context.executionId()));
-        return new ActionResult("sent to " + to, Map.of("messageId", messageId, "to", to));
+                context.idempotencyKey()));
+        return new ActionResult("sent to " + to, Map.of("messageId", messageId, "to", to)).withVendorId(messageId);
     }
 
     private static String recipient(ActionContext context) throws ActionException {

@@ -34,7 +34,14 @@ final class SmtpMailer {
         thread.setContextClassLoader(SmtpMailer.class.getClassLoader());
         try {
             Session session = Session.getInstance(properties(smtp), authenticator(smtp));
-            MimeMessage message = new MimeMessage(session);
+            String messageId = messageId(email.idempotencyKey(), smtp.from());
+            MimeMessage message = new MimeMessage(session) {
+                // the same key gives the same Message-ID: a resend after a crash is recognisably the same mail
+                @Override
+                protected void updateMessageID() throws MessagingException {
+                    setHeader("Message-ID", messageId);
+                }
+            };
             message.setFrom(parse(smtp.from(), "from"));
             message.setRecipient(MimeMessage.RecipientType.TO, parse(email.to(), "to"));
             message.setSubject(email.subject(), StandardCharsets.UTF_8.name());
@@ -50,6 +57,14 @@ final class SmtpMailer {
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    /** {@code <switchboard.KEY@domain-of-from>}; characters a Message-ID cannot hold are dropped from the key. */
+    static String messageId(String idempotencyKey, String from) {
+        String key = idempotencyKey.replaceAll("[^A-Za-z0-9._-]", "");
+        int at = from.lastIndexOf('@');
+        String domain = at < 0 ? "switchboard.invalid" : from.substring(at + 1).replaceAll("[^A-Za-z0-9.-]", "");
+        return "<switchboard." + key + "@" + (domain.isEmpty() ? "switchboard.invalid" : domain) + ">";
     }
 
     private static InternetAddress parse(String address, String field) throws ActionException {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import dev.switchboard.api.action.ActionContext;
 import dev.switchboard.api.action.ActionException;
 import dev.switchboard.api.action.ActionResult;
 import dev.switchboard.api.action.ContactView;
@@ -40,6 +39,21 @@ class SendEmailActionTest {
     }
 
     @Test
+    void theSameIdempotencyKeyGivesTheSameMessageIdSoAResendIsRecognisable() throws Exception {
+        ActionResult first = action.execute(context(Map.of("subject", "Hello", "body", "Hi"), smtpSettings()));
+        ActionResult again = action.execute(context(Map.of("subject", "Hello", "body", "Hi"), smtpSettings()));
+        ActionResult otherVisit = action.execute(context(Map.of("subject", "Hello", "body", "Hi"), smtpSettings())
+                .withExecutionId("run-1:send:2"));
+
+        MimeMessage[] received = SMTP.getReceivedMessages();
+        assertThat(received).hasSize(3);
+        assertThat(received[0].getMessageID()).isEqualTo(received[1].getMessageID())
+                .isEqualTo(first.vendorId()).isEqualTo(again.vendorId())
+                .isEqualTo("<switchboard.run-1send@agency.test>");
+        assertThat(received[2].getMessageID()).isEqualTo(otherVisit.vendorId()).isNotEqualTo(first.vendorId());
+    }
+
+    @Test
     void anExplicitRecipientWinsOverTheContact() throws Exception {
         action.execute(context(Map.of("to", "boss@example.com", "subject", "New lead", "body", "Ada"), smtpSettings()));
 
@@ -67,7 +81,7 @@ class SendEmailActionTest {
         return Map.of("host", "127.0.0.1", "port", String.valueOf(SMTP.getSmtp().getPort()), "from", "hello@agency.test");
     }
 
-    private static ActionContext context(Map<String, String> inputs, Map<String, String> settings) {
+    private static TestActionContext context(Map<String, String> inputs, Map<String, String> settings) {
         return TestActionContext.of(inputs).withExecutionId("run-1:send").withSettings(settings)
                 .withContact(new ContactView("c-1", "Ada", "Lovelace", "ada@example.com", Set.of("lead")));
     }

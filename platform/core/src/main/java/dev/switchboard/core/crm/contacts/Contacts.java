@@ -1,6 +1,7 @@
 package dev.switchboard.core.crm.contacts;
 
 import dev.switchboard.core.db.Database;
+import dev.switchboard.core.events.EventCatalog;
 import dev.switchboard.core.events.EventOutbox;
 import dev.switchboard.core.problems.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,9 +26,6 @@ import java.util.regex.Pattern;
  */
 @ApplicationScoped
 public class Contacts {
-
-    public static final String CONTACT_CREATED = "contact.created";
-    public static final String TAG_ADDED = "contact.tag_added";
 
     private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} _.:-]{0,62}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -67,7 +65,7 @@ public class Contacts {
         UUID id = UUID.randomUUID();
         db.update("INSERT INTO contact (id, location_id, first_name, last_name, email) VALUES (?, ?, ?, ?, ?)",
                 id, locationId, firstName, lastName, email);
-        outbox.append(locationId, CONTACT_CREATED, Json.createObjectBuilder().add("contactId", id.toString()).build());
+        outbox.append(locationId, EventCatalog.CONTACT_CREATED, Json.createObjectBuilder().add("contactId", id.toString()).build());
         for (String tag : tags) {
             insertTag(locationId, id, tag);
         }
@@ -105,7 +103,7 @@ public class Contacts {
                 ON CONFLICT (contact_id, tag) DO NOTHING""", locationId, contactId, tag);
         if (inserted == 1) {
             db.update("UPDATE contact SET updated_at = now() WHERE id = ? AND location_id = ?", contactId, locationId);
-            outbox.append(locationId, TAG_ADDED, Json.createObjectBuilder()
+            outbox.append(locationId, EventCatalog.CONTACT_TAG_ADDED, Json.createObjectBuilder()
                     .add("contactId", contactId.toString()).add("tag", tag).build());
         }
     }

@@ -1,0 +1,241 @@
+package dev.switchboard.bpmn.actions;
+
+import dev.switchboard.api.action.ContactView;
+import dev.switchboard.core.db.Database;
+import dev.switchboard.core.db.FairQueue;
+import dev.switchboard.core.db.JsonColumns;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import java.io.StringReader;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The state of every action step ({@code action_execution}): created PENDING when a run enters an
+ * action task, claimed RUNNING by a node for one attempt, then COMPLETED or, out of attempts, FAILED.
+ * Each state change commits on its own, and the plugin call happens between two of them with no
+ * transaction open. The row's id is the step's idempotency key.
+ */
+@ApplicationScoped
+public class ActionExecutions {
+
+    @Inject
+    Database db;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    /** A step claimed for one attempt. */
+    public record Claimed(UUID id, UUID locationId, String runId, String executionId, String activityId,
+                          String actionId, int attempt, int maxAttempts, Map<String, String> inputs,
+                          Optional<ContactView> contact) {
+    }
+
+    /** A step as the run's log shows it. */
+    public record Step(UUID id, String executionId, String activityId, int visit, String actionId, String status,
+                       int attempts, String pluginId, String pluginVersion, String summary, String error,
+                       String vendorId, OffsetDateTime createdAt, OffsetDateTime startedAt, OffsetDateTime finishedAt) {
+    }
+
+    /**
+     * Records that a run entered an action task, in the engine's transaction: the step exists if and
+     * only if the run's move into the task committed. Wakes {@code onCommit} once it did.
+     *
+     * @return the step's id, its idempotency key
+     */
+    public UUID enter(UUID locationId, String runId, String executionId, String activityId, String actionId,
+                      Map<String, String> inputs, Optional<ContactView> contact, int maxAttempts, Runnable onCommit) {
+        int visit = db.queryOne("""
+                SELECT coalesce(max(visit), 0) + 1 FROM action_execution
+                WHERE run_id = ? AND activity_id = ? AND execution_id = ?""",
+                row -> row.getInt(1), runId, activityId, executionId).orElse(1);
+        UUID id = UUID.randomUUID();
+        db.update("""
+                INSERT INTO action_execution (id, location_id, run_id, execution_id, activity_id, visit, action_id,
+                    inputs, contact, status, max_attempts)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, 'PENDING', ?)""",
+                id, locationId, runId, executionId, activityId, visit, actionId, JsonColumns.json(inputs),
+                contact.map(ActionExecutions::json).orElse(null), maxAttempts);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                onCommit.run();
+            }
+        });
+        return id;
+    }
+
+    public int countInRun(String runId) {
+        return db.queryOne("SELECT count(*) FROM action_execution WHERE run_id = ?", row -> row.getInt(1), runId)
+                .orElse(0);
+    }
+
+    /** Locations with steps waiting, in turn: see {@link FairQueue}. */
+    List<UUID> locationsWithWaitingSteps(UUID cursor, int limit) {
+        return new FairQueue(db, "action_execution", "status = ?").locations("PENDING", cursor, limit);
+    }
+
+    /** Claims up to {@code perLocation} due steps in each location for one attempt on {@code node}. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    List<Claimed> claim(List<UUID> locations, int perLocation, int limit, String node) {
+        List<Claimed> claimed = db.query("""
+                WITH picked AS (
+                    SELECT s.id FROM unnest(?::uuid[]) AS l(location_id)
+                    CROSS JOIN LATERAL (
+                        SELECT id FROM action_execution
+                        WHERE location_id = l.location_id AND status = 'PENDING' AND next_attempt_at <= now()
+                        ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED) s
+                    LIMIT ?
+                )
+                UPDATE action_execution a SET status = 'RUNNING', lease_owner = ?, attempts = attempts + 1,
+                       started_at = coalesce(started_at, now())
+                FROM picked WHERE a.id = picked.id
+                RETURNING a.id, a.location_id, a.run_id, a.execution_id, a.activity_id, a.action_id, a.attempts,
+                          a.max_attempts, a.inputs::text, a.contact::text""",
+                row -> new Claimed(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getString(3),
+                        row.getString(4), row.getString(5), row.getString(6), row.getInt(7), row.getInt(8),
+                        JsonColumns.strings(row.getString(9)), contact(row.getString(10))),
+                locations.toArray(UUID[]::new), perLocation, limit, node);
+        for (Claimed step : claimed) {
+            db.update("INSERT INTO action_attempt (action_execution_id, attempt, node_id) VALUES (?, ?, ?)",
+                    step.id(), step.attempt(), node);
+        }
+        return claimed;
+    }
+
+    /** Part of the transaction that also hands the run on: the outcome and the continuation commit together. */
+    void completed(Claimed step, String pluginId, String pluginVersion, String summary, Map<String, String> outputs,
+                   String vendorId) {
+        db.update("""
+                UPDATE action_execution SET status = 'COMPLETED', lease_owner = NULL, plugin_id = ?, plugin_version = ?,
+                       summary = ?, outputs = ?::jsonb, vendor_id = ?, error = NULL, finished_at = now()
+                WHERE id = ?""", pluginId, pluginVersion, summary, JsonColumns.json(outputs), vendorId, step.id());
+        endAttempt(step, "COMPLETED", null);
+    }
+
+    /**
+     * A failed attempt: the step waits for its next attempt (2 s, 4 s, 8 s … later), or FAILED when it
+     * was the last.
+     *
+     * @return whether the step gave up
+     */
+    boolean failed(Claimed step, String pluginId, String pluginVersion, String error) {
+        boolean last = step.attempt() >= step.maxAttempts();
+        db.update("""
+                UPDATE action_execution SET status = ?, lease_owner = NULL, plugin_id = coalesce(?, plugin_id),
+                       plugin_version = coalesce(?, plugin_version), error = ?,
+                       next_attempt_at = now() + power(2, ?) * interval '1 second',
+                       finished_at = CASE WHEN ? THEN now() END
+                WHERE id = ?""", last ? "FAILED" : "PENDING", pluginId, pluginVersion, error, step.attempt(), last,
+                step.id());
+        endAttempt(step, "FAILED", error);
+        return last;
+    }
+
+    private void endAttempt(Claimed step, String outcome, String error) {
+        db.update("""
+                UPDATE action_attempt SET finished_at = now(), outcome = ?, error = ?
+                WHERE action_execution_id = ? AND attempt = ?""", outcome, error, step.id(), step.attempt());
+    }
+
+    /**
+     * The outputs of the completed step the run waits on at this task, marking them taken so a stray
+     * second trigger finds nothing; empty when no completed step waits (the run then stays).
+     */
+    Optional<Map<String, String>> takeCompleted(String executionId, String activityId) {
+        return db.queryOne("""
+                UPDATE action_execution SET continued = true
+                WHERE id = (SELECT id FROM action_execution
+                            WHERE execution_id = ? AND activity_id = ? AND status = 'COMPLETED' AND NOT continued
+                            ORDER BY visit DESC LIMIT 1)
+                RETURNING outputs::text""", row -> JsonColumns.strings(row.getString(1)), executionId, activityId);
+    }
+
+    /**
+     * Steps a dead node was running go back to waiting, or, when a node died under the same step for
+     * the second time, are parked as FAILED with that reason.
+     *
+     * @return the runs of the parked steps, with the reason
+     */
+    Map<String, String> releaseStepsOf(String node, int crashesBeforeParking) {
+        db.update("""
+                UPDATE action_attempt t SET finished_at = now(), outcome = 'INTERRUPTED',
+                       error = 'the node running this attempt stopped'
+                FROM action_execution a
+                WHERE a.id = t.action_execution_id AND a.status = 'RUNNING' AND a.lease_owner = ? AND t.finished_at IS NULL""",
+                node);
+        List<Map.Entry<String, String>> parked = db.query("""
+                UPDATE action_execution SET lease_owner = NULL, interruptions = interruptions + 1,
+                       status = CASE WHEN interruptions + 1 >= ? THEN 'FAILED' ELSE 'PENDING' END,
+                       next_attempt_at = now(),
+                       finished_at = CASE WHEN interruptions + 1 >= ? THEN now() END,
+                       error = CASE WHEN interruptions + 1 >= ?
+                           THEN 'parked: the node running this step stopped ' || (interruptions + 1)
+                                || ' times while it ran; it is not tried again so it cannot crash another'
+                           ELSE error END
+                WHERE status = 'RUNNING' AND lease_owner = ?
+                RETURNING run_id, status, error, activity_id""",
+                row -> "FAILED".equals(row.getString(2))
+                        ? Map.entry(row.getString(1), "step '" + row.getString(4) + "' " + row.getString(3)) : null,
+                crashesBeforeParking, crashesBeforeParking, crashesBeforeParking, node);
+        return parked.stream().filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
+    }
+
+    /** The run's action steps, in the order they were entered. */
+    public List<Step> steps(UUID locationId, String runId) {
+        return db.query("""
+                SELECT id, execution_id, activity_id, visit, action_id, status, attempts, plugin_id, plugin_version,
+                       summary, error, vendor_id, created_at, started_at, finished_at
+                FROM action_execution WHERE location_id = ? AND run_id = ? ORDER BY created_at, visit""",
+                row -> new Step(row.getObject(1, UUID.class), row.getString(2), row.getString(3), row.getInt(4),
+                        row.getString(5), row.getString(6), row.getInt(7), row.getString(8), row.getString(9),
+                        row.getString(10), row.getString(11), row.getString(12),
+                        row.getObject(13, OffsetDateTime.class), row.getObject(14, OffsetDateTime.class),
+                        row.getObject(15, OffsetDateTime.class)),
+                locationId, runId);
+    }
+
+    private static String json(ContactView contact) {
+        JsonArrayBuilder tags = Json.createArrayBuilder();
+        contact.tags().forEach(tags::add);
+        var object = Json.createObjectBuilder().add("id", contact.id()).add("tags", tags);
+        addIfSet(object, "firstName", contact.firstName());
+        addIfSet(object, "lastName", contact.lastName());
+        addIfSet(object, "email", contact.email());
+        return object.build().toString();
+    }
+
+    private static void addIfSet(jakarta.json.JsonObjectBuilder object, String key, String value) {
+        if (value != null) {
+            object.add(key, value);
+        }
+    }
+
+    private static Optional<ContactView> contact(String json) {
+        if (json == null) {
+            return Optional.empty();
+        }
+        JsonObject object = Json.createReader(new StringReader(json)).readObject();
+        Set<String> tags = new LinkedHashSet<>();
+        object.getJsonArray("tags").getValuesAs(jakarta.json.JsonString.class).forEach(tag -> tags.add(tag.getString()));
+        return Optional.of(new ContactView(object.getString("id"), object.getString("firstName", null),
+                object.getString("lastName", null), object.getString("email", null), tags));
+    }
+}

@@ -1,0 +1,112 @@
+package dev.switchboard.bpmn.actions;
+
+import dev.switchboard.api.action.ContactView;
+import dev.switchboard.bpmn.engine.WorkflowLimitExceeded;
+import dev.switchboard.bpmn.engine.WorkflowLimits;
+import dev.switchboard.core.crm.contacts.Contact;
+import dev.switchboard.core.crm.contacts.Contacts;
+import dev.switchboard.core.templates.MergeFields;
+import dev.switchboard.core.tenancy.TenantDirectory;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.flowable.common.engine.api.FlowableException;
+import org.flowable.engine.delegate.DelegateExecution;
+import org.flowable.engine.impl.bpmn.behavior.TaskActivityBehavior;
+
+/**
+ * How the engine runs an {@code sb:action} task: as a wait state. Entering the task records the step
+ * (its inputs rendered now, so every attempt sends the same thing) in the engine's transaction and
+ * the run waits there; the {@link ActionWorker} makes the plugin call outside any transaction,
+ * commits the outcome, and triggers the run on in a job of its own. A completed step therefore never
+ * runs again because something after it failed: a retry of the continuation finds the step done.
+ *
+ * <p>One instance per task of a deployed workflow, shared by all its runs: it holds no per-run state.
+ */
+public final class ActionTaskBehavior extends TaskActivityBehavior {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient ActionExecutions executions;
+    private final transient Contacts contacts;
+    private final transient TenantDirectory tenants;
+    private final transient WorkflowLimits limits;
+    private final transient Runnable wakeWorker;
+
+    public ActionTaskBehavior(ActionExecutions executions, Contacts contacts, TenantDirectory tenants,
+                              WorkflowLimits limits, Runnable wakeWorker) {
+        this.executions = executions;
+        this.contacts = contacts;
+        this.tenants = tenants;
+        this.limits = limits;
+        this.wakeWorker = wakeWorker;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        ActionTask task = ActionTask.of(execution.getCurrentFlowElement())
+                .orElseThrow(() -> new FlowableException("task " + execution.getCurrentActivityId() + " names no sb:action"));
+        UUID locationId = UUID.fromString(execution.getTenantId());
+        String runId = execution.getProcessInstanceId();
+        if (executions.countInRun(runId) >= limits.maxActionsPerRun()) {
+            throw new WorkflowLimitExceeded("the run reached " + limits.maxActionsPerRun() + " action steps at '"
+                    + task.activityId() + "'; the limit is there to stop runaway loops"
+                    + " (switchboard.workflows.max-actions-per-run)");
+        }
+        Optional<Contact> contact = contactOf(execution, locationId);
+        Map<String, String> mergeValues = mergeValues(locationId, contact);
+        Map<String, String> inputs = new LinkedHashMap<>();
+        task.inputs().forEach((name, template) -> inputs.put(name, MergeFields.render(template, mergeValues)));
+        executions.enter(locationId, runId, execution.getId(), task.activityId(), task.actionId(), inputs,
+                contact.map(ActionTaskBehavior::view), limits.maxActionAttempts(), wakeWorker);
+        // no leave(): the run waits here until the step's outcome is committed and it is triggered
+    }
+
+    @Override
+    public void trigger(DelegateExecution execution, String signalName, Object signalData) {
+        String activityId = execution.getCurrentActivityId();
+        Optional<Map<String, String>> outputs = executions.takeCompleted(execution.getId(), activityId);
+        if (outputs.isEmpty()) {
+            return; // not for a completed step of this task: the run keeps waiting
+        }
+        outputs.get().forEach((key, value) -> execution.setVariable(activityId + "_" + key, value));
+        leave(execution);
+    }
+
+    private Optional<Contact> contactOf(DelegateExecution execution, UUID locationId) {
+        Object contactId = execution.getVariable("contactId");
+        if (contactId == null) {
+            return Optional.empty();
+        }
+        try {
+            return contacts.find(locationId, UUID.fromString(contactId.toString()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Map<String, String> mergeValues(UUID locationId, Optional<Contact> contact) {
+        Map<String, String> values = new HashMap<>();
+        tenants.location(locationId).ifPresent(location -> values.put("location.name", location.name()));
+        contact.ifPresent(c -> {
+            putIfSet(values, "contact.id", c.id().toString());
+            putIfSet(values, "contact.firstName", c.firstName());
+            putIfSet(values, "contact.lastName", c.lastName());
+            putIfSet(values, "contact.email", c.email());
+        });
+        return values;
+    }
+
+    private static void putIfSet(Map<String, String> values, String key, String value) {
+        if (value != null) {
+            values.put(key, value);
+        }
+    }
+
+    private static ContactView view(Contact contact) {
+        return new ContactView(contact.id().toString(), contact.firstName(), contact.lastName(), contact.email(),
+                contact.tags());
+    }
+}

@@ -1,0 +1,46 @@
+package dev.switchboard.bpmn.engine;
+
+import dev.switchboard.core.db.Database;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Notes which engine jobs this node is running, committed before each job's own transaction begins
+ * and removed when it ends. After a crash the notes name exactly the jobs that were running, so a job
+ * that takes its node down each time it runs can be parked instead of crashing the node again.
+ * The notes are advisory: they are written without waiting for the disk, so a power cut may lose
+ * one, which costs at most one more crash before parking.
+ */
+final class RunningJobs {
+
+    private static final Logger LOG = Logger.getLogger(RunningJobs.class.getName());
+
+    private final Database db;
+    private final String node;
+
+    RunningJobs(Database db, String node) {
+        this.db = db;
+        this.node = node;
+    }
+
+    /** Runs {@code job} between a note that it started on this node and the removal of that note. */
+    Runnable around(String jobId, Runnable job) {
+        return () -> {
+            note("INSERT INTO engine_job_running (job_id, node_id) VALUES (?, ?) ON CONFLICT (job_id) DO UPDATE"
+                    + " SET node_id = excluded.node_id, started_at = now()", jobId, node);
+            try {
+                job.run();
+            } finally {
+                note("DELETE FROM engine_job_running WHERE job_id = ?", jobId);
+            }
+        };
+    }
+
+    private void note(String sql, Object... params) {
+        try {
+            db.updateWithoutWaitingForDisk(sql, params);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not note a running engine job; crash detection may miss it", e);
+        }
+    }
+}

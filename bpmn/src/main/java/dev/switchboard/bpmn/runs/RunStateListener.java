@@ -1,0 +1,109 @@
+package dev.switchboard.bpmn.runs;
+
+import org.flowable.common.engine.api.delegate.event.FlowableEngineEventType;
+import org.flowable.common.engine.api.delegate.event.FlowableEntityEvent;
+import org.flowable.common.engine.api.delegate.event.FlowableEvent;
+import org.flowable.common.engine.api.delegate.event.FlowableEventListener;
+import org.flowable.common.engine.api.delegate.event.FlowableEventType;
+import org.flowable.common.engine.impl.context.Context;
+import org.flowable.common.engine.impl.interceptor.CommandContext;
+import org.flowable.common.engine.impl.interceptor.CommandContextCloseListener;
+import org.flowable.engine.impl.util.CommandContextUtil;
+import org.flowable.engine.runtime.ProcessInstance;
+import org.flowable.job.api.Job;
+import java.util.Collection;
+import java.util.Set;
+
+/**
+ * Keeps {@code workflow_run} in step with the engine, inside the engine's own transaction: a run ends
+ * COMPLETED or CANCELLED with its process instance, and FAILED when one of its jobs is parked in the
+ * dead-letter table (out of retries, over a limit, or crashing its node).
+ */
+public final class RunStateListener implements FlowableEventListener {
+
+    private final WorkflowRuns runs;
+
+    public RunStateListener(WorkflowRuns runs) {
+        this.runs = runs;
+    }
+
+    @Override
+    public void onEvent(FlowableEvent event) {
+        if (event.getType() == FlowableEngineEventType.PROCESS_COMPLETED
+                || event.getType() == FlowableEngineEventType.PROCESS_COMPLETED_WITH_TERMINATE_END_EVENT) {
+            runs.ended(processInstanceId(event), "COMPLETED");
+        } else if (event.getType() == FlowableEngineEventType.PROCESS_CANCELLED) {
+            runs.ended(processInstanceId(event), "CANCELLED");
+        } else if (event.getType() == FlowableEngineEventType.JOB_MOVED_TO_DEADLETTER
+                && event instanceof FlowableEntityEvent entityEvent && entityEvent.getEntity() instanceof Job job
+                && job.getProcessInstanceId() != null) {
+            // the engine sets the job's error after moving it: read it when the command closes, still in its transaction
+            Context.getCommandContext().addCloseListener(new FailRunOnClose(runs, job));
+        }
+    }
+
+    @Override
+    public Collection<? extends FlowableEventType> getTypes() {
+        return Set.of(FlowableEngineEventType.PROCESS_COMPLETED, FlowableEngineEventType.PROCESS_COMPLETED_WITH_TERMINATE_END_EVENT,
+                FlowableEngineEventType.PROCESS_CANCELLED, FlowableEngineEventType.JOB_MOVED_TO_DEADLETTER);
+    }
+
+    private static String processInstanceId(FlowableEvent event) {
+        if (event instanceof FlowableEntityEvent entityEvent && entityEvent.getEntity() instanceof ProcessInstance instance) {
+            return instance.getProcessInstanceId();
+        }
+        return ((org.flowable.common.engine.api.delegate.event.FlowableEngineEvent) event).getProcessInstanceId();
+    }
+
+    /** Marks the run of a parked job FAILED with the job's error, just before the engine's transaction commits. */
+    private record FailRunOnClose(WorkflowRuns runs, Job job) implements CommandContextCloseListener {
+
+        @Override
+        public void closing(CommandContext context) {
+            // the event carries the job as it was; the parked copy, made in this command, has the error
+            Job parked = CommandContextUtil.getProcessEngineConfiguration(context).getJobServiceConfiguration()
+                    .getDeadLetterJobEntityManager().findById(job.getId());
+            String error = parked != null && parked.getExceptionMessage() != null ? parked.getExceptionMessage()
+                    : job.getExceptionMessage();
+            runs.failed(job.getProcessInstanceId(), error == null ? "a step failed and is out of retries" : error);
+        }
+
+        @Override
+        public void afterSessionsFlush(CommandContext context) {
+        }
+
+        @Override
+        public void closed(CommandContext context) {
+        }
+
+        @Override
+        public void closeFailure(CommandContext context) {
+        }
+
+        @Override
+        public Integer order() {
+            return 0;
+        }
+
+        @Override
+        public boolean multipleAllowed() {
+            return true;
+        }
+    }
+
+    /** A failure to record the run's state fails the engine's transaction: the two never disagree. */
+    @Override
+    public boolean isFailOnException() {
+        return true;
+    }
+
+    @Override
+    public boolean isFireOnTransactionLifecycleEvent() {
+        return false;
+    }
+
+    @Override
+    public String getOnTransaction() {
+        return null;
+    }
+}

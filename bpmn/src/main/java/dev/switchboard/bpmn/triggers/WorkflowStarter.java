@@ -1,0 +1,70 @@
+package dev.switchboard.bpmn.triggers;
+
+import dev.switchboard.bpmn.engine.WorkflowEngine;
+import dev.switchboard.bpmn.runs.WorkflowRuns;
+import dev.switchboard.core.events.DomainEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.flowable.engine.repository.ProcessDefinition;
+import org.flowable.engine.runtime.ProcessInstance;
+
+/** Starts one workflow for one event, in a transaction of its own, and records the run. */
+@ApplicationScoped
+public class WorkflowStarter {
+
+    @Inject
+    WorkflowEngine engine;
+
+    @Inject
+    WorkflowRuns runs;
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public String start(DomainEvent event, String workflowKey, Map<String, String> fields) {
+        Map<String, Object> variables = new HashMap<>(fields);
+        variables.put("eventId", event.id().toString());
+        variables.put("eventType", event.type());
+        ProcessInstance instance = engine.runtime().createProcessInstanceBuilder()
+                .processDefinitionKey(workflowKey)
+                .tenantId(event.locationId().toString())
+                .businessKey(businessKey(event, fields))
+                .variables(variables)
+                .start();
+        runs.started(instance.getId(), event.locationId(), workflowKey,
+                instance.getProcessDefinitionVersion() == null ? 0 : instance.getProcessDefinitionVersion(),
+                fields.get("contactId"), event.id());
+        return instance.getId();
+    }
+
+    /** The start failed and rolled back: record a FAILED run that says why. */
+    public void recordFailedStart(DomainEvent event, String workflowKey, Map<String, String> fields, Exception failure) {
+        int version = latest(event, workflowKey).map(ProcessDefinition::getVersion).orElse(0);
+        runs.failedToStart(event.locationId(), workflowKey, version, fields.get("contactId"), event.id(),
+                "the run could not start: " + rootMessage(failure));
+    }
+
+    private Optional<ProcessDefinition> latest(DomainEvent event, String workflowKey) {
+        try {
+            return Optional.ofNullable(engine.repository().createProcessDefinitionQuery()
+                    .processDefinitionTenantId(event.locationId().toString()).processDefinitionKey(workflowKey)
+                    .latestVersion().singleResult());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String businessKey(DomainEvent event, Map<String, String> fields) {
+        return fields.getOrDefault("contactId", event.id().toString());
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

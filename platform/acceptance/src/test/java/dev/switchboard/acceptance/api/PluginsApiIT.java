@@ -1,0 +1,79 @@
+package dev.switchboard.acceptance.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.acceptance.support.EmailPlugin;
+import dev.switchboard.acceptance.support.Problems;
+import dev.switchboard.testkit.ApiClient;
+import dev.switchboard.testkit.ApiClient.Response;
+import dev.switchboard.testkit.PlatformExtension;
+import dev.switchboard.testkit.RunningPlatform;
+import dev.switchboard.testkit.TestLocation;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Uploads that are not plugins, and a plugin's settings with a secret in them. */
+@ExtendWith(PlatformExtension.class)
+class PluginsApiIT {
+
+    @Test
+    void invalidPluginUploadsAreRefusedAndChangeNothing(RunningPlatform platform) throws IOException {
+        ApiClient api = platform.admin();
+        String before = api.get("plugins").body();
+
+        Problems.assertProblem(api.post("plugins", "application/java-archive", "hello".getBytes(StandardCharsets.UTF_8)),
+                400, "not a jar");
+        Problems.assertProblem(api.post("plugins", "application/java-archive", new byte[0]), 400, "empty");
+        Problems.assertProblem(api.post("plugins", "application/java-archive", plainJar()), 400, "not an OSGi bundle");
+
+        assertThat(api.get("plugins").body()).isEqualTo(before);
+    }
+
+    @Test
+    void pluginSettingsKeepThePasswordEncryptedAndNeverReturnIt(RunningPlatform platform, TestLocation location)
+            throws Exception {
+        EmailPlugin.ensureInstalled(location.api());
+        String settings = location.path("plugins/" + EmailPlugin.ID + "/settings");
+        Problems.assertProblem(location.api().putJson(settings, Map.of("host", "localhost", "port", "not-a-port")),
+                400, "port");
+
+        Response saved = location.api().putJson(settings, Map.of("host", "localhost", "port", 2525,
+                "from", "hello@agency.test", "password", "smtp-s3cret"));
+
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        assertThat(saved.body()).doesNotContain("smtp-s3cret");
+        assertThat(saved.json().get("secretsSet").get(0).asText()).isEqualTo("password");
+        try (Connection database = platform.database();
+             PreparedStatement query = database.prepareStatement(
+                     "SELECT secret::text FROM plugin_setting WHERE location_id = ?::uuid")) {
+            query.setString(1, location.id());
+            try (ResultSet row = query.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                assertThat(row.getString(1)).startsWith("{\"password\": \"v1:").doesNotContain("smtp-s3cret");
+            }
+        }
+        assertThat(platform.log()).as("the server's log").doesNotContain("smtp-s3cret");
+    }
+
+    /** A jar with a manifest but no OSGi headers. */
+    private static byte[] plainJar() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().putValue("Manifest-Version", "1.0");
+        try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
+            jar.putNextEntry(new JarEntry("readme.txt"));
+            jar.write("hello".getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
+    }
+}

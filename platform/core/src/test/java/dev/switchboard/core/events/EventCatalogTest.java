@@ -1,0 +1,44 @@
+package dev.switchboard.core.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.json.Json;
+import org.junit.jupiter.api.Test;
+
+class EventCatalogTest {
+
+    private final EventCatalog catalog = new EventCatalog();
+
+    @Test
+    void declaresThePlatformsEventTypesOnce() {
+        assertThat(catalog.types()).extracting(EventType::name)
+                .containsExactlyInAnyOrder("contact.created", "contact.tag_added");
+        assertThat(catalog.find("contact.tag_added")).contains(EventCatalog.CONTACT_TAG_ADDED);
+        assertThat(catalog.find("contact.teleported")).isEmpty();
+    }
+
+    @Test
+    void acceptsAPayloadThatMatchesItsSchema() {
+        catalog.check(EventCatalog.CONTACT_TAG_ADDED, Json.createObjectBuilder()
+                .add("contactId", "0f9c3c52-4a4e-4c8f-9d55-3f2f6a0e7b11").add("tag", "lead").build());
+    }
+
+    @Test
+    void refusesAPayloadThatDoesNotMatchItsSchemaNamingWhatIsWrong() {
+        assertThatThrownBy(() -> catalog.check(EventCatalog.CONTACT_TAG_ADDED,
+                Json.createObjectBuilder().add("contactId", "0f9c3c52-4a4e-4c8f-9d55-3f2f6a0e7b11").build()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tag");
+        assertThatThrownBy(() -> catalog.check(EventCatalog.CONTACT_CREATED,
+                Json.createObjectBuilder().add("contactId", "x").add("extra", 1).build()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("contact.created");
+    }
+
+    @Test
+    void refusesAnUndeclaredTypeOrVersion() {
+        EventType future = new EventType("contact.created", 2, "", "{}");
+
+        assertThatThrownBy(() -> catalog.check(future, Json.createObjectBuilder().build()))
+                .hasMessageContaining("contact.created v2 is not declared");
+    }
+}
