@@ -4,14 +4,12 @@ import dev.switchboard.api.action.ContactView;
 import dev.switchboard.core.db.Database;
 import dev.switchboard.core.db.FairQueue;
 import dev.switchboard.core.db.JsonColumns;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.io.StringReader;
 import java.time.OffsetDateTime;
@@ -34,8 +32,8 @@ public class ActionExecutions {
     @Inject
     Database db;
 
-    @Resource
-    TransactionSynchronizationRegistry transactions;
+    @Inject
+    Event<ActionStepEntered> entered;
 
     /** A step claimed for one attempt. */
     public record Claimed(UUID id, UUID locationId, String runId, String executionId, String activityId,
@@ -51,12 +49,13 @@ public class ActionExecutions {
 
     /**
      * Records that a run entered an action task, in the engine's transaction: the step exists if and
-     * only if the run's move into the task committed. Wakes {@code onCommit} once it did.
+     * only if the run's move into the task committed. Announces {@link ActionStepEntered}, which the
+     * {@link ActionWorker} hears once the transaction committed.
      *
      * @return the step's id, its idempotency key
      */
     public UUID enter(UUID locationId, String runId, String executionId, String activityId, String actionId,
-                      Map<String, String> inputs, Optional<ContactView> contact, int maxAttempts, Runnable onCommit) {
+                      Map<String, String> inputs, Optional<ContactView> contact, int maxAttempts) {
         int visit = db.queryOne("""
                 SELECT coalesce(max(visit), 0) + 1 FROM action_execution
                 WHERE run_id = ? AND activity_id = ? AND execution_id = ?""",
@@ -68,16 +67,7 @@ public class ActionExecutions {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, 'PENDING', ?)""",
                 id, locationId, runId, executionId, activityId, visit, actionId, JsonColumns.json(inputs),
                 contact.map(ActionExecutions::json).orElse(null), maxAttempts);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                onCommit.run();
-            }
-        });
+        entered.fire(new ActionStepEntered(id));
         return id;
     }
 

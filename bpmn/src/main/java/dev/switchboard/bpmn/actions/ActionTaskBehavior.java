@@ -33,15 +33,13 @@ public final class ActionTaskBehavior extends TaskActivityBehavior {
     private final transient Contacts contacts;
     private final transient TenantDirectory tenants;
     private final transient WorkflowLimits limits;
-    private final transient Runnable wakeWorker;
 
     public ActionTaskBehavior(ActionExecutions executions, Contacts contacts, TenantDirectory tenants,
-                              WorkflowLimits limits, Runnable wakeWorker) {
+                              WorkflowLimits limits) {
         this.executions = executions;
         this.contacts = contacts;
         this.tenants = tenants;
         this.limits = limits;
-        this.wakeWorker = wakeWorker;
     }
 
     @Override
@@ -60,7 +58,7 @@ public final class ActionTaskBehavior extends TaskActivityBehavior {
         Map<String, String> inputs = new LinkedHashMap<>();
         task.inputs().forEach((name, template) -> inputs.put(name, MergeFields.render(template, mergeValues)));
         executions.enter(locationId, runId, execution.getId(), task.activityId(), task.actionId(), inputs,
-                contact.map(ActionTaskBehavior::view), limits.maxActionAttempts(), wakeWorker);
+                contact.map(ActionTaskBehavior::view), limits.maxActionAttempts());
         // no leave(): the run waits here until the step's outcome is committed and it is triggered
     }
 

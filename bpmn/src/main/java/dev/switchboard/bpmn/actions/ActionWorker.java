@@ -16,6 +16,8 @@ import dev.switchboard.core.plugins.settings.PluginSettingsStore;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -98,8 +100,12 @@ public class ActionWorker {
         };
     }
 
-    /** Called when a step was committed, so it is claimed at once rather than at the next poll. */
-    public void wakeUp() {
+    /** A step was committed: claim it at once rather than at the next poll. */
+    void onStepEntered(@Observes(during = TransactionPhase.AFTER_SUCCESS) ActionStepEntered step) {
+        wakeUp();
+    }
+
+    private void wakeUp() {
         synchronized (signal) {
             signal.notifyAll();
         }

@@ -4,7 +4,6 @@ import dev.switchboard.bpmn.actions.ActionTaskBehavior;
 import dev.switchboard.bpmn.actions.ActionTaskParseHandler;
 import dev.switchboard.bpmn.actions.ActionTaskValidator;
 import dev.switchboard.bpmn.actions.ActionExecutions;
-import dev.switchboard.bpmn.actions.ActionWorker;
 import dev.switchboard.bpmn.runs.RunStateListener;
 import dev.switchboard.bpmn.runs.WorkflowRuns;
 import dev.switchboard.core.crm.contacts.Contacts;
@@ -41,8 +40,9 @@ import org.flowable.job.service.impl.persistence.entity.AbstractRuntimeJobEntity
  * on behalf of users.
  *
  * <p>The platform's profile of the engine: every start event is asynchronous, {@code sb:action}
- * tasks are wait states run by the {@link ActionWorker}, multi-instance activities and the steps of a
- * transaction are bounded by {@link WorkflowLimits}, and {@code workflow_run} follows every run.
+ * tasks are wait states whose plugin calls the {@code ActionWorker} makes, multi-instance
+ * activities and the steps of a transaction are bounded by {@link WorkflowLimits}, and
+ * {@code workflow_run} follows every run.
  */
 @ApplicationScoped
 public class WorkflowEngine {
@@ -63,9 +63,6 @@ public class WorkflowEngine {
 
     @Inject
     ActionExecutions actionExecutions;
-
-    @Inject
-    ActionWorker actionWorker;
 
     @Inject
     WorkflowRuns runs;
@@ -106,7 +103,7 @@ public class WorkflowEngine {
         config.setActivityBehaviorFactory(new LimitedActivityBehaviorFactory(limits.maxMultiInstance()));
         config.setPreBpmnParseHandlers(List.of(new AsyncStartParseHandler(), ActionTaskParseHandler.before()));
         config.setPostBpmnParseHandlers(List.of(ActionTaskParseHandler.after(() -> new ActionTaskBehavior(
-                actionExecutions, contacts, tenants, limits, actionWorker::wakeUp))));
+                actionExecutions, contacts, tenants, limits))));
         config.addAgendaOperationExecutionListener(new OperationsPerTransactionLimit(limits.maxOperationsPerTransaction()));
         config.setEventListeners(List.of(new RunStateListener(runs)));
         config.setAsyncTaskExecutor(taskExecutor);
