@@ -41,6 +41,10 @@ public class ActionExecutions {
                           Optional<ContactView> contact) {
     }
 
+    /** A step a dead node was running, given back to wait for its next attempt, or parked (then {@code reason} says why). */
+    public record Released(String runId, boolean parked, String reason) {
+    }
+
     /** A step as the run's log shows it. */
     public record Step(UUID id, String executionId, String activityId, int visit, String actionId, String status,
                        int attempts, String pluginId, String pluginVersion, String summary, String error,
@@ -161,16 +165,16 @@ public class ActionExecutions {
      * Steps a dead node was running go back to waiting, or, when a node died under the same step for
      * the second time, are parked as FAILED with that reason.
      *
-     * @return the runs of the parked steps, with the reason
+     * @return every step given back, parked or not
      */
-    Map<String, String> releaseStepsOf(String node, int crashesBeforeParking) {
+    List<Released> releaseStepsOf(String node, int crashesBeforeParking) {
         db.update("""
                 UPDATE action_attempt t SET finished_at = now(), outcome = 'INTERRUPTED',
                        error = 'the node running this attempt stopped'
                 FROM action_execution a
                 WHERE a.id = t.action_execution_id AND a.status = 'RUNNING' AND a.lease_owner = ? AND t.finished_at IS NULL""",
                 node);
-        List<Map.Entry<String, String>> parked = db.query("""
+        return db.query("""
                 UPDATE action_execution SET lease_owner = NULL, interruptions = interruptions + 1,
                        status = CASE WHEN interruptions + 1 >= ? THEN 'FAILED' ELSE 'PENDING' END,
                        next_attempt_at = now(),
@@ -181,11 +185,9 @@ public class ActionExecutions {
                            ELSE error END
                 WHERE status = 'RUNNING' AND lease_owner = ?
                 RETURNING run_id, status, error, activity_id""",
-                row -> "FAILED".equals(row.getString(2))
-                        ? Map.entry(row.getString(1), "step '" + row.getString(4) + "' " + row.getString(3)) : null,
+                row -> new Released(row.getString(1), "FAILED".equals(row.getString(2)),
+                        "step '" + row.getString(4) + "' " + row.getString(3)),
                 crashesBeforeParking, crashesBeforeParking, crashesBeforeParking, node);
-        return parked.stream().filter(java.util.Objects::nonNull)
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
     }
 
     /** The run's action steps, in the order they were entered. */

@@ -4,7 +4,7 @@ import dev.switchboard.bpmn.runs.WorkflowRuns;
 import dev.switchboard.core.nodes.NodeWorkRecovery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Map;
+import java.util.List;
 
 /**
  * Action steps a dead node was calling a plugin for are attempted again (with the same idempotency
@@ -26,8 +26,8 @@ public class ActionStepRecovery implements NodeWorkRecovery {
 
     @Override
     public int recover(String deadNodeId) {
-        Map<String, String> parked = executions.releaseStepsOf(deadNodeId, CRASHES_BEFORE_PARKING);
-        parked.forEach(runs::failed);
-        return parked.size();
+        List<ActionExecutions.Released> released = executions.releaseStepsOf(deadNodeId, CRASHES_BEFORE_PARKING);
+        released.stream().filter(ActionExecutions.Released::parked).forEach(step -> runs.failed(step.runId(), step.reason()));
+        return released.size();
     }
 }
