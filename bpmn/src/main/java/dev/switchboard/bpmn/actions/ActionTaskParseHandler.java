@@ -17,7 +17,7 @@ import org.flowable.engine.impl.bpmn.parser.handler.AbstractBpmnParseHandler;
 public final class ActionTaskParseHandler extends AbstractBpmnParseHandler<ServiceTask> {
 
     /** Never evaluated: replaced before any run can reach it. */
-    private static final String PLACEHOLDER = "${switchboardActionTask}";
+    private static final String PLACEHOLDER = "switchboard-action-task";
 
     /** A behaviour per task: a multi-instance wrapper links itself into the behaviour it wraps. */
     private final Supplier<ActionTaskBehavior> behaviors;

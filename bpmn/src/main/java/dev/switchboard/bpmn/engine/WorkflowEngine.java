@@ -6,6 +6,10 @@ import dev.switchboard.bpmn.actions.ActionTaskValidator;
 import dev.switchboard.bpmn.actions.ActionExecutions;
 import dev.switchboard.bpmn.runs.RunStateListener;
 import dev.switchboard.bpmn.runs.WorkflowRuns;
+import dev.switchboard.bpmn.profile.RefusedElementParseHandler;
+import dev.switchboard.bpmn.profile.RefusingListenerFactory;
+import dev.switchboard.bpmn.profile.SafeExpressionManager;
+import dev.switchboard.core.crm.contacts.Contact;
 import dev.switchboard.core.crm.contacts.Contacts;
 import dev.switchboard.core.db.Database;
 import dev.switchboard.core.nodes.NodeIdentity;
@@ -15,10 +19,16 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionManager;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
+import org.flowable.common.engine.api.FlowableException;
+import org.flowable.common.engine.api.variable.VariableContainer;
 import org.flowable.common.engine.impl.async.DefaultAsyncTaskExecutor;
 import org.flowable.common.engine.impl.history.HistoryLevel;
 import org.flowable.common.engine.impl.persistence.StrongUuidGenerator;
@@ -102,10 +112,16 @@ public class WorkflowEngine {
         config.setProcessDefinitionCacheLimit(DEFINITION_CACHE_SIZE);
         config.setActivityBehaviorFactory(new LimitedActivityBehaviorFactory(limits.maxMultiInstance()));
         config.setPreBpmnParseHandlers(List.of(new AsyncStartParseHandler(), ActionTaskParseHandler.before()));
-        config.setPostBpmnParseHandlers(List.of(ActionTaskParseHandler.after(() -> new ActionTaskBehavior(
-                actionExecutions, contacts, tenants, limits))));
+        config.setPostBpmnParseHandlers(List.of(new RefusedElementParseHandler(), ActionTaskParseHandler.after(
+                () -> new ActionTaskBehavior(actionExecutions, contacts, tenants, limits))));
+        // the profile at run time: FEEL only, no listeners, no scripts (BpmnProfile checks it at deploy)
+        config.setExpressionManager(new SafeExpressionManager(this::expressionVariables));
+        config.setListenerFactory(new RefusingListenerFactory());
+        config.setScriptEngine(() -> {
+            throw new FlowableException("scripts are not part of the platform's profile");
+        });
         config.addAgendaOperationExecutionListener(new OperationsPerTransactionLimit(limits.maxOperationsPerTransaction()));
-        config.setEventListeners(List.of(new RunStateListener(runs)));
+        config.setEventListeners(List.of(new RunStateListener(runs), new TenantBoundaryListener()));
         config.setAsyncTaskExecutor(taskExecutor);
         config.setAsyncExecutorActivate(false);
         config.setAsyncExecutorDefaultAsyncJobAcquireWaitTime(200);
@@ -129,6 +145,36 @@ public class WorkflowEngine {
             started.close();
             taskExecutor.shutdown();
         };
+    }
+
+    /**
+     * What an expression of a run sees: the run's variables, and {@code contact} (the run's contact's
+     * fields) when the expression mentions it.
+     */
+    private Map<String, Object> expressionVariables(VariableContainer container, String expression) {
+        Map<String, Object> variables = new LinkedHashMap<>(SafeExpressionManager.variablesOf(container));
+        if (expression.contains("contact") && container.getTenantId() != null && !container.getTenantId().isEmpty()) {
+            Object contactId = container.getVariable("contactId");
+            Optional<Contact> contact = Optional.empty();
+            try {
+                contact = contactId == null ? Optional.empty()
+                        : contacts.find(UUID.fromString(container.getTenantId()), UUID.fromString(contactId.toString()));
+            } catch (IllegalArgumentException notAnId) {
+                // a run without a contact of this location sees contact as null
+            }
+            variables.put("contact", contact.map(WorkflowEngine::contactFields).orElse(null));
+        }
+        return variables;
+    }
+
+    private static Map<String, Object> contactFields(Contact contact) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("id", contact.id().toString());
+        fields.put("firstName", contact.firstName());
+        fields.put("lastName", contact.lastName());
+        fields.put("email", contact.email());
+        fields.put("tags", List.copyOf(contact.tags()));
+        return fields;
     }
 
     /** Starts running jobs and timers; call once this node's earlier work is recovered. */

@@ -4,8 +4,11 @@ import dev.switchboard.api.action.ActionDescriptor;
 import dev.switchboard.api.action.InputField;
 import dev.switchboard.bpmn.actions.ActionTask;
 import dev.switchboard.bpmn.triggers.WorkflowTrigger;
+import dev.switchboard.bpmn.profile.BpmnProfile;
+import dev.switchboard.core.problems.FieldError;
 import dev.switchboard.core.problems.ProblemException;
-import java.io.ByteArrayInputStream;
+import dev.switchboard.core.problems.ProblemType;
+import dev.switchboard.core.problems.Texts;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,11 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import javax.xml.XMLConstants;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 import org.flowable.bpmn.converter.BpmnXMLConverter;
 import org.flowable.bpmn.exceptions.XMLException;
 import org.flowable.bpmn.model.Activity;
@@ -31,8 +29,9 @@ import org.flowable.validation.ValidationError;
 
 /**
  * An uploaded BPMN 2.0 workflow, checked before deployment: well-formed XML without any DOCTYPE
- * (no entities, no external resources), valid against the BPMN schema and Flowable's rules, one
- * executable process, and only actions that an active plugin provides, with their required inputs set.
+ * (no entities, no external resources) inside the platform's executable profile ({@link BpmnProfile}),
+ * valid against the BPMN schema and Flowable's rules, one executable process, and only actions that an
+ * active plugin provides, with their required inputs set.
  *
  * @param key the process id: the workflow's stable key across versions
  */
@@ -41,8 +40,6 @@ public record BpmnDocument(String key, String name, String xml, Optional<Workflo
 
     /** Largest BPMN document accepted. */
     public static final int MAX_BYTES = 2 * 1024 * 1024;
-
-    private static final String INVALID = "Invalid BPMN";
 
     /**
      * What a deployable document must agree with.
@@ -57,20 +54,26 @@ public record BpmnDocument(String key, String name, String xml, Optional<Workflo
 
     public static BpmnDocument parse(String xml, ProcessValidator validator, Rules rules) {
         if (xml == null || xml.isBlank()) {
-            throw ProblemException.badRequest(INVALID, "the request body is empty; send the BPMN 2.0 XML");
+            throw invalid(FieldError.general("the request body is empty; send the BPMN 2.0 XML"));
         }
         byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
         if (bytes.length > MAX_BYTES) {
-            throw ProblemException.badRequest(INVALID, "the document is larger than " + MAX_BYTES / 1024 + " KB");
+            throw ProblemException.tooLarge("the document is larger than " + MAX_BYTES / 1024 + " KB");
         }
-        refuseDoctype(bytes);
+        String unstorable = Texts.unstorable(xml);
+        if (unstorable != null) {
+            throw invalid(FieldError.general("the document " + unstorable));
+        }
+        List<FieldError> errors = new ArrayList<>(BpmnProfile.check(bytes));
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(ProblemType.INVALID_BPMN, errors);
+        }
         BpmnModel model;
         try {
             model = new BpmnXMLConverter().convertToBpmnModel(new BytesStreamSource(bytes), true, true);
         } catch (XMLException | IllegalArgumentException e) {
-            throw ProblemException.badRequest(INVALID, "not valid BPMN 2.0: " + rootMessage(e));
+            throw invalid(FieldError.general("not valid BPMN 2.0: " + rootMessage(e)));
         }
-        List<String> errors = new ArrayList<>();
         for (ValidationError error : validator.validate(model)) {
             if (!error.isWarning()) {
                 errors.add(describe(error));
@@ -78,11 +81,11 @@ public record BpmnDocument(String key, String name, String xml, Optional<Workflo
         }
         List<Process> executable = model.getProcesses().stream().filter(Process::isExecutable).toList();
         if (executable.size() != 1) {
-            errors.add("the document must contain exactly one executable process (isExecutable=\"true\"), found "
-                    + executable.size());
+            errors.add(FieldError.general("the document must contain exactly one executable process "
+                    + "(isExecutable=\"true\"), found " + executable.size()));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.badRequest(INVALID, errors.size() + " validation error(s): " + errors.get(0), errors);
+            throw ProblemException.invalid(ProblemType.INVALID_BPMN, errors);
         }
         Process process = executable.get(0);
         List<ActionTask> tasks = process.findFlowElementsOfType(FlowElement.class, true).stream()
@@ -90,15 +93,15 @@ public record BpmnDocument(String key, String name, String xml, Optional<Workflo
         for (ActionTask task : tasks) {
             Optional<ActionDescriptor> action = rules.actions().apply(task.actionId());
             if (action.isEmpty()) {
-                errors.add("task '" + task.activityId() + "': action '" + task.actionId()
-                        + "' is not provided by any active plugin");
+                errors.add(FieldError.element(task.activityId(), "action '" + task.actionId()
+                        + "' is not provided by any active plugin"));
                 continue;
             }
             for (InputField input : action.get().inputs()) {
                 String value = task.inputs().get(input.name());
                 if (input.required() && (value == null || value.isBlank())) {
-                    errors.add("task '" + task.activityId() + "': action '" + task.actionId() + "' needs input '"
-                            + input.name() + "' (<sb:input name=\"" + input.name() + "\">…</sb:input>)");
+                    errors.add(FieldError.element(task.activityId(), "action '" + task.actionId() + "' needs input '"
+                            + input.name() + "' (<sb:input name=\"" + input.name() + "\">…</sb:input>)"));
                 }
             }
         }
@@ -108,23 +111,24 @@ public record BpmnDocument(String key, String name, String xml, Optional<Workflo
         Optional<WorkflowTrigger> trigger = WorkflowTrigger.of(process);
         trigger.ifPresent(t -> {
             if (t.event() == null || !rules.eventTypes().contains(t.event())) {
-                errors.add("trigger event '" + t.event() + "' is not one of " + new TreeSet<>(rules.eventTypes()));
+                errors.add(FieldError.general("trigger event '" + t.event() + "' is not one of "
+                        + new TreeSet<>(rules.eventTypes())));
             }
             t.match().forEach((field, value) -> {
                 if (field == null || value == null) {
-                    errors.add("every <sb:match> needs a field and a value");
+                    errors.add(FieldError.general("every <sb:match> needs a field and a value"));
                 }
             });
         });
         if (!errors.isEmpty()) {
-            throw ProblemException.badRequest(INVALID, String.join("; ", errors), errors);
+            throw ProblemException.invalid(ProblemType.INVALID_BPMN, errors);
         }
         String name = process.getName() == null || process.getName().isBlank() ? process.getId() : process.getName();
         return new BpmnDocument(process.getId(), name, xml, trigger, tasks);
     }
 
     /** A cardinality written as a number is checked now; an expression is checked when the run computes it. */
-    private static void checkMultiInstance(Activity activity, int max, List<String> errors) {
+    private static void checkMultiInstance(Activity activity, int max, List<FieldError> errors) {
         MultiInstanceLoopCharacteristics loop = activity.getLoopCharacteristics();
         if (loop == null || loop.getLoopCardinality() == null) {
             return;
@@ -132,38 +136,20 @@ public record BpmnDocument(String key, String name, String xml, Optional<Workflo
         String cardinality = loop.getLoopCardinality().trim();
         if (cardinality.matches("[0-9]+")) {
             if (cardinality.length() > 9 || Integer.parseInt(cardinality) > max) {
-                errors.add("element '" + activity.getId() + "': multi-instance cardinality " + cardinality
-                        + " exceeds the limit of " + max + " instances");
+                errors.add(FieldError.element(activity.getId(), "multi-instance cardinality " + cardinality
+                        + " exceeds the limit of " + max + " instances"));
             }
         }
     }
 
-    /** DOCTYPEs are the door to XXE and entity expansion; BPMN never needs one. */
-    private static void refuseDoctype(byte[] bytes) {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        try {
-            XMLStreamReader reader = factory.createXMLStreamReader(new ByteArrayInputStream(bytes));
-            try {
-                while (reader.hasNext()) {
-                    if (reader.next() == XMLStreamConstants.DTD) {
-                        throw ProblemException.badRequest(INVALID, "DOCTYPE declarations are not allowed in BPMN documents");
-                    }
-                }
-            } finally {
-                reader.close();
-            }
-        } catch (XMLStreamException e) {
-            throw ProblemException.badRequest(INVALID, "not well-formed XML: " + e.getMessage());
-        }
+    private static FieldError describe(ValidationError error) {
+        String element = error.getActivityId() != null ? error.getActivityId() : error.getProcessDefinitionId();
+        return element == null ? FieldError.general(error.getDefaultDescription())
+                : FieldError.element(element, error.getDefaultDescription());
     }
 
-    private static String describe(ValidationError error) {
-        String where = error.getActivityId() != null ? "element '" + error.getActivityId() + "'"
-                : error.getProcessDefinitionId() != null ? "process '" + error.getProcessDefinitionId() + "'" : "document";
-        return where + ": " + error.getDefaultDescription();
+    private static ProblemException invalid(FieldError error) {
+        return ProblemException.invalid(ProblemType.INVALID_BPMN, List.of(error));
     }
 
     private static String rootMessage(Throwable e) {

@@ -81,7 +81,7 @@ class BpmnDocumentTest {
                 <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="x">
                   <process id="p" isExecutable="true"><startEvent id="s"/>
                     <serviceTask id="plain" name="No implementation"/></process></definitions>""",
-                NONE, "plain");
+                NONE, "element 'plain': a service task runs a plugin action");
     }
 
     @Test
@@ -89,8 +89,9 @@ class BpmnDocumentTest {
         String huge = """
                 <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="x">
                   <process id="p" isExecutable="true"><startEvent id="s"/>
-                    <userTask id="many"><multiInstanceLoopCharacteristics isSequential="false">
-                      <loopCardinality>2000000000</loopCardinality></multiInstanceLoopCharacteristics></userTask>
+                    <serviceTask id="many" xmlns:sb="https://switchboard.dev/schema/bpmn" sb:action="email.send">
+                      <multiInstanceLoopCharacteristics isSequential="false">
+                      <loopCardinality>2000000000</loopCardinality></multiInstanceLoopCharacteristics></serviceTask>
                   </process></definitions>""";
 
         assertRefused(huge, NONE, "element 'many': multi-instance cardinality 2000000000 exceeds the limit of 1000");
@@ -106,6 +107,7 @@ class BpmnDocumentTest {
         assertThatThrownBy(() -> BpmnDocument.parse(xml, VALIDATOR, actions))
                 .isInstanceOfSatisfying(ProblemException.class, e -> {
                     assertThat(e.problem().status()).isEqualTo(400);
+                    assertThat(e.problem().type()).isEqualTo("/api/v1/problems/invalid-bpmn");
                     assertThat(e.problem().detail()).contains(reason);
                 });
     }

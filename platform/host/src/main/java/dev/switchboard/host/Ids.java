@@ -1,6 +1,7 @@
 package dev.switchboard.host;
 
 import dev.switchboard.core.problems.ProblemException;
+import dev.switchboard.core.problems.Texts;
 import java.util.UUID;
 
 /** Parses ids from paths; a malformed id is simply not found. */
@@ -13,7 +14,7 @@ public final class Ids {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound(what + " " + id);
+            throw ProblemException.notFound(what + " " + Texts.quote(id));
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.switchboard.host;
 
+import dev.switchboard.core.problems.FieldError;
 import dev.switchboard.core.problems.ProblemException;
+import dev.switchboard.core.problems.Texts;
 
 /** The {@code limit} query parameter of list endpoints. */
 public final class Paging {
@@ -24,7 +26,7 @@ public final class Paging {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw ProblemException.badRequest("Invalid limit", "limit must be a whole number from 1 to " + MAX_LIMIT
-                + ", was '" + raw + "'");
+        throw ProblemException.invalid(FieldError.parameter("limit", "limit must be a whole number from 1 to "
+                + MAX_LIMIT + ", was " + Texts.quote(raw)));
     }
 }

@@ -82,7 +82,7 @@ public record PluginArchive(String pluginId, Version version, String name, Strin
     }
 
     static ProblemException invalid(String detail) {
-        return ProblemException.badRequest(TITLE, detail);
+        return ProblemException.badRequest(TITLE + ": " + detail);
     }
 
     private static String trim(String value) {

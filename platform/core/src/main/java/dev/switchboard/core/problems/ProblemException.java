@@ -2,7 +2,7 @@ package dev.switchboard.core.problems;
 
 import java.util.List;
 
-/** Thrown anywhere in the host to answer the client with a {@link Problem}. */
+/** Thrown anywhere in the platform to answer the client with a {@link Problem}. */
 public class ProblemException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
@@ -18,27 +18,53 @@ public class ProblemException extends RuntimeException {
         return problem;
     }
 
-    public static ProblemException badRequest(String title, String detail) {
-        return new ProblemException(new Problem(400, title, detail, List.of()));
+    /** A 400 with one error, named by where it is. */
+    public static ProblemException invalid(FieldError error) {
+        return invalid(List.of(error));
     }
 
-    public static ProblemException badRequest(String title, String detail, List<String> errors) {
-        return new ProblemException(new Problem(400, title, detail, errors));
+    /** A 400 listing every error; the detail summarises them. */
+    public static ProblemException invalid(List<FieldError> errors) {
+        return invalid(ProblemType.VALIDATION, errors);
+    }
+
+    public static ProblemException invalid(ProblemType kind, List<FieldError> errors) {
+        String detail = errors.size() == 1 ? errors.get(0).describe()
+                : errors.size() + " errors: " + String.join("; ", errors.stream().limit(5).map(FieldError::describe).toList())
+                        + (errors.size() > 5 ? "; …" : "");
+        return new ProblemException(Problem.of(kind, detail, errors));
+    }
+
+    /** A 400 about the request as a whole. */
+    public static ProblemException badRequest(String detail) {
+        return new ProblemException(Problem.of(ProblemType.VALIDATION, detail));
+    }
+
+    public static ProblemException malformed(String detail) {
+        return new ProblemException(Problem.of(ProblemType.MALFORMED_REQUEST, detail));
     }
 
     public static ProblemException notFound(String what) {
-        return new ProblemException(new Problem(404, "Not found", what, List.of()));
+        return new ProblemException(Problem.of(ProblemType.NOT_FOUND, what + " does not exist"));
     }
 
     public static ProblemException unauthorized(String detail) {
-        return new ProblemException(new Problem(401, "Unauthorized", detail, List.of()));
+        return new ProblemException(Problem.of(ProblemType.UNAUTHORIZED, detail));
     }
 
     public static ProblemException forbidden(String detail) {
-        return new ProblemException(new Problem(403, "Forbidden", detail, List.of()));
+        return new ProblemException(Problem.of(ProblemType.FORBIDDEN, detail));
     }
 
-    public static ProblemException conflict(String title, String detail) {
-        return new ProblemException(new Problem(409, title, detail, List.of()));
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(Problem.of(ProblemType.CONFLICT, detail));
+    }
+
+    public static ProblemException tooLarge(String detail) {
+        return new ProblemException(Problem.of(ProblemType.PAYLOAD_TOO_LARGE, detail));
+    }
+
+    public static ProblemException tooManyRequests(String detail) {
+        return new ProblemException(Problem.of(ProblemType.TOO_MANY_REQUESTS, detail));
     }
 }

@@ -62,7 +62,7 @@ public class AuthResource {
     @Public
     public Session login(Credentials credentials) {
         if (credentials == null || blank(credentials.email()) || blank(credentials.password())) {
-            throw ProblemException.badRequest("Invalid login", "email and password are required");
+            throw ProblemException.badRequest("email and password are required");
         }
         AuthenticatedUser user = users.authenticate(credentials.email(), credentials.password().toCharArray())
                 .orElseThrow(() -> ProblemException.unauthorized("email or password is wrong"));

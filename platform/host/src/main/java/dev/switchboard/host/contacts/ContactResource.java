@@ -3,6 +3,7 @@ package dev.switchboard.host.contacts;
 import dev.switchboard.core.crm.contacts.Contact;
 import dev.switchboard.core.crm.contacts.Contacts;
 import dev.switchboard.core.crm.contacts.NewContact;
+import dev.switchboard.core.problems.FieldError;
 import dev.switchboard.core.problems.ProblemException;
 import dev.switchboard.core.tenancy.TenantScope;
 import dev.switchboard.host.Ids;
@@ -39,7 +40,7 @@ public class ContactResource {
     @POST
     public Response create(NewContact request, @jakarta.ws.rs.core.Context UriInfo uri) {
         if (request == null) {
-            throw ProblemException.badRequest("Invalid contact", "the request body is empty");
+            throw ProblemException.badRequest("the request body is empty; send a JSON object with firstName, lastName, email or tags");
         }
         Contact contact = contacts.create(tenant.locationId(), request);
         return Response.created(uri.getAbsolutePathBuilder().path(contact.id().toString()).build()).entity(contact).build();
@@ -61,7 +62,7 @@ public class ContactResource {
     @Path("{contactId}/tags")
     public Contact addTag(@PathParam("contactId") String contactId, TagRequest request) {
         if (request == null || request.tag() == null) {
-            throw ProblemException.badRequest("Invalid tag", "send {\"tag\": \"…\"}");
+            throw ProblemException.invalid(FieldError.field("tag", "required: send {\"tag\": \"…\"}"));
         }
         return contacts.addTag(tenant.locationId(), Ids.parse(contactId, "contact"), request.tag());
     }

@@ -51,8 +51,8 @@ public class PluginResource {
         try {
             byte[] bytes = body.readNBytes(PluginArchive.MAX_BYTES + 1);
             if (bytes.length > PluginArchive.MAX_BYTES) {
-                throw ProblemException.badRequest("Not a valid plugin",
-                        "the upload is larger than " + PluginArchive.MAX_BYTES / (1024 * 1024) + " MB");
+                throw ProblemException.tooLarge("the plugin upload is larger than "
+                        + PluginArchive.MAX_BYTES / (1024 * 1024) + " MB");
             }
             return bytes;
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package dev.switchboard.host.plugins;
 
 import dev.switchboard.core.plugins.settings.PluginSettingsStore;
 import dev.switchboard.core.plugins.settings.PluginSettingsStore.SettingsView;
+import dev.switchboard.core.problems.FieldError;
 import dev.switchboard.core.problems.ProblemException;
 import dev.switchboard.core.tenancy.TenantScope;
 import jakarta.inject.Inject;
@@ -39,7 +40,7 @@ public class PluginSettingsResource {
     @PUT
     public SettingsView put(@PathParam("pluginId") String pluginId, JsonValue body) {
         if (!(body instanceof JsonObject object)) {
-            throw ProblemException.badRequest("Invalid settings", "send a JSON object of setting names to values");
+            throw ProblemException.badRequest("send a JSON object of setting names to values");
         }
         Map<String, String> values = new LinkedHashMap<>();
         object.forEach((name, value) -> values.put(name, text(name, value)));
@@ -51,7 +52,7 @@ public class PluginSettingsResource {
             case STRING -> ((JsonString) value).getString();
             case NUMBER, TRUE, FALSE -> value.toString();
             case NULL -> "";
-            default -> throw ProblemException.badRequest("Invalid settings", name + ": must be a string, number or boolean");
+            default -> throw ProblemException.invalid(FieldError.field(name, "must be a string, number or boolean"));
         };
     }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.host.problems;
 
 import dev.switchboard.core.problems.Problem;
+import dev.switchboard.core.problems.ProblemType;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.FilterChain;
@@ -12,7 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.logging.Logger;
 
 /**
@@ -53,13 +53,14 @@ public class ProblemSafetyNetFilter extends HttpFilter {
                                      Throwable failure) throws IOException {
         Problem problem = status >= 500
                 ? Problems.incident(LOG, "Unhandled failure on " + request.getMethod() + " " + request.getRequestURI(), failure)
-                : new Problem(status, "Error", "the request cannot be served (HTTP " + status + ")", List.of());
+                : Problem.of(ProblemType.ofStatus(status), status, ProblemType.ofStatus(status).title(),
+                        "the request cannot be served (HTTP " + status + ")");
         response.reset();
         response.setStatus(status);
         response.setContentType(Problems.MEDIA_TYPE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         try (Jsonb jsonb = JsonbBuilder.create()) {
-            response.getWriter().write(jsonb.toJson(problem));
+            response.getWriter().write(jsonb.toJson(problem.withInstance(Problems.instance(request.getRequestURI()))));
         } catch (Exception e) {
             throw new IOException("cannot write the problem document", e);
         }

@@ -1,8 +1,9 @@
 package dev.switchboard.host.problems;
 
 import dev.switchboard.core.problems.Problem;
+import dev.switchboard.core.problems.ProblemType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -19,8 +20,13 @@ public final class Problems {
     public static Problem incident(Logger log, String what, Throwable failure) {
         String incident = UUID.randomUUID().toString();
         log.log(Level.SEVERE, what + ", incident " + incident, failure);
-        return new Problem(500, "Internal error",
-                "the request failed unexpectedly; quote incident " + incident + " to your operator", List.of());
+        return Problem.of(ProblemType.INTERNAL, "the request failed unexpectedly; quote incident " + incident
+                + " to your operator");
+    }
+
+    /** The problem as the answer to the request {@code uri} names. */
+    public static Response response(Problem problem, UriInfo uri) {
+        return response(uri == null ? problem : problem.withInstance(instance(uri.getRequestUri().getRawPath())));
     }
 
     public static Response response(Problem problem) {
@@ -28,6 +34,14 @@ public final class Problems {
         if (problem.status() == 401) {
             builder.header("WWW-Authenticate", "Bearer");
         }
+        if (problem.status() == 429) {
+            builder.header("Retry-After", "60");
+        }
         return builder.build();
+    }
+
+    /** The request path, bounded: a path is input too. */
+    static String instance(String path) {
+        return path == null || path.length() <= 300 ? path : path.substring(0, 300) + "…";
     }
 }

@@ -2,13 +2,15 @@ package dev.switchboard.host.problems;
 
 import dev.switchboard.core.problems.Problem;
 import dev.switchboard.core.problems.ProblemException;
+import dev.switchboard.core.problems.ProblemType;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.util.List;
 import java.util.logging.Logger;
 
 /**
@@ -20,23 +22,26 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
 
+    @Context
+    UriInfo uri;
+
     @Override
     public Response toResponse(Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof ProblemException problem) {
-                return Problems.response(problem.problem());
+                return Problems.response(problem.problem(), uri);
             }
             if (cause instanceof JsonbException || cause instanceof JsonException) {
-                return Problems.response(new Problem(400, "Malformed JSON",
-                        "the request body is not valid JSON of the expected shape: " + cause.getMessage(), List.of()));
+                return Problems.response(Problem.of(ProblemType.MALFORMED_REQUEST,
+                        "the request body is not valid JSON of the expected shape: " + cause.getMessage()), uri);
             }
             if (cause == cause.getCause()) {
                 break;
             }
         }
         if (exception instanceof ProcessingException) {
-            return Problems.response(new Problem(400, "Unreadable request", exception.getMessage(), List.of()));
+            return Problems.response(Problem.of(ProblemType.MALFORMED_REQUEST, exception.getMessage()), uri);
         }
-        return Problems.response(Problems.incident(LOG, "Unexpected failure", exception));
+        return Problems.response(Problems.incident(LOG, "Unexpected failure", exception), uri);
     }
 }

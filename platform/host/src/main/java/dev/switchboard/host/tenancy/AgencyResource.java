@@ -1,5 +1,6 @@
 package dev.switchboard.host.tenancy;
 
+import dev.switchboard.core.problems.FieldError;
 import dev.switchboard.core.problems.ProblemException;
 import dev.switchboard.core.tenancy.Agency;
 import dev.switchboard.core.tenancy.Location;
@@ -50,8 +51,8 @@ public class AgencyResource {
     @Path("agency/theme")
     public Agency chooseTheme(ThemeChoice choice) {
         if (choice == null || choice.themeId() == null || themes.find(choice.themeId()).isEmpty()) {
-            throw ProblemException.badRequest("Unknown theme", "themeId must be one of "
-                    + themes.all().stream().map(theme -> theme.id()).toList());
+            throw ProblemException.invalid(FieldError.field("themeId", "themeId must be one of "
+                    + themes.all().stream().map(theme -> theme.id()).toList()));
         }
         return tenants.changeTheme(scope.agencyId(), choice.themeId());
     }
@@ -66,7 +67,7 @@ public class AgencyResource {
     @Path("locations")
     public Response createLocation(NewLocation request) {
         if (request == null || request.name() == null || request.name().isBlank() || request.name().length() > 200) {
-            throw ProblemException.badRequest("Invalid location", "name is required (1-200 characters)");
+            throw ProblemException.invalid(FieldError.field("name", "required, 1-200 characters"));
         }
         return Response.status(201).entity(tenants.createLocation(scope.agencyId(), request.name().trim())).build();
     }

@@ -3,7 +3,10 @@ package dev.switchboard.core.crm.contacts;
 import dev.switchboard.core.db.Database;
 import dev.switchboard.core.events.EventCatalog;
 import dev.switchboard.core.events.EventOutbox;
+import dev.switchboard.core.problems.FieldError;
 import dev.switchboard.core.problems.ProblemException;
+import dev.switchboard.core.problems.Texts;
+import dev.switchboard.core.problems.Violations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -11,7 +14,6 @@ import jakarta.transaction.Transactional;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +31,12 @@ public class Contacts {
 
     private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} _.:-]{0,62}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final int MAX_NAME = 200;
+    /** Longest first or last name. */
+    public static final int MAX_NAME = 200;
+    /** Longest email address (RFC 5321's path limit). */
+    public static final int MAX_EMAIL = 320;
+    /** Most tags a contact is created with in one request. */
+    public static final int MAX_TAGS = 100;
     /** A contact with its tags; callers add WHERE (always on location_id) and GROUP BY c.id. */
     private static final String SELECT_CONTACT = """
                 SELECT c.id, c.location_id, c.first_name, c.last_name, c.email, c.created_at,
@@ -45,23 +52,26 @@ public class Contacts {
 
     @Transactional
     public Contact create(UUID locationId, NewContact request) {
-        List<String> errors = new ArrayList<>();
-        String firstName = text(request.firstName(), "firstName", errors);
-        String lastName = text(request.lastName(), "lastName", errors);
-        String email = request.email() == null || request.email().isBlank() ? null : request.email().trim();
-        if (email != null && (email.length() > 320 || !EMAIL.matcher(email).matches())) {
-            errors.add("email: '" + abbreviate(email) + "' is not an email address");
+        Violations violations = new Violations();
+        String firstName = Texts.optional(request.firstName(), "/firstName", MAX_NAME, violations);
+        String lastName = Texts.optional(request.lastName(), "/lastName", MAX_NAME, violations);
+        String email = Texts.optional(request.email(), "/email", MAX_EMAIL, violations);
+        if (email != null && !EMAIL.matcher(email).matches()) {
+            violations.field("email", Texts.quote(email) + " is not an email address");
         }
-        if (firstName == null && lastName == null && email == null) {
-            errors.add("a contact needs at least one of firstName, lastName, email");
+        if (firstName == null && lastName == null && email == null && violations.isEmpty()) {
+            violations.add(FieldError.general("a contact needs at least one of firstName, lastName, email"));
         }
         Set<String> tags = new LinkedHashSet<>();
-        for (String tag : request.tags() == null ? Set.<String>of() : request.tags()) {
-            tags.add(normalizeTag(tag, errors));
+        List<String> requested = request.tags() == null ? List.of() : request.tags();
+        if (requested.size() > MAX_TAGS) {
+            violations.field("tags", "at most " + MAX_TAGS + " tags, got " + requested.size());
+        } else {
+            for (int i = 0; i < requested.size(); i++) {
+                tags.add(normalizeTag(requested.get(i), "/tags/" + i, violations));
+            }
         }
-        if (!errors.isEmpty()) {
-            throw ProblemException.badRequest("Invalid contact", String.join("; ", errors), errors);
-        }
+        violations.throwIfAny();
         UUID id = UUID.randomUUID();
         db.update("INSERT INTO contact (id, location_id, first_name, last_name, email) VALUES (?, ?, ?, ?, ?)",
                 id, locationId, firstName, lastName, email);
@@ -75,11 +85,9 @@ public class Contacts {
     /** Adds a tag; adding a tag the contact already has changes nothing and emits no event. */
     @Transactional
     public Contact addTag(UUID locationId, UUID contactId, String rawTag) {
-        List<String> errors = new ArrayList<>();
-        String tag = normalizeTag(rawTag, errors);
-        if (!errors.isEmpty()) {
-            throw ProblemException.badRequest("Invalid tag", errors.get(0));
-        }
+        Violations violations = new Violations();
+        String tag = normalizeTag(rawTag, "/tag", violations);
+        violations.throwIfAny();
         requireExisting(locationId, contactId);
         insertTag(locationId, contactId, tag);
         return find(locationId, contactId).orElseThrow();
@@ -115,26 +123,12 @@ public class Contacts {
         }
     }
 
-    static String normalizeTag(String raw, List<String> errors) {
+    static String normalizeTag(String raw, String pointer, Violations violations) {
         String tag = raw == null ? "" : raw.trim().toLowerCase(Locale.ROOT);
         if (!TAG.matcher(tag).matches()) {
-            errors.add("tag: '" + abbreviate(tag) + "' must be 1-63 letters, digits, spaces or _ . : -");
+            violations.at(pointer, Texts.quote(tag) + " must be 1-63 letters, digits, spaces or _ . : -");
         }
         return tag;
-    }
-
-    private static String text(String value, String field, List<String> errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        if (value.length() > MAX_NAME) {
-            errors.add(field + ": longer than " + MAX_NAME + " characters");
-        }
-        return value.trim();
-    }
-
-    private static String abbreviate(String value) {
-        return value.length() > 40 ? value.substring(0, 40) + "…" : value;
     }
 
     private static Contact contact(ResultSet row) throws SQLException {

@@ -6,14 +6,16 @@ import dev.switchboard.api.settings.SettingsSchema;
 import dev.switchboard.core.db.Database;
 import dev.switchboard.core.db.JsonColumns;
 import dev.switchboard.core.plugins.Plugins;
+import dev.switchboard.core.problems.FieldError;
 import dev.switchboard.core.problems.ProblemException;
+import dev.switchboard.core.problems.Texts;
+import dev.switchboard.core.problems.Violations;
 import dev.switchboard.core.secrets.SecretCipher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.transaction.Transactional;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +31,10 @@ import java.util.regex.Pattern;
 public class PluginSettingsStore {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
-    private static final int MAX_VALUE = 4096;
+    /** Longest setting value. */
+    public static final int MAX_VALUE = 4096;
+    /** Most settings in one request. */
+    public static final int MAX_FIELDS = 200;
 
     @Inject
     Database db;
@@ -52,10 +57,13 @@ public class PluginSettingsStore {
     public SettingsView save(UUID locationId, String pluginId, Map<String, String> submitted) {
         SettingsSchema schema = schema(pluginId);
         Stored current = stored(locationId, pluginId).orElse(new Stored(Map.of(), Map.of()));
-        List<String> errors = new ArrayList<>();
+        Violations errors = new Violations();
+        if (submitted.size() > MAX_FIELDS) {
+            throw ProblemException.badRequest("at most " + MAX_FIELDS + " settings per request, got " + submitted.size());
+        }
         for (String name : submitted.keySet()) {
             if (schema.fields().stream().noneMatch(field -> field.name().equals(name))) {
-                errors.add(name + ": not a setting of " + pluginId);
+                errors.field(name, "not a setting of " + pluginId);
             }
         }
         JsonObjectBuilder plain = Json.createObjectBuilder();
@@ -72,7 +80,7 @@ public class PluginSettingsStore {
             value = value == null ? null : value.trim();
             if (value == null || value.isEmpty()) {
                 if (field.required()) {
-                    errors.add(field.name() + ": required");
+                    errors.field(field.name(), "required");
                 }
                 continue;
             }
@@ -83,9 +91,7 @@ public class PluginSettingsStore {
                 plain.add(field.name(), value);
             }
         }
-        if (!errors.isEmpty()) {
-            throw ProblemException.badRequest("Invalid settings", String.join("; ", errors), errors);
-        }
+        errors.throwIfAny();
         db.update("""
                 INSERT INTO plugin_setting (location_id, plugin_id, plain, secret) VALUES (?, ?, ?::jsonb, ?::jsonb)
                 ON CONFLICT (location_id, plugin_id) DO UPDATE SET plain = excluded.plain, secret = excluded.secret,
@@ -115,12 +121,11 @@ public class PluginSettingsStore {
             throw ProblemException.notFound("plugin " + pluginId);
         }
         return plugins.registry().settingsSchema(pluginId).orElseThrow(() ->
-                ProblemException.badRequest("Plugin has no settings", "plugin " + pluginId + " declares no settings"));
+                ProblemException.badRequest("plugin " + pluginId + " declares no settings"));
     }
 
-    private static void validate(SettingField field, String value, List<String> errors) {
-        if (value.length() > MAX_VALUE) {
-            errors.add(field.name() + ": longer than " + MAX_VALUE + " characters");
+    private static void validate(SettingField field, String value, Violations errors) {
+        if (!Texts.check(value, FieldError.field(field.name(), "").pointer(), MAX_VALUE, errors)) {
             return;
         }
         switch (field.type()) {
@@ -128,12 +133,12 @@ public class PluginSettingsStore {
                 try {
                     Integer.parseInt(value);
                 } catch (NumberFormatException e) {
-                    errors.add(field.name() + ": '" + value + "' is not a whole number");
+                    errors.field(field.name(), Texts.quote(value) + " is not a whole number");
                 }
             }
             case EMAIL -> {
                 if (!EMAIL.matcher(value).matches()) {
-                    errors.add(field.name() + ": '" + value + "' is not an email address");
+                    errors.field(field.name(), Texts.quote(value) + " is not an email address");
                 }
             }
             case TEXT -> { }
