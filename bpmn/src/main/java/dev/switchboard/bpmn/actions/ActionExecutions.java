@@ -107,8 +107,8 @@ public class ActionExecutions {
                         JsonColumns.strings(row.getString(9)), contact(row.getString(10))),
                 locations.toArray(UUID[]::new), perLocation, limit, node);
         for (Claimed step : claimed) {
-            db.update("INSERT INTO action_attempt (action_execution_id, attempt, node_id) VALUES (?, ?, ?)",
-                    step.id(), step.attempt(), node);
+            db.update("INSERT INTO action_attempt (location_id, action_execution_id, attempt, node_id) VALUES (?, ?, ?, ?)",
+                    step.locationId(), step.id(), step.attempt(), node);
         }
         return claimed;
     }

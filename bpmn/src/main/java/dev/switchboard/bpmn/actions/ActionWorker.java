@@ -1,5 +1,6 @@
 package dev.switchboard.bpmn.actions;
 
+import dev.switchboard.core.db.DatabaseScope;
 import dev.switchboard.api.action.ActionContext;
 import dev.switchboard.api.action.ActionException;
 import dev.switchboard.api.action.ActionResult;
@@ -114,7 +115,7 @@ public class ActionWorker {
     private void poll(Semaphore free, ExecutorService pool) {
         while (running) {
             int claimed = 0;
-            try {
+            try (DatabaseScope scope = DatabaseScope.system("action step claims")) {
                 claimed = claimRound(free, pool);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Claiming action steps failed; trying again", e);
@@ -148,7 +149,7 @@ public class ActionWorker {
         for (ActionExecutions.Claimed step : claimed) {
             free.acquireUninterruptibly();
             pool.execute(() -> {
-                try {
+                try (DatabaseScope scope = DatabaseScope.location(step.locationId())) {
                     perform(step);
                 } finally {
                     free.release();

@@ -36,7 +36,7 @@ final class ManagedAsyncJobExecutor extends DefaultAsyncJobExecutor {
     /** Each job runs between notes that it is running on this node: see {@link RunningJobs}. */
     @Override
     protected Runnable createRunnableForJob(JobInfo job) {
-        return runningJobs.around(job.getId(), super.createRunnableForJob(job));
+        return runningJobs.around(job.getId(), job.getTenantId(), super.createRunnableForJob(job));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.switchboard.bpmn.engine;
 
+import java.util.UUID;
+import dev.switchboard.core.db.DatabaseScope;
 import dev.switchboard.core.db.Database;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -23,17 +25,29 @@ final class RunningJobs {
         this.node = node;
     }
 
-    /** Runs {@code job} between a note that it started on this node and the removal of that note. */
-    Runnable around(String jobId, Runnable job) {
+    /**
+     * Runs {@code job} between a note that it started on this node and the removal of that note, in
+     * the database scope of the job's location (its tenant), so the platform rows the run writes fall
+     * under that location's row-level security.
+     */
+    Runnable around(String jobId, String tenantId, Runnable job) {
         return () -> {
             note("INSERT INTO engine_job_running (job_id, node_id) VALUES (?, ?) ON CONFLICT (job_id) DO UPDATE"
                     + " SET node_id = excluded.node_id, started_at = now()", jobId, node);
-            try {
+            try (DatabaseScope scope = scopeOf(tenantId)) {
                 job.run();
             } finally {
                 note("DELETE FROM engine_job_running WHERE job_id = ?", jobId);
             }
         };
+    }
+
+    private static DatabaseScope scopeOf(String tenantId) {
+        try {
+            return DatabaseScope.location(UUID.fromString(tenantId));
+        } catch (IllegalArgumentException | NullPointerException notALocation) {
+            return DatabaseScope.system("workflow engine job without a location");
+        }
     }
 
     private void note(String sql, Object... params) {

@@ -289,6 +289,9 @@ public final class BpmnProfile {
     }
 
     private static String reason(String namespace) {
+        if (namespace == null || namespace.isEmpty()) {
+            return "it has no namespace; BPMN elements are in xmlns=\"" + BPMN + "\"";
+        }
         if (namespace != null && (namespace.contains("flowable.org") || namespace.contains("activiti.org"))) {
             return "Flowable's extensions (classes, expressions, scripts, listeners, task types) run code";
         }
@@ -341,7 +344,8 @@ public final class BpmnProfile {
             } else if (id.length() > 200) {
                 id = id.substring(0, 200) + "…";
             }
-            return new Element(reader.getNamespaceURI(), reader.getLocalName(), id, parent);
+            String namespace = reader.getNamespaceURI();
+            return new Element(namespace == null ? "" : namespace, reader.getLocalName(), id, parent);
         }
     }
 }

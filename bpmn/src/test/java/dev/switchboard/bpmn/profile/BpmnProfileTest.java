@@ -106,6 +106,12 @@ class BpmnProfileTest {
     }
 
     @Test
+    void refusesElementsWithoutTheBpmnNamespace() {
+        assertThat(BpmnProfile.check(bytes("<definitions><process id=\"p\"/></definitions>")))
+                .anySatisfy(error -> assertThat(error.detail()).contains("has no namespace"));
+    }
+
+    @Test
     void refusesDoctypesAndEntities() {
         assertRefused("<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY a \"aaaa\">]><definitions>&a;</definitions>", "DOCTYPE");
         assertRefused("<?xml version=\"1.0\"?><!DOCTYPE d SYSTEM \"file:///etc/passwd\"><definitions/>", "DOCTYPE");

@@ -28,9 +28,9 @@ class FeelTest {
         Map<String, Object> variables = Map.of("file", new File("/etc"), "self", new Object());
 
         assertThat(Feel.evaluate("file", variables)).isEqualTo("/etc");
-        assertThat(Feel.evaluate("file.absolutePath", variables)).isNull();
-        assertThat(Feel.evaluate("self.class", variables)).isNull();
-        assertThat(Feel.evaluate("self.class.classLoader", variables)).isNull();
+        for (String getter : List.of("file.absolutePath", "file.parentFile", "self.class", "self.class.classLoader")) {
+            assertThatThrownBy(() -> Feel.evaluate(getter, variables)).as(getter).hasMessageContaining("No property found");
+        }
     }
 
     @Test

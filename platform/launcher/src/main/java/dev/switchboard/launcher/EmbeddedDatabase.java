@@ -22,6 +22,11 @@ import java.util.Optional;
 final class EmbeddedDatabase implements AutoCloseable {
 
     static final String DATABASE = "switchboard";
+    /**
+     * The role the platform connects as: it owns the platform's database but is no superuser and
+     * cannot bypass row-level security, which keeps tenants apart.
+     */
+    static final String ROLE = "switchboard";
 
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
@@ -55,6 +60,7 @@ final class EmbeddedDatabase implements AutoCloseable {
             }
             EmbeddedDatabase database = new EmbeddedDatabase(builder.start(), pgData, runtime);
             database.createDatabaseIfMissing();
+            database.ownDatabaseByPlatformRole();
             return database;
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL did not start: " + e.getMessage(), e);
@@ -62,7 +68,7 @@ final class EmbeddedDatabase implements AutoCloseable {
     }
 
     String jdbcUrl() {
-        return postgres.getJdbcUrl("postgres", DATABASE);
+        return postgres.getJdbcUrl(ROLE, DATABASE);
     }
 
     Path dataDirectory() {
@@ -117,6 +123,49 @@ final class EmbeddedDatabase implements AutoCloseable {
             statement.execute("CREATE DATABASE " + DATABASE);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create database " + DATABASE + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Creates the platform's role and hands it the database and everything in it. Data directories of
+     * earlier versions, whose tables the superuser owns, are converted on their first start.
+     */
+    private void ownDatabaseByPlatformRole() {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            try (ResultSet exists = statement.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + ROLE + "'")) {
+                if (!exists.next()) {
+                    statement.execute("CREATE ROLE " + ROLE + " LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE");
+                }
+            }
+            statement.execute("ALTER DATABASE " + DATABASE + " OWNER TO " + ROLE);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the database role " + ROLE + ": " + e.getMessage(), e);
+        }
+        try (Connection connection = postgres.getDatabase("postgres", DATABASE).getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("ALTER SCHEMA public OWNER TO " + ROLE);
+            statement.execute("""
+                    DO $$
+                    DECLARE
+                        object record;
+                    BEGIN
+                        FOR object IN SELECT c.relname, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                                      WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'S')
+                                        AND pg_get_userbyid(c.relowner) <> '%1$s' LOOP
+                            EXECUTE format(CASE WHEN object.relkind = 'S' THEN 'ALTER SEQUENCE %%I OWNER TO %1$s'
+                                                WHEN object.relkind = 'v' THEN 'ALTER VIEW %%I OWNER TO %1$s'
+                                                WHEN object.relkind = 'm' THEN 'ALTER MATERIALIZED VIEW %%I OWNER TO %1$s'
+                                                ELSE 'ALTER TABLE %%I OWNER TO %1$s' END, object.relname);
+                        END LOOP;
+                        FOR object IN SELECT p.oid::regprocedure AS signature FROM pg_proc p
+                                      JOIN pg_namespace n ON n.oid = p.pronamespace
+                                      WHERE n.nspname = 'public' AND pg_get_userbyid(p.proowner) <> '%1$s' LOOP
+                            EXECUTE format('ALTER FUNCTION %%s OWNER TO %1$s', object.signature);
+                        END LOOP;
+                    END $$""".formatted(ROLE));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot give the database to the role " + ROLE + ": " + e.getMessage(), e);
         }
     }
 

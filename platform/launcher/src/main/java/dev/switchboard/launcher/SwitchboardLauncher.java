@@ -85,7 +85,7 @@ public final class SwitchboardLauncher {
                     Integer.parseInt(settings.get("switchboard.embedded-db.port").orElse("0")),
                     !settings.get("switchboard.embedded-db.durable").map("false"::equalsIgnoreCase).orElse(false));
             serverProperties.setProperty("switchboard.db.url", database.jdbcUrl());
-            serverProperties.setProperty("switchboard.db.user", "postgres");
+            serverProperties.setProperty("switchboard.db.user", EmbeddedDatabase.ROLE);
         }
         Path propertiesFile = writeOwnerOnly(dataDirectory.resolve("server.properties"), serverProperties);
 

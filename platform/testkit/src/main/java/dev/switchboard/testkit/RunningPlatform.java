@@ -163,11 +163,35 @@ public final class RunningPlatform implements AutoCloseable {
         boot();
     }
 
-    /** A JDBC connection to the platform's database, as the server uses it (for inspecting what tests leave). */
+    /**
+     * A JDBC connection to the platform's database as the server's role, in the system scope that
+     * sees every tenant's rows (for inspecting what tests leave). {@link #database(UUID)} is scoped to
+     * one location, as the platform's work for that location is.
+     */
     public java.sql.Connection database() throws java.sql.SQLException {
+        return scoped("system", "", "");
+    }
+
+    /** A JDBC connection scoped to one location: row-level security shows it that location's rows only. */
+    public java.sql.Connection database(java.util.UUID locationId) throws java.sql.SQLException {
+        return scoped("location", "", locationId.toString());
+    }
+
+    private java.sql.Connection scoped(String scope, String agencyId, String locationId) throws java.sql.SQLException {
         Properties server = serverProperties();
-        return java.sql.DriverManager.getConnection(server.getProperty("switchboard.db.url"),
+        java.sql.Connection connection = java.sql.DriverManager.getConnection(server.getProperty("switchboard.db.url"),
                 server.getProperty("switchboard.db.user"), server.getProperty("switchboard.db.password", ""));
+        try (java.sql.PreparedStatement settings = connection.prepareStatement("SELECT set_config('switchboard.scope', ?, false),"
+                + " set_config('switchboard.agency_id', ?, false), set_config('switchboard.location_id', ?, false)")) {
+            settings.setString(1, scope);
+            settings.setString(2, agencyId);
+            settings.setString(3, locationId);
+            settings.execute();
+        } catch (java.sql.SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
     }
 
     /** An API client logged in as the bootstrap admin. */

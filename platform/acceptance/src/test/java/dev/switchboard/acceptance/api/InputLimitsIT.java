@@ -38,4 +38,65 @@ class InputLimitsIT {
         refusals.forEach((response, reason) -> Problems.assertProblem(response, 400, reason));
         Assertions.assertThat(api.get(contacts + "?limit=500").status()).isEqualTo(200);
     }
+
+    @Test
+    void textPostgresCannotStoreIsRefusedNamingTheField(TestLocation location) {
+        ApiClient api = location.api();
+        EmailPlugin.ensureInstalled(api);
+        String contacts = location.path("contacts");
+
+        assertField(api.post(contacts, "application/json", json("{\"firstName\": \"Ad\\u0000a\"}")), "/firstName", "NUL");
+        assertField(api.post(contacts, "application/json", json("{\"email\": \"a\\u0000@b.test\"}")), "/email", "NUL");
+        assertField(api.post(contacts, "application/json", json("{\"lastName\": \"\\ud800\"}")), "/lastName", "surrogate");
+        assertField(api.post(contacts, "application/json", json("{\"firstName\": \"x\", \"tags\": [\"ok\", \"b\\u0000d\"]}")),
+                "/tags/1", "NUL");
+        assertField(api.send("PUT", location.path("plugins/" + EmailPlugin.ID + "/settings"), "application/json",
+                json("{\"host\": \"smtp\\u0000.test\", \"port\": 25}")), "/host", "NUL");
+        assertField(api.post("locations", "application/json", json("{\"name\": \"\\u0000\"}")), "/name", "NUL");
+    }
+
+    @Test
+    void hugeListsDeepNestingAndHugeBodiesAreRefusedQuicklyWithBoundedAnswers(TestLocation location) {
+        ApiClient api = location.api();
+        EmailPlugin.ensureInstalled(api);
+        String contacts = location.path("contacts");
+        String settings = location.path("plugins/" + EmailPlugin.ID + "/settings");
+
+        Response manyTags = api.post(contacts, "application/json", json("{\"firstName\": \"x\", \"tags\": ["
+                + "\"t\",".repeat(150_000) + "\"t\"]}"));
+        assertField(manyTags, "/tags", "more than 10000 elements");
+        Problems.assertProblem(api.post(contacts, "application/json", json("{\"firstName\": \"x\", \"tags\": ["
+                + "\"tag\",".repeat(2_000_000) + "\"tag\"]}")), 413, "larger than");
+        assertField(api.post(contacts, "application/json", json("{\"firstName\": \"x\", \"tags\": ["
+                + "\"t\",".repeat(150) + "\"t\"]}")), "/tags", "at most 100 tags");
+
+        StringBuilder keys = new StringBuilder("{");
+        for (int i = 0; i < 9_000; i++) {
+            keys.append("\"unknown-").append(i).append("\": \"x\",");
+        }
+        Response manyKeys = api.send("PUT", settings, "application/json", json(keys.append("\"host\": \"h\"}").toString()));
+        Problems.assertProblem(manyKeys, 400, "at most 200 settings");
+        Assertions.assertThat(manyKeys.body().length()).as("the answer to 9,000 unknown keys").isLessThan(4_000);
+        Response tooManyKeys = api.send("PUT", settings, "application/json", json("{" + "\"k\": 1,".repeat(500_000) + "\"k\": 1}"));
+        Problems.assertProblem(tooManyKeys, 413, "larger than");
+        Assertions.assertThat(tooManyKeys.body().length()).isLessThan(4_000);
+
+        Problems.assertProblem(api.post(contacts, "application/json", json("[".repeat(100) + "]".repeat(100))), 400,
+                "nested deeper than 32");
+        Problems.assertProblem(api.post(location.path("workflows"), "application/xml", json("""
+                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="x">"""
+                + "<extensionElements>".repeat(10_000) + "</definitions>")), 400, "nested deeper than 40");
+    }
+
+    private static void assertField(Response response, String pointer, String reason) {
+        Problems.assertProblem(response, 400, reason);
+        Assertions.assertThat(response.json().get("errors")).anySatisfy(error -> {
+            Assertions.assertThat(error.get("pointer").asText()).isEqualTo(pointer);
+            Assertions.assertThat(error.get("detail").asText()).contains(reason);
+        });
+    }
+
+    private static byte[] json(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.acceptance.support.EmailPlugin;
 import dev.switchboard.acceptance.support.Problems;
+import dev.switchboard.acceptance.api.fixture.ShadowingActivator;
 import dev.switchboard.testkit.ApiClient;
+import dev.switchboard.testkit.TestBundles;
 import dev.switchboard.testkit.ApiClient.Response;
 import dev.switchboard.testkit.PlatformExtension;
 import dev.switchboard.testkit.RunningPlatform;
@@ -22,7 +24,7 @@ import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Uploads that are not plugins, and a plugin's settings with a secret in them. */
+/** Uploads that are not plugins, a plugin that would shadow another's action, and a plugin's settings with a secret in them. */
 @ExtendWith(PlatformExtension.class)
 class PluginsApiIT {
 
@@ -63,6 +65,19 @@ class PluginsApiIT {
             }
         }
         assertThat(platform.log()).as("the server's log").doesNotContain("smtp-s3cret");
+    }
+
+    @Test
+    void aPluginCannotTakeOverAnotherPluginsActionWhateverItsRanking(RunningPlatform platform) {
+        ApiClient operator = platform.admin();
+        EmailPlugin.ensureInstalled(operator);
+        String before = operator.get("plugins").body();
+
+        Response refused = operator.post("plugins", "application/java-archive",
+                TestBundles.bundle("test.shadowing.plugin", "1.0.0", ShadowingActivator.class));
+
+        Problems.assertProblem(refused, 409, "action 'email.send' belongs to plugin '" + EmailPlugin.ID + "'");
+        assertThat(operator.get("plugins").body()).isEqualTo(before).doesNotContain("test.shadowing.plugin");
     }
 
     /** A jar with a manifest but no OSGi headers. */

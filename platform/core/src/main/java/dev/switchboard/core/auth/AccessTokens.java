@@ -1,5 +1,6 @@
 package dev.switchboard.core.auth;
 
+import dev.switchboard.core.db.DatabaseScope;
 import dev.switchboard.core.config.PlatformConfig;
 import dev.switchboard.core.db.Database;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,15 +32,20 @@ public class AccessTokens {
     @Inject
     PlatformConfig config;
 
+    @Inject
+    Users users;
+
     @Transactional
     public IssuedToken issue(AuthenticatedUser user) {
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         OffsetDateTime expiresAt = OffsetDateTime.now(ZoneOffset.UTC).plus(config.tokenLifetime());
-        db.update("DELETE FROM access_token WHERE expires_at < now()");
-        db.update("INSERT INTO access_token (token_hash, user_id, expires_at) VALUES (?, ?, ?)",
-                hash(token), user.id(), expiresAt);
+        try (DatabaseScope scope = DatabaseScope.system("access tokens")) {
+            db.update("DELETE FROM access_token WHERE expires_at < now()");
+            db.update("INSERT INTO access_token (token_hash, user_id, expires_at) VALUES (?, ?, ?)",
+                    hash(token), user.id(), expiresAt);
+        }
         return new IssuedToken(token, expiresAt, user);
     }
 
@@ -47,17 +53,29 @@ public class AccessTokens {
         if (token == null || token.isBlank() || token.length() > 200) {
             return Optional.empty();
         }
-        return db.queryOne("""
-                SELECT u.id, u.agency_id, u.email, u.role FROM access_token t JOIN app_user u ON u.id = t.user_id
-                WHERE t.token_hash = ? AND t.expires_at > now()""",
-                row -> new AuthenticatedUser(row.getObject(1, UUID.class), row.getObject(2, UUID.class),
-                        row.getString(3), Role.valueOf(row.getString(4))),
-                hash(token));
+        try (DatabaseScope scope = DatabaseScope.system("access tokens")) {
+            return db.queryOne("""
+                    SELECT u.id, u.agency_id, u.email FROM access_token t JOIN app_user u ON u.id = t.user_id
+                    WHERE t.token_hash = ? AND t.expires_at > now() AND u.disabled_at IS NULL""",
+                    row -> new Object[] {row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getString(3)},
+                    hash(token))
+                    .map(row -> new AuthenticatedUser((UUID) row[0], (UUID) row[1], (String) row[2], users.grants((UUID) row[0])));
+        }
+    }
+
+    /** Ends every session of a user (they were disabled). */
+    @Transactional
+    public void revokeAll(UUID userId) {
+        try (DatabaseScope scope = DatabaseScope.system("access tokens")) {
+            db.update("DELETE FROM access_token WHERE user_id = ?", userId);
+        }
     }
 
     @Transactional
     public void revoke(String token) {
-        db.update("DELETE FROM access_token WHERE token_hash = ?", hash(token));
+        try (DatabaseScope scope = DatabaseScope.system("access tokens")) {
+            db.update("DELETE FROM access_token WHERE token_hash = ?", hash(token));
+        }
     }
 
     static String hash(String token) {

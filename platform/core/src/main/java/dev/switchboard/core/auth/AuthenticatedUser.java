@@ -2,6 +2,6 @@ package dev.switchboard.core.auth;
 
 import java.util.UUID;
 
-/** The user behind a valid bearer token. */
-public record AuthenticatedUser(UUID id, UUID agencyId, String email, Role role) {
+/** The user behind a valid bearer token, with their roles as they were when the request began. */
+public record AuthenticatedUser(UUID id, UUID agencyId, String email, Grants grants) {
 }

@@ -14,4 +14,9 @@ public class DatabaseException extends RuntimeException {
     public String sqlState() {
         return ((SQLException) getCause()).getSQLState();
     }
+
+    /** A unique index refused the row: the client sent a value that must be unique and is not. */
+    public boolean isUniqueViolation() {
+        return "23505".equals(sqlState());
+    }
 }

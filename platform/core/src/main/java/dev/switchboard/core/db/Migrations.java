@@ -28,6 +28,8 @@ public final class Migrations {
                 .table("platform_schema_history")
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
+                // migrations move data of every tenant: they run in the system scope of row-level security
+                .initSql("SELECT set_config('switchboard.scope', 'system', false)")
                 .load();
         return flyway.migrate().migrationsExecuted;
     }

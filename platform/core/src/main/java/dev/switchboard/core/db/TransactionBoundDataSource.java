@@ -9,6 +9,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.logging.Logger;
@@ -41,14 +42,48 @@ final class TransactionBoundDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
+        DatabaseScope.Settings scope = DatabaseScope.current();
         if (transactions.getTransactionKey() == null || transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
-            return target.getConnection();
+            Connection connection = target.getConnection();
+            try {
+                applyScope(connection, scope);
+            } catch (SQLException | RuntimeException e) {
+                connection.close();
+                throw e;
+            }
+            return connection;
         }
-        Connection bound = (Connection) transactions.getResource(BOUND);
+        Bound bound = (Bound) transactions.getResource(BOUND);
         if (bound == null) {
-            bound = bind(target.getConnection());
+            bound = new Bound(bind(target.getConnection()));
+            transactions.putResource(BOUND, bound);
         }
-        return borrowed(bound);
+        if (!scope.equals(bound.scope)) {
+            applyScope(bound.connection, scope);
+            bound.scope = scope;
+        }
+        return borrowed(bound.connection);
+    }
+
+    /** The transaction's connection, and the scope its settings hold now. */
+    private static final class Bound {
+        final Connection connection;
+        DatabaseScope.Settings scope;
+
+        Bound(Connection connection) {
+            this.connection = connection;
+        }
+    }
+
+    /** Gives the connection the tenancy settings that row-level security reads (see {@link DatabaseScope}). */
+    private static void applyScope(Connection connection, DatabaseScope.Settings scope) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT set_config('switchboard.scope', ?, false),"
+                + " set_config('switchboard.agency_id', ?, false), set_config('switchboard.location_id', ?, false)")) {
+            statement.setString(1, scope.scope());
+            statement.setString(2, scope.agencyId() == null ? "" : scope.agencyId().toString());
+            statement.setString(3, scope.locationId() == null ? "" : scope.locationId().toString());
+            statement.execute();
+        }
     }
 
     /**
@@ -62,7 +97,6 @@ final class TransactionBoundDataSource implements DataSource {
         if (unmanaged) {
             connection.setAutoCommit(false);
         }
-        transactions.putResource(BOUND, connection);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {

@@ -1,5 +1,6 @@
 package dev.switchboard.core.events;
 
+import dev.switchboard.core.db.DatabaseScope;
 import dev.switchboard.core.db.FairQueue;
 import dev.switchboard.core.nodes.NodeIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,6 +57,12 @@ public class EventDispatcher {
      * @return how many deliveries were handled (delivered, postponed or failed)
      */
     public int dispatchRound(DomainEventConsumer consumer) {
+        try (DatabaseScope scope = DatabaseScope.system("event dispatch")) {
+            return dispatchRoundInScope(consumer);
+        }
+    }
+
+    private int dispatchRoundInScope(DomainEventConsumer consumer) {
         List<UUID> locations = deliveries.locationsWithWaitingDeliveries(consumer.name(),
                 cursors.getOrDefault(consumer.name(), FairQueue.FIRST));
         if (locations.isEmpty()) {
@@ -72,6 +79,12 @@ public class EventDispatcher {
     }
 
     private void deliverOne(DomainEventConsumer consumer, EventDeliveries.Claimed delivery) {
+        try (DatabaseScope scope = DatabaseScope.location(delivery.locationId())) {
+            deliverInScope(consumer, delivery);
+        }
+    }
+
+    private void deliverInScope(DomainEventConsumer consumer, EventDeliveries.Claimed delivery) {
         try {
             DeliveryOutcome outcome = self.deliver(consumer, delivery.eventId());
             if (!outcome.delivered()) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.osgi.util.tracker.ServiceTracker;
 import org.osgi.util.tracker.ServiceTrackerCustomizer;
@@ -35,7 +36,11 @@ public final class PluginRegistry implements AutoCloseable {
         settingsSchemas.open();
     }
 
-    /** The action with this id from an active plugin; highest service ranking wins. */
+    /**
+     * The action with this id from an active plugin. An id belongs to the plugin that declared it
+     * first (its service was registered first); another plugin is refused at install
+     * ({@link #shadowing}), and service rankings decide nothing.
+     */
     public Optional<ResolvedAction> action(String actionId) {
         return tracked().stream()
                 .filter(action -> action.descriptor() != null && action.descriptor().id().equals(actionId))
@@ -77,6 +82,26 @@ public final class PluginRegistry implements AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * The bundle's actions whose ids another plugin declared already, each naming its owner: a
+     * plugin cannot register, or shadow, another plugin's action.
+     */
+    public List<String> shadowing(Bundle bundle) {
+        List<String> conflicts = new ArrayList<>();
+        for (TrackedAction mine : tracked()) {
+            if (mine.descriptor() == null || !mine.pluginId().equals(bundle.getSymbolicName())) {
+                continue;
+            }
+            tracked().stream()
+                    .filter(other -> other.descriptor() != null && !other.pluginId().equals(bundle.getSymbolicName())
+                            && other.descriptor().id().equals(mine.descriptor().id()))
+                    .findFirst()
+                    .ifPresent(owner -> conflicts.add("action '" + mine.descriptor().id() + "' belongs to plugin '"
+                            + owner.pluginId() + "'"));
+        }
+        return conflicts;
+    }
+
     /** Whether the bundle registered anything the platform uses. */
     public boolean contributesAnything(Bundle bundle) {
         return !actionsOf(bundle).isEmpty() || settingsSchema(bundle.getSymbolicName()).isPresent();
@@ -103,8 +128,9 @@ public final class PluginRegistry implements AutoCloseable {
         if (references == null) {
             return List.of();
         }
-        // ServiceReference's natural order ranks the preferred service last
-        return Arrays.stream(references).sorted(Comparator.reverseOrder()).toList();
+        // first registered first: an action id belongs to its first provider, whatever the service ranking
+        return Arrays.stream(references).sorted(Comparator.comparingLong(
+                (ServiceReference<T> reference) -> (Long) reference.getProperty(Constants.SERVICE_ID))).toList();
     }
 
     /** An action with the plugin that provides it. */

@@ -129,6 +129,11 @@ public class Plugins {
         } catch (BundleException e) {
             throw PluginArchive.invalid("the bundle does not start: " + e.getMessage());
         }
+        List<String> shadowing = registry.shadowing(bundle);
+        if (!shadowing.isEmpty()) {
+            throw ProblemException.conflict(bundle.getSymbolicName() + " is refused: " + String.join("; ", shadowing)
+                    + " (a plugin cannot register or shadow another plugin's action)");
+        }
         List<String> failures = registry.failuresOf(bundle);
         if (!failures.isEmpty()) {
             throw PluginArchive.invalid("the bundle's contributions fail: " + String.join("; ", failures));

@@ -1,6 +1,6 @@
 package dev.switchboard.core.tenancy;
 
-import dev.switchboard.core.auth.Role;
+import dev.switchboard.core.auth.AgencyRole;
 import dev.switchboard.core.auth.Users;
 import dev.switchboard.core.config.PlatformConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Map;
 import java.util.logging.Logger;
 
 /**
@@ -55,7 +56,8 @@ public class FirstRunBootstrap {
         }
         Agency agency = tenants.createAgency(agencyName);
         Location location = tenants.createLocation(agency.id(), locationName);
-        users.create(agency.id(), email, password.toCharArray(), Role.AGENCY_ADMIN);
+        // the first admin of a one-agency installation both operates the platform and owns the agency
+        users.create(null, agency.id(), new Users.NewUser(email, password, AgencyRole.OWNER, Map.of()), true);
         LOG.info(() -> "First run: created agency '" + agencyName + "', location '" + locationName + "' ("
                 + location.id() + ") and admin " + email);
         if (generated) {

@@ -1,5 +1,7 @@
 package dev.switchboard.core.tenancy;
 
+import dev.switchboard.core.problems.Violations;
+import dev.switchboard.core.problems.Texts;
 import dev.switchboard.core.db.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,17 +41,26 @@ public class TenantDirectory {
         return db.queryOne("SELECT id, agency_id, name FROM location WHERE id = ?", TenantDirectory::location, locationId);
     }
 
+    /** Longest agency or location name. */
+    public static final int MAX_NAME = 200;
+
+    /** Every agency of the installation; for the operator, in a system scope. */
+    public List<Agency> agencies() {
+        return db.query("SELECT id, name, theme_id FROM agency ORDER BY created_at, name",
+                row -> new Agency(row.getObject(1, UUID.class), row.getString(2), row.getString(3)));
+    }
+
     @Transactional
     public Agency createAgency(String name) {
-        Agency agency = new Agency(UUID.randomUUID(), name, "default");
+        Agency agency = new Agency(UUID.randomUUID(), validName(name), "default");
         db.update("INSERT INTO agency (id, name, theme_id) VALUES (?, ?, ?)", agency.id(), agency.name(), agency.themeId());
         return agency;
     }
 
     @Transactional
     public Location createLocation(UUID agencyId, String name) {
-        Location location = new Location(UUID.randomUUID(), agencyId, name);
-        db.update("INSERT INTO location (id, agency_id, name) VALUES (?, ?, ?)", location.id(), agencyId, name);
+        Location location = new Location(UUID.randomUUID(), agencyId, validName(name));
+        db.update("INSERT INTO location (id, agency_id, name) VALUES (?, ?, ?)", location.id(), agencyId, location.name());
         return location;
     }
 
@@ -57,6 +68,17 @@ public class TenantDirectory {
     public Agency changeTheme(UUID agencyId, String themeId) {
         db.update("UPDATE agency SET theme_id = ? WHERE id = ?", themeId, agencyId);
         return agency(agencyId).orElseThrow();
+    }
+
+    /** The name trimmed, or a 400 naming {@code /name}. */
+    static String validName(String name) {
+        Violations violations = new Violations();
+        String valid = Texts.optional(name, "/name", MAX_NAME, violations);
+        if (valid == null && violations.isEmpty()) {
+            violations.field("name", "required, 1-" + MAX_NAME + " characters");
+        }
+        violations.throwIfAny();
+        return valid;
     }
 
     private static Location location(java.sql.ResultSet row) throws java.sql.SQLException {

@@ -49,4 +49,9 @@ public class TenantScope {
     public UUID locationId() {
         return location().id();
     }
+
+    /** Whether the request is scoped to a location (its path names one the caller sees). */
+    public boolean hasLocation() {
+        return location != null;
+    }
 }

@@ -1,5 +1,21 @@
 package dev.switchboard.host.auth;
 
+import java.util.Optional;
+import java.util.Map;
+import java.util.LinkedHashMap;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.PUT;
+import jakarta.servlet.http.HttpServletRequest;
+import dev.switchboard.core.themes.ThemeCatalog;
+import dev.switchboard.core.problems.Violations;
+import dev.switchboard.core.problems.FieldError;
+import dev.switchboard.core.auth.Permission;
+import dev.switchboard.core.auth.LoginThrottle;
+import dev.switchboard.core.auth.LocationRole;
+import dev.switchboard.core.auth.Grants;
+import dev.switchboard.core.auth.AgencyRole;
+import dev.switchboard.host.tenancy.AgenciesView;
+import dev.switchboard.core.db.DatabaseScope;
 import dev.switchboard.core.auth.AccessTokens;
 import dev.switchboard.core.auth.AuthenticatedUser;
 import dev.switchboard.core.auth.IssuedToken;
@@ -41,39 +57,86 @@ public class AuthResource {
     @Inject
     TenantScope scope;
 
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    ThemeCatalog themes;
+
     /** Login request. */
     public record Credentials(String email, String password) {
     }
 
-    /** The caller, their agency and the locations they can work in. */
-    public record Me(UserView user, Agency agency, List<Location> locations) {
+    /**
+     * The caller, their agency, the locations they can work in, their roles and what those let them do.
+     *
+     * @param themeId the theme the caller chose for themselves; {@code null} follows the agency's
+     */
+    public record Me(UserView user, Agency agency, List<Location> locations, Roles roles, Permissions permissions,
+                     String themeId) {
     }
 
     /** A login answer: the bearer token and who it belongs to. */
-    public record Session(String token, OffsetDateTime expiresAt, UserView user, Agency agency, List<Location> locations) {
+    public record Session(String token, OffsetDateTime expiresAt, UserView user, Agency agency, List<Location> locations,
+                          Roles roles, Permissions permissions) {
     }
 
-    /** A user as the API shows it. */
-    public record UserView(UUID id, String email, String role) {
+    /**
+     * A user as the API shows it.
+     *
+     * @param role the user's role in the agency (OWNER, ADMIN), or LOCATIONS when they have roles in single locations only
+     * @param operator whether the user also operates the platform
+     */
+    public record UserView(UUID id, String email, String role, boolean operator) {
+    }
+
+    /** The caller's roles: in the agency (or none), and per location. */
+    public record Roles(AgencyRole agency, Map<String, LocationRole> locations) {
+    }
+
+    /** What the caller may do: in the agency and platform, and in each location they see. */
+    public record Permissions(List<String> agency, Map<String, List<String>> locations) {
+    }
+
+    /** Body of "choose my theme"; a {@code null} theme follows the agency's again. */
+    public record ThemePreference(String themeId) {
     }
 
     @POST
     @Path("auth/login")
     @Public
-    public Session login(Credentials credentials) {
-        if (credentials == null || blank(credentials.email()) || blank(credentials.password())) {
-            throw ProblemException.badRequest("email and password are required");
+    public Session login(Credentials credentials, @Context HttpServletRequest request) {
+        Violations violations = new Violations();
+        if (credentials == null || blank(credentials.email())) {
+            violations.field("email", "required");
         }
-        AuthenticatedUser user = users.authenticate(credentials.email(), credentials.password().toCharArray())
-                .orElseThrow(() -> ProblemException.unauthorized("email or password is wrong"));
+        if (credentials == null || blank(credentials.password())) {
+            violations.field("password", "required");
+        }
+        violations.throwIfAny();
+        if (credentials.email().length() > Users.MAX_EMAIL || credentials.password().length() > Users.MAX_PASSWORD) {
+            throw ProblemException.unauthorized("email or password is wrong");
+        }
+        String address = request.getRemoteAddr();
+        throttle.check(credentials.email(), address);
+        Optional<AuthenticatedUser> authenticated = users.authenticate(credentials.email(), credentials.password().toCharArray());
+        if (authenticated.isEmpty()) {
+            throttle.failed(credentials.email(), address);
+            throw ProblemException.unauthorized("email or password is wrong");
+        }
+        AuthenticatedUser user = authenticated.get();
+        throttle.succeeded(credentials.email());
         IssuedToken token = tokens.issue(user);
+        DatabaseScope.agency(user.agencyId());
         Me me = me(user);
-        return new Session(token.token(), token.expiresAt(), me.user(), me.agency(), me.locations());
+        return new Session(token.token(), token.expiresAt(), me.user(), me.agency(), me.locations(), me.roles(),
+                me.permissions());
     }
 
     /** Revokes the token of this request; later calls with it get 401. */
     @POST
     @Path("auth/logout")
+    @Requires(Permission.SELF)
     public Response logout(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         // the token filter accepted this header, so it holds a bearer token
         BearerTokenFilter.bearerToken(authorization).ifPresent(tokens::revoke);
@@ -82,13 +145,41 @@ public class AuthResource {
 
     @GET
     @Path("me")
+    @Requires(Permission.SELF)
     public Me me() {
         return me(scope.user());
     }
 
+    /** The caller's own theme, which only they see; the agency's theme is changed at {@code /agency/theme}. */
+    @PUT
+    @Path("me/theme")
+    @Requires(Permission.SELF)
+    public Me chooseTheme(ThemePreference preference) {
+        String themeId = preference == null ? null : preference.themeId();
+        if (themeId != null && themes.find(themeId).isEmpty()) {
+            throw ProblemException.invalid(FieldError.field("themeId", "must be one of "
+                    + themes.all().stream().map(theme -> theme.id()).toList() + " or null"));
+        }
+        users.chooseTheme(scope.agencyId(), scope.user().id(), themeId);
+        return me(scope.user());
+    }
+
     private Me me(AuthenticatedUser user) {
-        return new Me(new UserView(user.id(), user.email(), user.role().name()),
-                tenants.agency(user.agencyId()).orElseThrow(), tenants.locations(user.agencyId()));
+        Grants grants = user.grants();
+        List<Location> locations = tenants.locations(user.agencyId()).stream()
+                .filter(location -> grants.seesLocation(location.id())).toList();
+        Map<String, List<String>> perLocation = new LinkedHashMap<>();
+        locations.forEach(location -> perLocation.put(location.id().toString(), ids(grants.locationPermissions(location.id()))));
+        String role = grants.agencyRole().map(Enum::name).orElse("LOCATIONS");
+        return new Me(new UserView(user.id(), user.email(), role, grants.operator()),
+                tenants.agency(user.agencyId()).orElseThrow(), locations,
+                new Roles(grants.agencyRole().orElse(null), AgenciesView.byId(grants.locationRoles())),
+                new Permissions(ids(grants.agencyPermissions()), perLocation),
+                users.theme(user.agencyId(), user.id()).orElse(null));
+    }
+
+    private static List<String> ids(java.util.Set<Permission> permissions) {
+        return permissions.stream().map(Permission::id).sorted().toList();
     }
 
     private static boolean blank(String value) {

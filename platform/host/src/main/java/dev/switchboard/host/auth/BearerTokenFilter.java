@@ -1,5 +1,6 @@
 package dev.switchboard.host.auth;
 
+import dev.switchboard.core.db.DatabaseScope;
 import dev.switchboard.core.auth.AccessTokens;
 import dev.switchboard.core.auth.AuthenticatedUser;
 import dev.switchboard.core.problems.ProblemException;
@@ -43,7 +44,7 @@ public class BearerTokenFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (isPublic()) {
+        if (isPublic(resource)) {
             return;
         }
         String token = bearerToken(request.getHeaderString(HttpHeaders.AUTHORIZATION)).orElseThrow(() ->
@@ -51,11 +52,20 @@ public class BearerTokenFilter implements ContainerRequestFilter {
         AuthenticatedUser user = tokens.verify(token)
                 .orElseThrow(() -> ProblemException.unauthorized("the bearer token is unknown or expired; log in again"));
         scope.authenticate(user);
+        // the request's database work sees its agency's rows only (closed by RequestScopeFilter)
+        DatabaseScope.agency(user.agencyId());
+        String agencyId = request.getUriInfo().getPathParameters().getFirst("agencyId");
+        if (agencyId != null && !Ids.parse(agencyId, "agency").equals(user.agencyId())) {
+            // another agency's resources do not exist for this caller
+            throw ProblemException.notFound("agency " + agencyId);
+        }
         String locationId = request.getUriInfo().getPathParameters().getFirst("locationId");
         if (locationId != null) {
             Location location = tenants.location(user.agencyId(), Ids.parse(locationId, "location"))
+                    .filter(found -> user.grants().seesLocation(found.id()))
                     .orElseThrow(() -> ProblemException.notFound("location " + locationId));
             scope.enter(location);
+            DatabaseScope.location(location.agencyId(), location.id());
         }
     }
 
@@ -67,7 +77,7 @@ public class BearerTokenFilter implements ContainerRequestFilter {
         return Optional.of(header.substring(PREFIX.length()).trim());
     }
 
-    private boolean isPublic() {
+    static boolean isPublic(ResourceInfo resource) {
         return resource.getResourceMethod() != null
                 && (resource.getResourceMethod().isAnnotationPresent(Public.class)
                 || resource.getResourceClass().isAnnotationPresent(Public.class));

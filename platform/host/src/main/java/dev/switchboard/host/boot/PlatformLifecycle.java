@@ -1,5 +1,7 @@
 package dev.switchboard.host.boot;
 
+import dev.switchboard.core.db.Database;
+import dev.switchboard.core.db.DatabaseScope;
 import dev.switchboard.bpmn.actions.ActionWorker;
 import dev.switchboard.bpmn.engine.WorkflowEngine;
 import dev.switchboard.core.config.PlatformConfig;
@@ -43,6 +45,9 @@ public class PlatformLifecycle {
     FirstRunBootstrap bootstrap;
 
     @Inject
+    Database database;
+
+    @Inject
     Plugins plugins;
 
     @Inject
@@ -73,17 +78,24 @@ public class PlatformLifecycle {
             int applied = Migrations.migrate(config.databaseUrl(), config.databaseUser().orElse(null),
                     config.databasePassword().orElse(null));
             LOG.info(() -> "Database schema is current (" + applied + " migration(s) applied)");
-            bootstrap.bootstrapIfEmpty();
-            running.add(plugins.start());
-            running.add(engine.start());
-            nodes.join();
-            running.add(nodes::leave);
+            verifyDatabaseRole();
+            try (DatabaseScope scope = DatabaseScope.system("boot")) {
+                bootstrap.bootstrapIfEmpty();
+                running.add(plugins.start());
+                running.add(engine.start());
+                nodes.join();
+                running.add(nodes::leave);
+            }
             engine.startJobExecutor();
             running.add(actionWorker.start());
             for (DomainEventConsumer consumer : dispatcher.consumers()) {
                 running.add(every(DISPATCH_INTERVAL_MILLIS, () -> dispatchAll(consumer)));
             }
-            running.add(every(PlatformNodes.HEARTBEAT.toMillis(), this::heartbeat));
+            running.add(every(PlatformNodes.HEARTBEAT.toMillis(), () -> {
+                try (DatabaseScope scope = DatabaseScope.system("node heartbeat and recovery")) {
+                    heartbeat();
+                }
+            }));
         } catch (RuntimeException | Error e) {
             // the deployment fails: stop what already runs (framework threads, engine executors) so nothing lingers
             LOG.log(Level.SEVERE, "Boot failed; stopping what was started", e);
@@ -146,6 +158,22 @@ public class PlatformLifecycle {
     private void dispatchAll(DomainEventConsumer consumer) {
         while (!stopped && dispatcher.dispatchRound(consumer) > 0) {
             Thread.onSpinWait();
+        }
+    }
+
+    /**
+     * Row-level security only holds if the platform's database role cannot bypass it: a superuser or
+     * a role with BYPASSRLS sees every tenant's rows whatever the policies say. Such a role is refused.
+     */
+    private void verifyDatabaseRole() {
+        try (DatabaseScope scope = DatabaseScope.system("boot")) {
+            String role = database.queryOne("SELECT current_user || CASE WHEN rolsuper THEN ' (SUPERUSER)' "
+                    + "WHEN rolbypassrls THEN ' (BYPASSRLS)' ELSE '' END FROM pg_roles WHERE rolname = current_user",
+                    row -> row.getString(1)).orElse("");
+            if (role.endsWith(")")) {
+                throw new IllegalStateException("the database role " + role + " bypasses row-level security, which "
+                        + "keeps tenants apart; connect as a role without SUPERUSER and BYPASSRLS (see docs/operations.md)");
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.switchboard.host.contacts;
 
+import dev.switchboard.core.auth.Permission;
+import dev.switchboard.host.auth.Requires;
 import dev.switchboard.core.crm.contacts.Contact;
 import dev.switchboard.core.crm.contacts.Contacts;
 import dev.switchboard.core.crm.contacts.NewContact;
@@ -22,6 +24,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 
 /** Contacts of a location. */
+@Requires(Permission.LOCATION_READ)
 @Path("/locations/{locationId}/contacts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -38,6 +41,7 @@ public class ContactResource {
     }
 
     @POST
+    @Requires(Permission.LOCATION_CONTACTS)
     public Response create(NewContact request, @jakarta.ws.rs.core.Context UriInfo uri) {
         if (request == null) {
             throw ProblemException.badRequest("the request body is empty; send a JSON object with firstName, lastName, email or tags");
@@ -58,6 +62,7 @@ public class ContactResource {
                 .orElseThrow(() -> ProblemException.notFound("contact " + contactId));
     }
 
+    @Requires(Permission.LOCATION_CONTACTS)
     @POST
     @Path("{contactId}/tags")
     public Contact addTag(@PathParam("contactId") String contactId, TagRequest request) {

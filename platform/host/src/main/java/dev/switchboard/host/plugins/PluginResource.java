@@ -1,5 +1,7 @@
 package dev.switchboard.host.plugins;
 
+import dev.switchboard.core.auth.Permission;
+import dev.switchboard.host.auth.Requires;
 import dev.switchboard.core.plugins.PluginArchive;
 import dev.switchboard.core.plugins.PluginInfo;
 import dev.switchboard.core.plugins.Plugins;
@@ -19,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /** Plugins of the platform: upload installs a new plugin or hot-swaps the running version. */
+@Requires(Permission.PLUGINS_READ)
 @Path("/plugins")
 @Produces(MediaType.APPLICATION_JSON)
 public class PluginResource {
@@ -42,6 +45,7 @@ public class PluginResource {
 
     /** Send the plugin jar as the body ({@code application/java-archive} or {@code application/octet-stream}). */
     @POST
+    @Requires(Permission.PLATFORM_PLUGINS)
     @Consumes({"application/java-archive", MediaType.APPLICATION_OCTET_STREAM, "application/zip"})
     public PluginInfo install(InputStream body) {
         return plugins.install(readLimited(body), scope.user().id());

@@ -1,5 +1,7 @@
 package dev.switchboard.host.plugins;
 
+import dev.switchboard.core.auth.Permission;
+import dev.switchboard.host.auth.Requires;
 import dev.switchboard.core.plugins.settings.PluginSettingsStore;
 import dev.switchboard.core.plugins.settings.PluginSettingsStore.SettingsView;
 import dev.switchboard.core.problems.FieldError;
@@ -20,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A plugin's settings for one location. Secret values are accepted, never returned. */
+@Requires(Permission.LOCATION_READ)
 @Path("/locations/{locationId}/plugins/{pluginId}/settings")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -36,6 +39,7 @@ public class PluginSettingsResource {
         return settings.view(tenant.locationId(), pluginId);
     }
 
+    @Requires(Permission.LOCATION_SETTINGS)
     /** Body: a JSON object of setting names to values (strings or numbers). */
     @PUT
     public SettingsView put(@PathParam("pluginId") String pluginId, JsonValue body) {

@@ -1,5 +1,6 @@
 package dev.switchboard.host.tenancy;
 
+import dev.switchboard.core.auth.Permission;
 import dev.switchboard.core.problems.FieldError;
 import dev.switchboard.core.problems.ProblemException;
 import dev.switchboard.core.tenancy.Agency;
@@ -7,6 +8,7 @@ import dev.switchboard.core.tenancy.Location;
 import dev.switchboard.core.tenancy.TenantDirectory;
 import dev.switchboard.core.tenancy.TenantScope;
 import dev.switchboard.core.themes.ThemeCatalog;
+import dev.switchboard.host.auth.Requires;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -18,7 +20,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
-/** The caller's agency: its theme and its locations. */
+/**
+ * The caller's own agency, without naming it: its theme and the locations the caller sees. The same
+ * as {@code /agencies/{agencyId}/…} for the caller's agency; the console uses these.
+ */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -43,12 +48,15 @@ public class AgencyResource {
 
     @GET
     @Path("agency")
+    @Requires(Permission.SELF)
     public Agency agency() {
         return tenants.agency(scope.agencyId()).orElseThrow();
     }
 
+    /** The agency's theme, which every user of the agency sees unless they chose their own. */
     @PUT
     @Path("agency/theme")
+    @Requires(Permission.AGENCY_THEME)
     public Agency chooseTheme(ThemeChoice choice) {
         if (choice == null || choice.themeId() == null || themes.find(choice.themeId()).isEmpty()) {
             throw ProblemException.invalid(FieldError.field("themeId", "themeId must be one of "
@@ -59,16 +67,17 @@ public class AgencyResource {
 
     @GET
     @Path("locations")
+    @Requires(Permission.SELF)
     public List<Location> locations() {
-        return tenants.locations(scope.agencyId());
+        return tenants.locations(scope.agencyId()).stream()
+                .filter(location -> scope.user().grants().seesLocation(location.id())).toList();
     }
 
     @POST
     @Path("locations")
+    @Requires(Permission.AGENCY_LOCATIONS)
     public Response createLocation(NewLocation request) {
-        if (request == null || request.name() == null || request.name().isBlank() || request.name().length() > 200) {
-            throw ProblemException.invalid(FieldError.field("name", "required, 1-200 characters"));
-        }
-        return Response.status(201).entity(tenants.createLocation(scope.agencyId(), request.name().trim())).build();
+        Location location = tenants.createLocation(scope.agencyId(), request == null ? null : request.name());
+        return Response.status(201).entity(location).build();
     }
 }

@@ -1,5 +1,7 @@
 package dev.switchboard.host.themes;
 
+import dev.switchboard.core.auth.Permission;
+import dev.switchboard.host.auth.Requires;
 import dev.switchboard.core.themes.ThemeCatalog;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -9,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /** Themes an agency can choose. */
+@Requires(Permission.SELF)
 @Path("/themes")
 @Produces(MediaType.APPLICATION_JSON)
 public class ThemeResource {

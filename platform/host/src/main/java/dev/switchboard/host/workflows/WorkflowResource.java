@@ -1,5 +1,7 @@
 package dev.switchboard.host.workflows;
 
+import dev.switchboard.core.auth.Permission;
+import dev.switchboard.host.auth.Requires;
 import dev.switchboard.bpmn.workflows.WorkflowRun;
 import dev.switchboard.bpmn.workflows.WorkflowSummary;
 import dev.switchboard.bpmn.workflows.Workflows;
@@ -25,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** Workflows (BPMN processes) of a location, and their runs. */
+@Requires(Permission.LOCATION_READ)
 @Path("/locations/{locationId}")
 @Produces(MediaType.APPLICATION_JSON)
 public class WorkflowResource {
@@ -43,6 +46,7 @@ public class WorkflowResource {
 
     /** Deploys the BPMN 2.0 XML in the body as the next version of its workflow (key = process id). */
     @POST
+    @Requires(Permission.LOCATION_WORKFLOWS)
     @Path("workflows")
     @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML})
     public Response deploy(InputStream body, @Context UriInfo uri) {

@@ -27,9 +27,17 @@ public final class EmbeddedDatabaseSession implements LauncherSessionListener {
             Path data = Files.createTempDirectory(Files.createDirectories(Path.of(directory)), "postgres-");
             postgres = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(true)
                     .setOverrideWorkingDirectory(Path.of(directory, "postgres-runtime").toFile()).start();
-            System.setProperty("switchboard.in-container.db.url", postgres.getJdbcUrl("postgres", "postgres"));
+            // the platform refuses a role that bypasses row-level security: give it one that cannot
+            try (java.sql.Connection connection = postgres.getPostgresDatabase().getConnection();
+                 java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("CREATE ROLE switchboard LOGIN NOSUPERUSER NOBYPASSRLS");
+                statement.execute("CREATE DATABASE switchboard OWNER switchboard");
+            }
+            System.setProperty("switchboard.in-container.db.url", postgres.getJdbcUrl("switchboard", "switchboard"));
         } catch (IOException e) {
             throw new UncheckedIOException("the in-container tests' PostgreSQL did not start", e);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("the in-container tests' database could not be prepared", e);
         }
     }
 

@@ -1,10 +1,12 @@
 package dev.switchboard.host.incontainer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.bpmn.engine.WorkflowEngine;
 import dev.switchboard.core.db.Database;
+import dev.switchboard.core.db.DatabaseScope;
 import dev.switchboard.core.events.EventCatalog;
 import dev.switchboard.core.events.EventOutbox;
 import jakarta.annotation.Resource;
@@ -15,6 +17,7 @@ import jakarta.transaction.TransactionManager;
 import jakarta.transaction.UserTransaction;
 import java.io.File;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -23,12 +26,15 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The runtime's core services inside the real server, on the packaged platform: transactions on the
- * server's worker threads, and per-consumer event delivery. One deployment (one server boot) for the
+ * server's worker threads, per-consumer event delivery, row-level security between tenants, and the
+ * engine's refusal to run code from a model that never passed the deploy check. One deployment (one server boot) for the
  * whole suite; the platform boots in it as in production.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -43,7 +49,7 @@ class RuntimeInContainerIT {
     @Deployment
     static WebArchive platform() {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("switchboard.in-container.war")))
-                .addClass(FailingConsumer.class);
+                .addClasses(FailingConsumer.class, MarkerDelegate.class);
     }
 
     @Inject
@@ -60,6 +66,98 @@ class RuntimeInContainerIT {
 
     @Resource
     ManagedThreadFactory threads;
+
+    /** The tests look at every tenant's rows, as the platform's cross-tenant work does, unless they say otherwise. */
+    @BeforeEach
+    void inspectAllTenants() {
+        DatabaseScope.reset();
+        DatabaseScope.system("in-container test");
+    }
+
+    @AfterEach
+    void leaveScope() {
+        DatabaseScope.reset();
+    }
+
+    @Test
+    void rowLevelSecurityShowsAQueryThatForgetsItsLocationOnlyTheCurrentLocation() throws Exception {
+        UUID agency = db.queryOne("SELECT id FROM agency ORDER BY created_at LIMIT 1", row -> row.getObject(1, UUID.class))
+                .orElseThrow();
+        UUID locationA = newLocation(agency, "rls-a");
+        UUID locationB = newLocation(agency, "rls-b");
+        UUID contactA = newContact(locationA, "rls-probe");
+        UUID contactB = newContact(locationB, "rls-probe");
+        UUID otherAgency = UUID.randomUUID();
+        db.update("INSERT INTO agency (id, name) VALUES (?, 'rls-other-agency')", otherAgency);
+
+        try (DatabaseScope scope = DatabaseScope.location(agency, locationA)) {
+            assertEquals(java.util.List.of(contactA), db.query("SELECT id FROM contact WHERE first_name = 'rls-probe'",
+                    row -> row.getObject(1, UUID.class)), "a query without a location filter, in location A");
+            assertEquals(0, db.update("UPDATE contact SET last_name = 'changed' WHERE id = ?", contactB),
+                    "an update of location B's contact from location A");
+            assertEquals(0, db.update("DELETE FROM contact WHERE id = ?", contactB));
+            RuntimeException refused = assertThrows(RuntimeException.class, () -> db.update(
+                    "INSERT INTO contact (id, location_id, first_name) VALUES (?, ?, 'rls-intruder')", UUID.randomUUID(), locationB));
+            assertTrue(String.valueOf(refused.getCause()).contains("row-level security"), String.valueOf(refused.getCause()));
+            assertEquals(0, count("SELECT count(*) FROM access_token"), "tokens outside sign-in");
+        }
+        try (DatabaseScope scope = DatabaseScope.agency(otherAgency)) {
+            assertEquals(0, count("SELECT count(*) FROM contact"), "contacts seen by another agency");
+            assertEquals(0, count("SELECT count(*) FROM location WHERE agency_id = '" + agency + "'"),
+                    "another agency's locations");
+            assertEquals(0, count("SELECT count(*) FROM app_user"), "users of another agency");
+        }
+        DatabaseScope.reset();
+        assertEquals(0, count("SELECT count(*) FROM contact"), "contacts seen outside any scope");
+        assertEquals(0, count("SELECT count(*) FROM agency"), "agencies seen outside any scope");
+        DatabaseScope.system("in-container test");
+        assertEquals(Optional.of("untouched"), db.queryOne("SELECT coalesce(last_name, 'untouched') FROM contact WHERE id = ?",
+                row -> row.getString(1), contactB), "location B's contact after location A's update and delete");
+    }
+
+    @Test
+    void aModelThatSlipsPastTheDeployCheckStillCannotRunCode() throws Exception {
+        String tenant = anyLocation().toString();
+        java.nio.file.Path marker = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "shell-ran-" + UUID.randomUUID());
+        Map<String, String> hostile = Map.of(
+                "java-class", "<serviceTask id=\"t\" flowable:class=\"" + MarkerDelegate.class.getName() + "\"/>",
+                "juel-expression", "<serviceTask id=\"t\" flowable:expression=\"${execution.setVariable('pwned', true)}\"/>",
+                "shell", "<serviceTask id=\"t\" flowable:type=\"shell\"><extensionElements>"
+                        + "<flowable:field name=\"command\" stringValue=\"touch\"/>"
+                        + "<flowable:field name=\"arg1\" stringValue=\"" + marker + "\"/></extensionElements></serviceTask>",
+                "listener", "<task id=\"t\"><extensionElements><flowable:executionListener event=\"start\" class=\""
+                        + MarkerDelegate.class.getName() + "\"/></extensionElements></task>",
+                "script", "<scriptTask id=\"t\" scriptFormat=\"javascript\"><script>java.lang.System.setProperty('"
+                        + MarkerDelegate.PROPERTY + "', 'script')</script></scriptTask>",
+                "juel-condition", "<exclusiveGateway id=\"t\" default=\"d\"/><sequenceFlow id=\"c\" sourceRef=\"t\" targetRef=\"e\">"
+                        + "<conditionExpression>${execution.setVariable('pwned', true) == null}</conditionExpression></sequenceFlow>"
+                        + "<sequenceFlow id=\"d\" sourceRef=\"t\" targetRef=\"e\"/>");
+        Map<String, String> runs = new java.util.HashMap<>();
+        for (Map.Entry<String, String> model : hostile.entrySet()) {
+            String key = "hostile-" + model.getKey();
+            String xml = """
+                    <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:flowable="http://flowable.org/bpmn"
+                                 targetNamespace="t"><process id="%s" isExecutable="true"><startEvent id="s"/>
+                      <sequenceFlow id="f" sourceRef="s" targetRef="t"/>%s
+                      %s<endEvent id="e"/></process></definitions>""".formatted(key, model.getValue(),
+                    model.getKey().equals("juel-condition") ? "" : "<sequenceFlow id=\"g\" sourceRef=\"t\" targetRef=\"e\"/>");
+            // straight into the engine: the deploy check of the API never sees this model
+            engine.repository().createDeployment().tenantId(tenant).addString(key + ".bpmn20.xml", xml).deploy();
+            runs.put(model.getKey(), engine.runtime().startProcessInstanceByKeyAndTenantId(key, tenant).getId());
+        }
+
+        // the engine's own path: the job of each run fails until it is parked in the dead-letter table
+        awaitTrue(() -> runs.values().stream().allMatch(run -> parkedError(run) != null));
+
+        assertEquals(null, System.getProperty(MarkerDelegate.PROPERTY), "Java code or a script of a model ran");
+        assertTrue(!java.nio.file.Files.exists(marker), "the shell command of a model ran");
+        for (Map.Entry<String, String> run : runs.entrySet()) {
+            assertEquals(0, engine.history().createHistoricVariableInstanceQuery().processInstanceId(run.getValue())
+                    .variableName("pwned").count(), run.getKey() + ": a JUEL expression ran");
+            String error = parkedError(run.getValue());
+            assertTrue(error.contains("profile") || error.contains("JUEL"), run.getKey() + ": " + error);
+        }
+    }
 
     @Test
     void aFailingConsumerNeitherRollsBackNorDelaysAnother() throws Exception {
@@ -126,6 +224,28 @@ class RuntimeInContainerIT {
         if (failure.get() != null) {
             throw failure.get();
         }
+    }
+
+    private UUID newLocation(UUID agency, String name) {
+        UUID id = UUID.randomUUID();
+        db.update("INSERT INTO location (id, agency_id, name) VALUES (?, ?, ?)", id, agency, name);
+        return id;
+    }
+
+    private UUID newContact(UUID location, String firstName) {
+        UUID id = UUID.randomUUID();
+        db.update("INSERT INTO contact (id, location_id, first_name) VALUES (?, ?, ?)", id, location, firstName);
+        return id;
+    }
+
+    private long count(String sql) {
+        return db.queryOne(sql, row -> row.getLong(1)).orElseThrow();
+    }
+
+    /** The error of the run's job in the dead-letter table, or null while it is not parked. */
+    private String parkedError(String runId) {
+        return engine.management().createDeadLetterJobQuery().processInstanceId(runId).list().stream()
+                .map(job -> String.valueOf(job.getExceptionMessage())).findFirst().orElse(null);
     }
 
     private int nodes(String name) {

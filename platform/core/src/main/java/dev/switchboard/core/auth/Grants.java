@@ -1,0 +1,51 @@
+package dev.switchboard.core.auth;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The roles of one user: operator of the platform or not, a role in their agency or none, and
+ * roles in single locations. An agency role covers every location of the agency as its admin.
+ */
+public record Grants(boolean operator, Optional<AgencyRole> agencyRole, Map<UUID, LocationRole> locationRoles) {
+
+    public Grants {
+        agencyRole = agencyRole == null ? Optional.empty() : agencyRole;
+        locationRoles = locationRoles == null ? Map.of() : Map.copyOf(locationRoles);
+    }
+
+    /** What the user may do on the platform and in their agency. */
+    public Set<Permission> agencyPermissions() {
+        Set<Permission> permissions = EnumSet.copyOf(Permission.MEMBER);
+        agencyRole.ifPresent(role -> permissions.addAll(Permission.of(role)));
+        if (operator) {
+            permissions.addAll(Permission.operator());
+        }
+        return permissions;
+    }
+
+    /** What the user may do in a location of their agency; empty when they may not see it. */
+    public Set<Permission> locationPermissions(UUID locationId) {
+        if (agencyRole.isPresent()) {
+            return Permission.of(LocationRole.ADMIN);
+        }
+        LocationRole role = locationRoles.get(locationId);
+        return role == null ? EnumSet.noneOf(Permission.class) : Permission.of(role);
+    }
+
+    /** Whether the user sees the location of their agency at all. */
+    public boolean seesLocation(UUID locationId) {
+        return agencyRole.isPresent() || locationRoles.containsKey(locationId);
+    }
+
+    public boolean may(Permission permission) {
+        return agencyPermissions().contains(permission);
+    }
+
+    public boolean may(Permission permission, UUID locationId) {
+        return locationPermissions(locationId).contains(permission);
+    }
+}
