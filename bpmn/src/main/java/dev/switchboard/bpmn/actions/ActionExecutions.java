@@ -4,6 +4,7 @@ import dev.switchboard.api.action.ContactView;
 import dev.switchboard.core.db.Database;
 import dev.switchboard.core.db.FairQueue;
 import dev.switchboard.core.db.JsonColumns;
+import dev.switchboard.core.tenancy.LocationId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -36,7 +37,7 @@ public class ActionExecutions {
     Event<ActionStepEntered> entered;
 
     /** A step claimed for one attempt. */
-    public record Claimed(UUID id, UUID locationId, String runId, String executionId, String activityId,
+    public record Claimed(UUID id, LocationId locationId, String runId, String executionId, String activityId,
                           String actionId, int attempt, int maxAttempts, Map<String, String> inputs,
                           Optional<ContactView> contact) {
     }
@@ -58,7 +59,7 @@ public class ActionExecutions {
      *
      * @return the step's id, its idempotency key
      */
-    public UUID enter(UUID locationId, String runId, String executionId, String activityId, String actionId,
+    public UUID enter(LocationId locationId, String runId, String executionId, String activityId, String actionId,
                       Map<String, String> inputs, Optional<ContactView> contact, int maxAttempts) {
         int visit = db.queryOne("""
                 SELECT coalesce(max(visit), 0) + 1 FROM action_execution
@@ -102,7 +103,7 @@ public class ActionExecutions {
                 FROM picked WHERE a.id = picked.id
                 RETURNING a.id, a.location_id, a.run_id, a.execution_id, a.activity_id, a.action_id, a.attempts,
                           a.max_attempts, a.inputs::text, a.contact::text""",
-                row -> new Claimed(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getString(3),
+                row -> new Claimed(row.getObject(1, UUID.class), LocationId.of(row.getObject(2, UUID.class)), row.getString(3),
                         row.getString(4), row.getString(5), row.getString(6), row.getInt(7), row.getInt(8),
                         JsonColumns.strings(row.getString(9)), contact(row.getString(10))),
                 locations.toArray(UUID[]::new), perLocation, limit, node);
@@ -191,7 +192,7 @@ public class ActionExecutions {
     }
 
     /** The run's action steps, in the order they were entered. */
-    public List<Step> steps(UUID locationId, String runId) {
+    public List<Step> steps(LocationId locationId, String runId) {
         return db.query("""
                 SELECT id, execution_id, activity_id, visit, action_id, status, attempts, plugin_id, plugin_version,
                        summary, error, vendor_id, created_at, started_at, finished_at

@@ -6,6 +6,7 @@ import dev.switchboard.bpmn.engine.WorkflowLimits;
 import dev.switchboard.core.crm.contacts.Contact;
 import dev.switchboard.core.crm.contacts.Contacts;
 import dev.switchboard.core.templates.MergeFields;
+import dev.switchboard.core.tenancy.LocationId;
 import dev.switchboard.core.tenancy.TenantDirectory;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -46,7 +47,7 @@ public final class ActionTaskBehavior extends TaskActivityBehavior {
     public void execute(DelegateExecution execution) {
         ActionTask task = ActionTask.of(execution.getCurrentFlowElement())
                 .orElseThrow(() -> new FlowableException("task " + execution.getCurrentActivityId() + " names no sb:action"));
-        UUID locationId = UUID.fromString(execution.getTenantId());
+        LocationId locationId = LocationId.parse(execution.getTenantId());
         String runId = execution.getProcessInstanceId();
         if (executions.countInRun(runId) >= limits.maxActionsPerRun()) {
             throw new WorkflowLimitExceeded("the run reached " + limits.maxActionsPerRun() + " action steps at '"
@@ -73,7 +74,7 @@ public final class ActionTaskBehavior extends TaskActivityBehavior {
         leave(execution);
     }
 
-    private Optional<Contact> contactOf(DelegateExecution execution, UUID locationId) {
+    private Optional<Contact> contactOf(DelegateExecution execution, LocationId locationId) {
         Object contactId = execution.getVariable("contactId");
         if (contactId == null) {
             return Optional.empty();
@@ -85,7 +86,7 @@ public final class ActionTaskBehavior extends TaskActivityBehavior {
         }
     }
 
-    private Map<String, String> mergeValues(UUID locationId, Optional<Contact> contact) {
+    private Map<String, String> mergeValues(LocationId locationId, Optional<Contact> contact) {
         Map<String, String> values = new HashMap<>();
         tenants.location(locationId).ifPresent(location -> values.put("location.name", location.name()));
         contact.ifPresent(c -> {

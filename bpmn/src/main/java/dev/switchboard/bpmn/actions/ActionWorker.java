@@ -1,6 +1,5 @@
 package dev.switchboard.bpmn.actions;
 
-import dev.switchboard.core.db.DatabaseScope;
 import dev.switchboard.api.action.ActionContext;
 import dev.switchboard.api.action.ActionException;
 import dev.switchboard.api.action.ActionResult;
@@ -9,6 +8,7 @@ import dev.switchboard.api.settings.PluginSettings;
 import dev.switchboard.bpmn.engine.WorkflowEngine;
 import dev.switchboard.bpmn.engine.WorkflowLimits;
 import dev.switchboard.bpmn.runs.WorkflowRuns;
+import dev.switchboard.core.db.DatabaseScope;
 import dev.switchboard.core.db.FairQueue;
 import dev.switchboard.core.nodes.NodeIdentity;
 import dev.switchboard.core.plugins.Plugins;
@@ -149,7 +149,7 @@ public class ActionWorker {
         for (ActionExecutions.Claimed step : claimed) {
             free.acquireUninterruptibly();
             pool.execute(() -> {
-                try (DatabaseScope scope = DatabaseScope.location(step.locationId())) {
+                try (DatabaseScope scope = DatabaseScope.location(step.locationId().value())) {
                     perform(step);
                 } finally {
                     free.release();

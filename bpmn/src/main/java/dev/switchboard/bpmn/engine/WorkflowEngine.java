@@ -1,18 +1,19 @@
 package dev.switchboard.bpmn.engine;
 
+import dev.switchboard.bpmn.actions.ActionExecutions;
 import dev.switchboard.bpmn.actions.ActionTaskBehavior;
 import dev.switchboard.bpmn.actions.ActionTaskParseHandler;
 import dev.switchboard.bpmn.actions.ActionTaskValidator;
-import dev.switchboard.bpmn.actions.ActionExecutions;
-import dev.switchboard.bpmn.runs.RunStateListener;
-import dev.switchboard.bpmn.runs.WorkflowRuns;
 import dev.switchboard.bpmn.profile.RefusedElementParseHandler;
 import dev.switchboard.bpmn.profile.RefusingListenerFactory;
 import dev.switchboard.bpmn.profile.SafeExpressionManager;
+import dev.switchboard.bpmn.runs.RunStateListener;
+import dev.switchboard.bpmn.runs.WorkflowRuns;
 import dev.switchboard.core.crm.contacts.Contact;
 import dev.switchboard.core.crm.contacts.Contacts;
 import dev.switchboard.core.db.Database;
 import dev.switchboard.core.nodes.NodeIdentity;
+import dev.switchboard.core.tenancy.LocationId;
 import dev.switchboard.core.tenancy.TenantDirectory;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -158,7 +159,7 @@ public class WorkflowEngine {
             Optional<Contact> contact = Optional.empty();
             try {
                 contact = contactId == null ? Optional.empty()
-                        : contacts.find(UUID.fromString(container.getTenantId()), UUID.fromString(contactId.toString()));
+                        : contacts.find(LocationId.parse(container.getTenantId()), UUID.fromString(contactId.toString()));
             } catch (IllegalArgumentException notAnId) {
                 // a run without a contact of this location sees contact as null
             }

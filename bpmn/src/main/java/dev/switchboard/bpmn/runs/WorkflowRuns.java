@@ -1,6 +1,7 @@
 package dev.switchboard.bpmn.runs;
 
 import dev.switchboard.core.db.Database;
+import dev.switchboard.core.tenancy.LocationId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -23,12 +24,12 @@ public class WorkflowRuns {
     Database db;
 
     /** A run as the platform records it. */
-    public record Run(String id, UUID locationId, String workflowKey, int workflowVersion, String contactId,
+    public record Run(String id, LocationId locationId, String workflowKey, int workflowVersion, String contactId,
                       UUID eventId, String state, String error, OffsetDateTime startedAt, OffsetDateTime endedAt) {
     }
 
     /** Part of the transaction that starts the process instance. */
-    public void started(String runId, UUID locationId, String workflowKey, int version, String contactId, UUID eventId) {
+    public void started(String runId, LocationId locationId, String workflowKey, int version, String contactId, UUID eventId) {
         db.update("""
                 INSERT INTO workflow_run (id, location_id, workflow_key, workflow_version, contact_id, event_id, state)
                 VALUES (?, ?, ?, ?, ?, ?, 'RUNNING')""", runId, locationId, workflowKey, version, contactId, eventId);
@@ -36,7 +37,7 @@ public class WorkflowRuns {
 
     /** A start that failed before the engine took it: a run of its own, so the failure is visible. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public String failedToStart(UUID locationId, String workflowKey, int version, String contactId, UUID eventId,
+    public String failedToStart(LocationId locationId, String workflowKey, int version, String contactId, UUID eventId,
                                 String error) {
         String id = "failed-start-" + UUID.randomUUID();
         db.update("""
@@ -52,7 +53,7 @@ public class WorkflowRuns {
                 eventId, workflowKey).isPresent();
     }
 
-    public int inFlight(UUID locationId, int countUpTo) {
+    public int inFlight(LocationId locationId, int countUpTo) {
         return db.queryOne("""
                 SELECT count(*) FROM (SELECT 1 FROM workflow_run WHERE location_id = ? AND state = 'RUNNING' LIMIT ?) r""",
                 row -> row.getInt(1), locationId, countUpTo).orElse(0);
@@ -69,12 +70,12 @@ public class WorkflowRuns {
                 truncate(error), runId);
     }
 
-    public Optional<Run> find(UUID locationId, String runId) {
+    public Optional<Run> find(LocationId locationId, String runId) {
         return db.queryOne(SELECT + " WHERE location_id = ? AND id = ?", WorkflowRuns::run, locationId, runId);
     }
 
     /** Newest first, optionally only one workflow's or one contact's runs. */
-    public List<Run> list(UUID locationId, String workflowKey, String contactId, int limit) {
+    public List<Run> list(LocationId locationId, String workflowKey, String contactId, int limit) {
         StringBuilder sql = new StringBuilder(SELECT).append(" WHERE location_id = ?");
         List<Object> params = new ArrayList<>(List.of(locationId));
         if (workflowKey != null) {
@@ -95,7 +96,7 @@ public class WorkflowRuns {
             FROM workflow_run""";
 
     private static Run run(java.sql.ResultSet row) throws java.sql.SQLException {
-        return new Run(row.getString(1), row.getObject(2, UUID.class), row.getString(3), row.getInt(4), row.getString(5),
+        return new Run(row.getString(1), LocationId.of(row.getObject(2, UUID.class)), row.getString(3), row.getInt(4), row.getString(5),
                 row.getObject(6, UUID.class), row.getString(7), row.getString(8), row.getObject(9, OffsetDateTime.class),
                 row.getObject(10, OffsetDateTime.class));
     }

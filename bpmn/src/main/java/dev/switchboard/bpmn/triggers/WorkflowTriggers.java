@@ -7,6 +7,7 @@ import dev.switchboard.core.db.JsonColumns;
 import dev.switchboard.core.events.DeliveryOutcome;
 import dev.switchboard.core.events.DomainEvent;
 import dev.switchboard.core.events.DomainEventConsumer;
+import dev.switchboard.core.tenancy.LocationId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonString;
@@ -52,7 +53,7 @@ public class WorkflowTriggers implements DomainEventConsumer {
     }
 
     /** Records (or clears) the trigger of a workflow's newest version. Call inside the deploy transaction. */
-    public void register(UUID locationId, String processKey, Optional<WorkflowTrigger> trigger) {
+    public void register(LocationId locationId, String processKey, Optional<WorkflowTrigger> trigger) {
         if (trigger.isEmpty()) {
             db.update("DELETE FROM workflow_trigger WHERE location_id = ? AND process_key = ?", locationId, processKey);
             return;
@@ -97,7 +98,7 @@ public class WorkflowTriggers implements DomainEventConsumer {
         return DeliveryOutcome.DELIVERED;
     }
 
-    List<String> matching(UUID locationId, String eventType, Map<String, String> fields) {
+    List<String> matching(LocationId locationId, String eventType, Map<String, String> fields) {
         record Row(String key, WorkflowTrigger trigger) { }
         return db.query("SELECT process_key, match::text FROM workflow_trigger WHERE location_id = ? AND event_type = ?",
                         row -> new Row(row.getString(1), new WorkflowTrigger(eventType, JsonColumns.strings(row.getString(2)))),

@@ -11,6 +11,7 @@ import dev.switchboard.core.events.EventCatalog;
 import dev.switchboard.core.events.EventType;
 import dev.switchboard.core.plugins.Plugins;
 import dev.switchboard.core.problems.ProblemException;
+import dev.switchboard.core.tenancy.LocationId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -67,7 +68,7 @@ public class Workflows {
 
     /** Validates and deploys a BPMN document as the next version of its workflow. */
     @Transactional
-    public WorkflowSummary deploy(UUID locationId, String xml) {
+    public WorkflowSummary deploy(LocationId locationId, String xml) {
         BpmnDocument document = BpmnDocument.parse(xml, validator, new BpmnDocument.Rules(
                 actionId -> plugins.registry().action(actionId).map(action -> action.action().descriptor()),
                 events.types().stream().map(EventType::name).collect(Collectors.toSet()), limits.maxMultiInstance()));
@@ -82,7 +83,7 @@ public class Workflows {
         return summary(definition, deployment.getDeploymentTime(), document.trigger());
     }
 
-    public List<WorkflowSummary> list(UUID locationId) {
+    public List<WorkflowSummary> list(LocationId locationId) {
         return engine.repository().createProcessDefinitionQuery()
                 .processDefinitionTenantId(locationId.toString())
                 .latestVersion()
@@ -92,12 +93,12 @@ public class Workflows {
                 .toList();
     }
 
-    public Optional<WorkflowSummary> find(UUID locationId, String key) {
+    public Optional<WorkflowSummary> find(LocationId locationId, String key) {
         return latest(locationId, key).map(definition -> summary(definition, deploymentTime(definition), trigger(definition)));
     }
 
     /** The BPMN XML of the newest version. */
-    public String bpmn(UUID locationId, String key) {
+    public String bpmn(LocationId locationId, String key) {
         ProcessDefinition definition = latest(locationId, key)
                 .orElseThrow(() -> ProblemException.notFound("workflow " + key));
         try (InputStream in = engine.repository().getResourceAsStream(definition.getDeploymentId(),
@@ -108,12 +109,12 @@ public class Workflows {
         }
     }
 
-    public List<WorkflowRun> runs(UUID locationId, String workflowKey, String contactId, int limit) {
+    public List<WorkflowRun> runs(LocationId locationId, String workflowKey, String contactId, int limit) {
         return runs.list(locationId, workflowKey, contactId, limit).stream()
                 .map(run -> summary(run, List.of())).toList();
     }
 
-    public Optional<WorkflowRun> run(UUID locationId, String runId) {
+    public Optional<WorkflowRun> run(LocationId locationId, String runId) {
         return runs.find(locationId, runId).map(run -> summary(run, steps(locationId, run)));
     }
 
@@ -122,7 +123,7 @@ public class Workflows {
      * engine's history gives the path, {@code action_execution} the attempts and outcome of each
      * visit of an action task (matched to the history by execution and visit).
      */
-    private List<WorkflowRun.Step> steps(UUID locationId, WorkflowRuns.Run run) {
+    private List<WorkflowRun.Step> steps(LocationId locationId, WorkflowRuns.Run run) {
         List<ActionExecutions.Step> actionSteps = actionExecutions.steps(locationId, run.id());
         Map<String, Integer> visits = new HashMap<>();
         List<WorkflowRun.Step> steps = new ArrayList<>();
@@ -169,7 +170,7 @@ public class Workflows {
                 action.map(step -> step.id().toString()).orElse(null));
     }
 
-    private Optional<ProcessDefinition> latest(UUID locationId, String key) {
+    private Optional<ProcessDefinition> latest(LocationId locationId, String key) {
         return Optional.ofNullable(engine.repository().createProcessDefinitionQuery()
                 .processDefinitionTenantId(locationId.toString())
                 .processDefinitionKey(key)

@@ -1,5 +1,6 @@
 package dev.switchboard.acceptance.api;
 
+import dev.switchboard.acceptance.api.fixture.EchoActivator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.acceptance.support.EmailPlugin;
@@ -78,6 +79,22 @@ class PluginsApiIT {
 
         Problems.assertProblem(refused, 409, "action 'email.send' belongs to plugin '" + EmailPlugin.ID + "'");
         assertThat(operator.get("plugins").body()).isEqualTo(before).doesNotContain("test.shadowing.plugin");
+    }
+
+    @Test
+    void theOperatorRemovesAPluginAndItStaysRemovedAfterARestartOfItsBundle(RunningPlatform platform) {
+        ApiClient operator = platform.admin();
+        Response installed = operator.post("plugins", "application/java-archive",
+                TestBundles.bundle("test.removable.plugin", "1.0.0", EchoActivator.class));
+        assertThat(installed.status()).as(installed.body()).isEqualTo(200);
+        assertThat(operator.get("plugins/test.removable.plugin").status()).isEqualTo(200);
+
+        Response removed = operator.send("DELETE", "plugins/test.removable.plugin", null, null);
+
+        assertThat(removed.status()).as(removed.body()).isEqualTo(204);
+        Problems.assertProblem(operator.get("plugins/test.removable.plugin"), 404, "plugin");
+        assertThat(operator.get("plugins").body()).doesNotContain("test.echo");
+        Problems.assertProblem(operator.send("DELETE", "plugins/test.removable.plugin", null, null), 404, "plugin");
     }
 
     /** A jar with a manifest but no OSGi headers. */

@@ -144,6 +144,45 @@ class UsersAndRolesIT {
     }
 
     @Test
+    void anInviteeChoosesTheirPasswordOnceAndGetsTheRolesOfTheInvitation() {
+        String email = email("invitee");
+        Response invited = owner.postJson("agencies/" + agency + "/invitations", Map.of("email", email,
+                "locationRoles", Map.of(first, "USER")));
+        assertThat(invited.status()).as(invited.body()).isEqualTo(201);
+        String token = invited.json().get("token").asText();
+        assertThat(invited.json().get("acceptPath").asText()).isEqualTo("/?invitation=" + token);
+        assertThat(owner.get("agencies/" + agency + "/invitations").body()).doesNotContain(token).contains("PENDING");
+        ApiClient anonymous = ApiClient.anonymous(platform.baseUri());
+
+        Response weak = anonymous.postJson("invitations/accept", Map.of("token", token, "password", "short"));
+        Problems.assertProblem(weak, 400, "/password");
+        Response accepted = anonymous.postJson("invitations/accept", Map.of("token", token, "password", "invitee-password"));
+
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        ApiClient invitee = ApiClient.anonymous(platform.baseUri()).withToken(accepted.json().get("token").asText());
+        assertThat(invitee.get("me").json().get("roles").get("locations").get(first).asText()).isEqualTo("USER");
+        assertThat(ApiClient.login(platform.baseUri(), email, "invitee-password").get("me").status()).isEqualTo(200);
+        Problems.assertProblem(anonymous.postJson("invitations/accept", Map.of("token", token, "password", "another-password")),
+                404, "invitation");
+        assertThat(owner.get("agencies/" + agency + "/invitations").body()).contains("ACCEPTED");
+        Problems.assertProblem(owner.postJson("agencies/" + agency + "/invitations", Map.of("email", email,
+                "agencyRole", "ADMIN")), 409, "exists");
+    }
+
+    @Test
+    void aRevokedInvitationCannotBeAccepted() {
+        Response invited = owner.postJson("agencies/" + agency + "/invitations", Map.of("email", email("revoked"),
+                "agencyRole", "ADMIN"));
+        String id = id(invited);
+
+        Response revoked = owner.send("DELETE", "agencies/" + agency + "/invitations/" + id, null, null);
+
+        assertThat(revoked.json().get("status").asText()).isEqualTo("REVOKED");
+        Problems.assertProblem(ApiClient.anonymous(platform.baseUri()).postJson("invitations/accept",
+                Map.of("token", invited.json().get("token").asText(), "password", "revoked-password")), 404, "invitation");
+    }
+
+    @Test
     void usersChooseTheirOwnThemeWhileTheAgencyKeepsItsOwn() {
         Response chosen = owner.putJson("me/theme", Map.of("themeId", "midnight"));
 

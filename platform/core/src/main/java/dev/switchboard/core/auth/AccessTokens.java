@@ -1,8 +1,9 @@
 package dev.switchboard.core.auth;
 
-import dev.switchboard.core.db.DatabaseScope;
 import dev.switchboard.core.config.PlatformConfig;
 import dev.switchboard.core.db.Database;
+import dev.switchboard.core.db.DatabaseScope;
+import dev.switchboard.core.tenancy.AgencyId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -59,7 +60,7 @@ public class AccessTokens {
                     WHERE t.token_hash = ? AND t.expires_at > now() AND u.disabled_at IS NULL""",
                     row -> new Object[] {row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getString(3)},
                     hash(token))
-                    .map(row -> new AuthenticatedUser((UUID) row[0], (UUID) row[1], (String) row[2], users.grants((UUID) row[0])));
+                    .map(row -> new AuthenticatedUser((UUID) row[0], AgencyId.of((UUID) row[1]), (String) row[2], users.grants((UUID) row[0])));
         }
     }
 

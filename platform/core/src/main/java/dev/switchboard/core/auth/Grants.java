@@ -1,16 +1,16 @@
 package dev.switchboard.core.auth;
 
+import dev.switchboard.core.tenancy.LocationId;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * The roles of one user: operator of the platform or not, a role in their agency or none, and
  * roles in single locations. An agency role covers every location of the agency as its admin.
  */
-public record Grants(boolean operator, Optional<AgencyRole> agencyRole, Map<UUID, LocationRole> locationRoles) {
+public record Grants(boolean operator, Optional<AgencyRole> agencyRole, Map<LocationId, LocationRole> locationRoles) {
 
     public Grants {
         agencyRole = agencyRole == null ? Optional.empty() : agencyRole;
@@ -28,7 +28,7 @@ public record Grants(boolean operator, Optional<AgencyRole> agencyRole, Map<UUID
     }
 
     /** What the user may do in a location of their agency; empty when they may not see it. */
-    public Set<Permission> locationPermissions(UUID locationId) {
+    public Set<Permission> locationPermissions(LocationId locationId) {
         if (agencyRole.isPresent()) {
             return Permission.of(LocationRole.ADMIN);
         }
@@ -37,7 +37,7 @@ public record Grants(boolean operator, Optional<AgencyRole> agencyRole, Map<UUID
     }
 
     /** Whether the user sees the location of their agency at all. */
-    public boolean seesLocation(UUID locationId) {
+    public boolean seesLocation(LocationId locationId) {
         return agencyRole.isPresent() || locationRoles.containsKey(locationId);
     }
 
@@ -45,7 +45,7 @@ public record Grants(boolean operator, Optional<AgencyRole> agencyRole, Map<UUID
         return agencyPermissions().contains(permission);
     }
 
-    public boolean may(Permission permission, UUID locationId) {
+    public boolean may(Permission permission, LocationId locationId) {
         return locationPermissions(locationId).contains(permission);
     }
 }

@@ -7,6 +7,8 @@ import dev.switchboard.core.problems.FieldError;
 import dev.switchboard.core.problems.ProblemException;
 import dev.switchboard.core.problems.Texts;
 import dev.switchboard.core.problems.Violations;
+import dev.switchboard.core.tenancy.AgencyId;
+import dev.switchboard.core.tenancy.LocationId;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -57,11 +59,11 @@ public class Users {
 
     /** A user as an agency's admins see them. */
     public record UserSummary(UUID id, String email, boolean operator, AgencyRole agencyRole,
-                              Map<UUID, LocationRole> locationRoles, boolean disabled, OffsetDateTime createdAt) {
+                              Map<LocationId, LocationRole> locationRoles, boolean disabled, OffsetDateTime createdAt) {
     }
 
     /** A new user of an agency, with the roles to give them. */
-    public record NewUser(String email, String password, AgencyRole agencyRole, Map<UUID, LocationRole> locationRoles) {
+    public record NewUser(String email, String password, AgencyRole agencyRole, Map<LocationId, LocationRole> locationRoles) {
     }
 
     /**
@@ -70,21 +72,16 @@ public class Users {
      * @param actor who asks, for the owner rule; {@code null} for the platform itself (first run, a new agency)
      */
     @Transactional
-    public UserSummary create(AuthenticatedUser actor, UUID agencyId, NewUser request, boolean operator) {
+    public UserSummary create(AuthenticatedUser actor, AgencyId agencyId, NewUser request, boolean operator) {
         Violations violations = new Violations();
-        String email = Texts.optional(request.email(), "/email", MAX_EMAIL, violations);
-        if (email == null && violations.isEmpty()) {
-            violations.field("email", "required");
-        } else if (email != null && !EMAIL.matcher(email).matches()) {
-            violations.field("email", Texts.quote(email) + " is not an email address");
-        }
+        String email = checkEmail(request.email(), violations);
         String password = request.password();
         if (password == null || password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
             violations.field("password", "must be " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters");
         } else if (Texts.unstorable(password) != null) {
             violations.field("password", Texts.unstorable(password));
         }
-        Map<UUID, LocationRole> locationRoles = request.locationRoles() == null ? Map.of() : request.locationRoles();
+        Map<LocationId, LocationRole> locationRoles = request.locationRoles() == null ? Map.of() : request.locationRoles();
         checkRoles(actor, agencyId, request.agencyRole(), locationRoles, violations);
         violations.throwIfAny();
         UUID id = UUID.randomUUID();
@@ -120,7 +117,7 @@ public class Users {
             return Optional.empty();
         }
         try (DatabaseScope scope = DatabaseScope.system("sign-in")) {
-            return Optional.of(new AuthenticatedUser(row.get().id(), row.get().agencyId(), row.get().email(),
+            return Optional.of(new AuthenticatedUser(row.get().id(), AgencyId.of(row.get().agencyId()), row.get().email(),
                     grants(row.get().id())));
         }
     }
@@ -130,25 +127,25 @@ public class Users {
         boolean operator = db.queryOne("SELECT operator FROM app_user WHERE id = ?", rs -> rs.getBoolean(1), userId)
                 .orElse(false);
         Optional<AgencyRole> agencyRole = Optional.empty();
-        Map<UUID, LocationRole> locations = new HashMap<>();
+        Map<LocationId, LocationRole> locations = new HashMap<>();
         for (Object[] grant : db.query("SELECT location_id, role FROM role_grant WHERE user_id = ?",
                 rs -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2)}, userId)) {
             if (grant[0] == null) {
                 agencyRole = Optional.of(AgencyRole.valueOf((String) grant[1]));
             } else {
-                locations.put((UUID) grant[0], LocationRole.valueOf((String) grant[1]));
+                locations.put(LocationId.of((UUID) grant[0]), LocationRole.valueOf((String) grant[1]));
             }
         }
         return new Grants(operator, agencyRole, locations);
     }
 
-    public List<UserSummary> list(UUID agencyId) {
+    public List<UserSummary> list(AgencyId agencyId) {
         return db.query("SELECT id FROM app_user WHERE agency_id = ? ORDER BY created_at, id",
                 rs -> rs.getObject(1, UUID.class), agencyId).stream()
                 .map(id -> find(agencyId, id).orElseThrow()).toList();
     }
 
-    public Optional<UserSummary> find(UUID agencyId, UUID userId) {
+    public Optional<UserSummary> find(AgencyId agencyId, UUID userId) {
         return db.queryOne("""
                 SELECT id, email, operator, disabled_at IS NOT NULL, created_at FROM app_user
                 WHERE agency_id = ? AND id = ?""", rs -> {
@@ -167,11 +164,11 @@ public class Users {
      * least one owner.
      */
     @Transactional
-    public UserSummary changeRoles(AuthenticatedUser actor, UUID agencyId, UUID userId, AgencyRole agencyRole,
-                                   Map<UUID, LocationRole> locationRoles) {
+    public UserSummary changeRoles(AuthenticatedUser actor, AgencyId agencyId, UUID userId, AgencyRole agencyRole,
+                                   Map<LocationId, LocationRole> locationRoles) {
         UserSummary user = find(agencyId, userId).orElseThrow(() -> ProblemException.notFound("user " + userId));
         Violations violations = new Violations();
-        Map<UUID, LocationRole> roles = locationRoles == null ? Map.of() : locationRoles;
+        Map<LocationId, LocationRole> roles = locationRoles == null ? Map.of() : locationRoles;
         checkRoles(actor, agencyId, agencyRole, roles, violations);
         if (user.agencyRole() == AgencyRole.OWNER && agencyRole != AgencyRole.OWNER) {
             if (actor != null && actor.grants().agencyRole().orElse(null) != AgencyRole.OWNER) {
@@ -188,7 +185,7 @@ public class Users {
 
     /** Disables a user: they cannot sign in, and every token they hold stops working at once. */
     @Transactional
-    public UserSummary disable(AuthenticatedUser actor, UUID agencyId, UUID userId) {
+    public UserSummary disable(AuthenticatedUser actor, AgencyId agencyId, UUID userId) {
         UserSummary user = find(agencyId, userId).orElseThrow(() -> ProblemException.notFound("user " + userId));
         if (actor != null && actor.id().equals(userId)) {
             throw ProblemException.conflict("users cannot disable themselves");
@@ -205,17 +202,35 @@ public class Users {
 
     /** The theme the user picked for themselves; {@code null} follows the agency's. */
     @Transactional
-    public void chooseTheme(UUID agencyId, UUID userId, String themeId) {
+    public void chooseTheme(AgencyId agencyId, UUID userId, String themeId) {
         db.update("UPDATE app_user SET theme_id = ? WHERE agency_id = ? AND id = ?", themeId, agencyId, userId);
     }
 
-    public Optional<String> theme(UUID agencyId, UUID userId) {
+    public Optional<String> theme(AgencyId agencyId, UUID userId) {
         return db.queryOne("SELECT theme_id FROM app_user WHERE agency_id = ? AND id = ? AND theme_id IS NOT NULL",
                 rs -> rs.getString(1), agencyId, userId);
     }
 
-    private void checkRoles(AuthenticatedUser actor, UUID agencyId, AgencyRole agencyRole,
-                            Map<UUID, LocationRole> locationRoles, Violations violations) {
+    /** The email trimmed, or an error under {@code /email}. */
+    String checkEmail(String raw, Violations violations) {
+        String email = Texts.optional(raw, "/email", MAX_EMAIL, violations);
+        if (email == null && violations.isEmpty()) {
+            violations.field("email", "required");
+        } else if (email != null && !EMAIL.matcher(email).matches()) {
+            violations.field("email", Texts.quote(email) + " is not an email address");
+        }
+        return email;
+    }
+
+    /** Whether a user of any agency has this email (emails sign in, so they are unique everywhere). */
+    boolean emailTaken(String email) {
+        try (DatabaseScope scope = DatabaseScope.system("unique emails")) {
+            return db.queryOne("SELECT 1 FROM app_user WHERE lower(email) = lower(?)", rs -> true, email).isPresent();
+        }
+    }
+
+    void checkRoles(AuthenticatedUser actor, AgencyId agencyId, AgencyRole agencyRole,
+                            Map<LocationId, LocationRole> locationRoles, Violations violations) {
         if (agencyRole == AgencyRole.OWNER && actor != null
                 && actor.grants().agencyRole().orElse(null) != AgencyRole.OWNER) {
             violations.field("agencyRole", "only an owner makes another user owner");
@@ -224,7 +239,7 @@ public class Users {
             violations.field("locationRoles", "at most 1000 locations");
             return;
         }
-        for (Map.Entry<UUID, LocationRole> role : locationRoles.entrySet()) {
+        for (Map.Entry<LocationId, LocationRole> role : locationRoles.entrySet()) {
             if (role.getKey() == null || role.getValue() == null) {
                 violations.field("locationRoles", "every entry names a location id and one of " + List.of(LocationRole.values()));
             } else if (db.queryOne("SELECT 1 FROM location WHERE agency_id = ? AND id = ?", rs -> true, agencyId,
@@ -237,18 +252,18 @@ public class Users {
         }
     }
 
-    private void writeRoles(UUID agencyId, UUID userId, AgencyRole agencyRole, Map<UUID, LocationRole> locationRoles) {
+    private void writeRoles(AgencyId agencyId, UUID userId, AgencyRole agencyRole, Map<LocationId, LocationRole> locationRoles) {
         if (agencyRole != null) {
             db.update("INSERT INTO role_grant (user_id, agency_id, role) VALUES (?, ?, ?)", userId, agencyId,
                     agencyRole.name());
         }
-        for (Map.Entry<UUID, LocationRole> role : locationRoles.entrySet()) {
+        for (Map.Entry<LocationId, LocationRole> role : locationRoles.entrySet()) {
             db.update("INSERT INTO role_grant (user_id, agency_id, location_id, role) VALUES (?, ?, ?, ?)", userId,
                     agencyId, role.getKey(), role.getValue().name());
         }
     }
 
-    private int owners(UUID agencyId) {
+    private int owners(AgencyId agencyId) {
         return db.queryOne("""
                 SELECT count(*) FROM role_grant g JOIN app_user u ON u.id = g.user_id
                 WHERE g.agency_id = ? AND g.location_id IS NULL AND g.role = 'OWNER' AND u.disabled_at IS NULL""",

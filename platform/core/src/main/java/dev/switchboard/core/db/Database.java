@@ -108,7 +108,7 @@ public class Database {
     private static PreparedStatement prepare(Connection connection, String sql, Object... params) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         for (int i = 0; i < params.length; i++) {
-            statement.setObject(i + 1, params[i]);
+            statement.setObject(i + 1, params[i] instanceof SqlValue value ? value.sqlValue() : params[i]);
         }
         return statement;
     }

@@ -1,5 +1,6 @@
 package dev.switchboard.core.events;
 
+import dev.switchboard.core.tenancy.LocationId;
 import jakarta.json.JsonObject;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -10,7 +11,7 @@ import java.util.UUID;
  * @param type the declared type's name ({@link EventType#name()})
  * @param typeVersion the declared type's payload version the payload follows
  */
-public record DomainEvent(UUID id, UUID locationId, String type, int typeVersion, JsonObject payload,
+public record DomainEvent(UUID id, LocationId locationId, String type, int typeVersion, JsonObject payload,
                           OffsetDateTime occurredAt) {
 
     /** A string field of the payload, or {@code null}. */

@@ -2,6 +2,7 @@ package dev.switchboard.core.events;
 
 import dev.switchboard.core.db.Database;
 import dev.switchboard.core.db.FairQueue;
+import dev.switchboard.core.tenancy.LocationId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -27,7 +28,7 @@ public class EventDeliveries {
     Database db;
 
     /** A claimed delivery. */
-    record Claimed(UUID eventId, UUID locationId, int attempts) {
+    record Claimed(UUID eventId, LocationId locationId, int attempts) {
     }
 
     /** Locations with deliveries waiting, in turn: see {@link FairQueue}. */
@@ -51,14 +52,14 @@ public class EventDeliveries {
                 UPDATE event_delivery e SET status = 'CLAIMED', claimed_by = ?
                 FROM picked WHERE e.consumer = ? AND e.event_id = picked.event_id
                 RETURNING e.event_id, e.location_id, e.attempts""",
-                row -> new Claimed(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getInt(3)),
+                row -> new Claimed(row.getObject(1, UUID.class), LocationId.of(row.getObject(2, UUID.class)), row.getInt(3)),
                 locations.toArray(UUID[]::new), consumer, perLocation, node, consumer);
     }
 
     Optional<DomainEvent> event(UUID eventId) {
         return db.queryOne("""
                 SELECT id, location_id, type, type_version, payload::text, occurred_at FROM domain_event WHERE id = ?""",
-                row -> new DomainEvent(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getString(3),
+                row -> new DomainEvent(row.getObject(1, UUID.class), LocationId.of(row.getObject(2, UUID.class)), row.getString(3),
                         row.getInt(4), Json.createReader(new StringReader(row.getString(5))).readObject(),
                         row.getObject(6, OffsetDateTime.class)),
                 eventId);

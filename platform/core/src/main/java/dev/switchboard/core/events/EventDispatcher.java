@@ -79,7 +79,7 @@ public class EventDispatcher {
     }
 
     private void deliverOne(DomainEventConsumer consumer, EventDeliveries.Claimed delivery) {
-        try (DatabaseScope scope = DatabaseScope.location(delivery.locationId())) {
+        try (DatabaseScope scope = DatabaseScope.location(delivery.locationId().value())) {
             deliverInScope(consumer, delivery);
         }
     }

@@ -1,6 +1,7 @@
 package dev.switchboard.core.events;
 
 import dev.switchboard.core.db.Database;
+import dev.switchboard.core.tenancy.LocationId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -25,7 +26,7 @@ public class EventOutbox {
     Instance<DomainEventConsumer> consumers;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public UUID append(UUID locationId, EventType type, JsonObject payload) {
+    public UUID append(LocationId locationId, EventType type, JsonObject payload) {
         catalog.check(type, payload);
         UUID id = UUID.randomUUID();
         long seq = db.queryOne("""

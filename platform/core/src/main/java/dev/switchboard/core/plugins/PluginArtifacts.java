@@ -32,6 +32,11 @@ public class PluginArtifacts {
                 archive.content(), uploadedBy);
     }
 
+    /** The plugin is removed: no artifact of it is installed at boot any more (its uploads stay for the record). */
+    public void deactivate(String pluginId) {
+        db.update("UPDATE plugin_artifact SET active = false WHERE plugin_id = ? AND active", pluginId);
+    }
+
     public Optional<StoredArtifact> active(String pluginId) {
         return db.queryOne("SELECT plugin_id, version, content FROM plugin_artifact WHERE plugin_id = ? AND active",
                 row -> new StoredArtifact(row.getString(1), row.getString(2), row.getBytes(3)), pluginId);

@@ -84,6 +84,23 @@ public class Plugins {
         return info(bundle);
     }
 
+    /**
+     * Removes a plugin: its bundle is uninstalled at once and it is not installed at the next boot.
+     * Its settings stay, for a later reinstall; workflows that use its actions fail at those steps
+     * until a plugin provides them again.
+     */
+    public synchronized void remove(String pluginId) {
+        Bundle bundle = runtime.plugin(pluginId).orElseThrow(() -> ProblemException.notFound("plugin " + pluginId));
+        artifacts.deactivate(pluginId);
+        try {
+            bundle.uninstall();
+        } catch (BundleException e) {
+            throw new IllegalStateException("uninstalling plugin " + pluginId + " failed: " + e.getMessage(), e);
+        }
+        bootErrors.remove(pluginId);
+        LOG.info(() -> "Plugin " + pluginId + " was removed");
+    }
+
     public List<PluginInfo> list() {
         return runtime.plugins().stream().map(this::info).toList();
     }

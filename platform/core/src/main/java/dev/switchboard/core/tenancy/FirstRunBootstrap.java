@@ -55,9 +55,9 @@ public class FirstRunBootstrap {
             password = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         }
         Agency agency = tenants.createAgency(agencyName);
-        Location location = tenants.createLocation(agency.id(), locationName);
+        Location location = tenants.createLocation(AgencyId.of(agency.id()), locationName);
         // the first admin of a one-agency installation both operates the platform and owns the agency
-        users.create(null, agency.id(), new Users.NewUser(email, password, AgencyRole.OWNER, Map.of()), true);
+        users.create(null, AgencyId.of(agency.id()), new Users.NewUser(email, password, AgencyRole.OWNER, Map.of()), true);
         LOG.info(() -> "First run: created agency '" + agencyName + "', location '" + locationName + "' ("
                 + location.id() + ") and admin " + email);
         if (generated) {

@@ -1,8 +1,8 @@
 package dev.switchboard.core.tenancy;
 
-import dev.switchboard.core.problems.Violations;
-import dev.switchboard.core.problems.Texts;
 import dev.switchboard.core.db.Database;
+import dev.switchboard.core.problems.Texts;
+import dev.switchboard.core.problems.Violations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -17,7 +17,7 @@ public class TenantDirectory {
     @Inject
     Database db;
 
-    public Optional<Agency> agency(UUID agencyId) {
+    public Optional<Agency> agency(AgencyId agencyId) {
         return db.queryOne("SELECT id, name, theme_id FROM agency WHERE id = ?",
                 row -> new Agency(row.getObject(1, UUID.class), row.getString(2), row.getString(3)), agencyId);
     }
@@ -26,18 +26,18 @@ public class TenantDirectory {
         return db.queryOne("SELECT 1 FROM agency LIMIT 1", row -> true).isPresent();
     }
 
-    public List<Location> locations(UUID agencyId) {
+    public List<Location> locations(AgencyId agencyId) {
         return db.query("SELECT id, agency_id, name FROM location WHERE agency_id = ? ORDER BY created_at, name",
                 TenantDirectory::location, agencyId);
     }
 
-    public Optional<Location> location(UUID agencyId, UUID locationId) {
+    public Optional<Location> location(AgencyId agencyId, LocationId locationId) {
         return db.queryOne("SELECT id, agency_id, name FROM location WHERE agency_id = ? AND id = ?",
                 TenantDirectory::location, agencyId, locationId);
     }
 
     /** The location by id alone: for background work that already carries a trusted tenant id. */
-    public Optional<Location> location(UUID locationId) {
+    public Optional<Location> location(LocationId locationId) {
         return db.queryOne("SELECT id, agency_id, name FROM location WHERE id = ?", TenantDirectory::location, locationId);
     }
 
@@ -58,14 +58,14 @@ public class TenantDirectory {
     }
 
     @Transactional
-    public Location createLocation(UUID agencyId, String name) {
-        Location location = new Location(UUID.randomUUID(), agencyId, validName(name));
+    public Location createLocation(AgencyId agencyId, String name) {
+        Location location = new Location(UUID.randomUUID(), agencyId.value(), validName(name));
         db.update("INSERT INTO location (id, agency_id, name) VALUES (?, ?, ?)", location.id(), agencyId, location.name());
         return location;
     }
 
     @Transactional
-    public Agency changeTheme(UUID agencyId, String themeId) {
+    public Agency changeTheme(AgencyId agencyId, String themeId) {
         db.update("UPDATE agency SET theme_id = ? WHERE id = ?", themeId, agencyId);
         return agency(agencyId).orElseThrow();
     }

@@ -3,7 +3,6 @@ package dev.switchboard.core.tenancy;
 import dev.switchboard.core.auth.AuthenticatedUser;
 import dev.switchboard.core.problems.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
-import java.util.UUID;
 
 /**
  * Who is calling and for which location, for the current request. Filled once by the host's
@@ -21,7 +20,7 @@ public class TenantScope {
     }
 
     public void enter(Location location) {
-        if (user == null || !user.agencyId().equals(location.agencyId())) {
+        if (user == null || !user.agencyId().value().equals(location.agencyId())) {
             throw ProblemException.notFound("location " + location.id());
         }
         this.location = location;
@@ -34,7 +33,7 @@ public class TenantScope {
         return user;
     }
 
-    public UUID agencyId() {
+    public AgencyId agencyId() {
         return user().agencyId();
     }
 
@@ -46,8 +45,8 @@ public class TenantScope {
         return location;
     }
 
-    public UUID locationId() {
-        return location().id();
+    public LocationId locationId() {
+        return LocationId.of(location().id());
     }
 
     /** Whether the request is scoped to a location (its path names one the caller sees). */

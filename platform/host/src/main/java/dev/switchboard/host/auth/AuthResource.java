@@ -1,42 +1,44 @@
 package dev.switchboard.host.auth;
 
-import java.util.Optional;
-import java.util.Map;
-import java.util.LinkedHashMap;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.PUT;
-import jakarta.servlet.http.HttpServletRequest;
-import dev.switchboard.core.themes.ThemeCatalog;
-import dev.switchboard.core.problems.Violations;
-import dev.switchboard.core.problems.FieldError;
-import dev.switchboard.core.auth.Permission;
-import dev.switchboard.core.auth.LoginThrottle;
-import dev.switchboard.core.auth.LocationRole;
-import dev.switchboard.core.auth.Grants;
-import dev.switchboard.core.auth.AgencyRole;
-import dev.switchboard.host.tenancy.AgenciesView;
-import dev.switchboard.core.db.DatabaseScope;
 import dev.switchboard.core.auth.AccessTokens;
+import dev.switchboard.core.auth.AgencyRole;
 import dev.switchboard.core.auth.AuthenticatedUser;
+import dev.switchboard.core.auth.Grants;
+import dev.switchboard.core.auth.Invitations;
 import dev.switchboard.core.auth.IssuedToken;
+import dev.switchboard.core.auth.LocationRole;
+import dev.switchboard.core.auth.LoginThrottle;
+import dev.switchboard.core.auth.Permission;
 import dev.switchboard.core.auth.Users;
+import dev.switchboard.core.db.DatabaseScope;
+import dev.switchboard.core.problems.FieldError;
 import dev.switchboard.core.problems.ProblemException;
+import dev.switchboard.core.problems.Violations;
 import dev.switchboard.core.tenancy.Agency;
 import dev.switchboard.core.tenancy.Location;
+import dev.switchboard.core.tenancy.LocationId;
 import dev.switchboard.core.tenancy.TenantDirectory;
 import dev.switchboard.core.tenancy.TenantScope;
+import dev.switchboard.core.themes.ThemeCatalog;
+import dev.switchboard.host.tenancy.AgenciesView;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Login and the caller's own account. */
@@ -59,6 +61,9 @@ public class AuthResource {
 
     @Inject
     LoginThrottle throttle;
+
+    @Inject
+    Invitations invitations;
 
     @Inject
     ThemeCatalog themes;
@@ -127,7 +132,28 @@ public class AuthResource {
         AuthenticatedUser user = authenticated.get();
         throttle.succeeded(credentials.email());
         IssuedToken token = tokens.issue(user);
-        DatabaseScope.agency(user.agencyId());
+        DatabaseScope.agency(user.agencyId().value());
+        Me me = me(user);
+        return new Session(token.token(), token.expiresAt(), me.user(), me.agency(), me.locations(), me.roles(),
+                me.permissions());
+    }
+
+    /** Body of "accept an invitation": the token of its link and the password the invitee chooses. */
+    public record Acceptance(String token, String password) {
+    }
+
+    /**
+     * Accepts an invitation: creates the invitee's user with the roles it names and signs them in. An
+     * unknown, used, revoked or expired invitation is 404, whichever it is.
+     */
+    @POST
+    @Path("invitations/accept")
+    @Public
+    public Session accept(Acceptance acceptance) {
+        Acceptance request = acceptance == null ? new Acceptance(null, null) : acceptance;
+        AuthenticatedUser user = invitations.accept(request.token(), request.password());
+        IssuedToken token = tokens.issue(user);
+        DatabaseScope.agency(user.agencyId().value());
         Me me = me(user);
         return new Session(token.token(), token.expiresAt(), me.user(), me.agency(), me.locations(), me.roles(),
                 me.permissions());
@@ -167,9 +193,9 @@ public class AuthResource {
     private Me me(AuthenticatedUser user) {
         Grants grants = user.grants();
         List<Location> locations = tenants.locations(user.agencyId()).stream()
-                .filter(location -> grants.seesLocation(location.id())).toList();
+                .filter(location -> grants.seesLocation(LocationId.of(location.id()))).toList();
         Map<String, List<String>> perLocation = new LinkedHashMap<>();
-        locations.forEach(location -> perLocation.put(location.id().toString(), ids(grants.locationPermissions(location.id()))));
+        locations.forEach(location -> perLocation.put(location.id().toString(), ids(grants.locationPermissions(LocationId.of(location.id())))));
         String role = grants.agencyRole().map(Enum::name).orElse("LOCATIONS");
         return new Me(new UserView(user.id(), user.email(), role, grants.operator()),
                 tenants.agency(user.agencyId()).orElseThrow(), locations,

@@ -1,10 +1,11 @@
 package dev.switchboard.host.auth;
 
-import dev.switchboard.core.db.DatabaseScope;
 import dev.switchboard.core.auth.AccessTokens;
 import dev.switchboard.core.auth.AuthenticatedUser;
+import dev.switchboard.core.db.DatabaseScope;
 import dev.switchboard.core.problems.ProblemException;
 import dev.switchboard.core.tenancy.Location;
+import dev.switchboard.core.tenancy.LocationId;
 import dev.switchboard.core.tenancy.TenantDirectory;
 import dev.switchboard.core.tenancy.TenantScope;
 import dev.switchboard.host.Ids;
@@ -53,16 +54,16 @@ public class BearerTokenFilter implements ContainerRequestFilter {
                 .orElseThrow(() -> ProblemException.unauthorized("the bearer token is unknown or expired; log in again"));
         scope.authenticate(user);
         // the request's database work sees its agency's rows only (closed by RequestScopeFilter)
-        DatabaseScope.agency(user.agencyId());
+        DatabaseScope.agency(user.agencyId().value());
         String agencyId = request.getUriInfo().getPathParameters().getFirst("agencyId");
-        if (agencyId != null && !Ids.parse(agencyId, "agency").equals(user.agencyId())) {
+        if (agencyId != null && !Ids.parse(agencyId, "agency").equals(user.agencyId().value())) {
             // another agency's resources do not exist for this caller
             throw ProblemException.notFound("agency " + agencyId);
         }
         String locationId = request.getUriInfo().getPathParameters().getFirst("locationId");
         if (locationId != null) {
-            Location location = tenants.location(user.agencyId(), Ids.parse(locationId, "location"))
-                    .filter(found -> user.grants().seesLocation(found.id()))
+            Location location = tenants.location(user.agencyId(), LocationId.of(Ids.parse(locationId, "location")))
+                    .filter(found -> user.grants().seesLocation(LocationId.of(found.id())))
                     .orElseThrow(() -> ProblemException.notFound("location " + locationId));
             scope.enter(location);
             DatabaseScope.location(location.agencyId(), location.id());

@@ -1,20 +1,22 @@
 package dev.switchboard.host.plugins;
 
 import dev.switchboard.core.auth.Permission;
-import dev.switchboard.host.auth.Requires;
 import dev.switchboard.core.plugins.PluginArchive;
 import dev.switchboard.core.plugins.PluginInfo;
 import dev.switchboard.core.plugins.Plugins;
 import dev.switchboard.core.problems.ProblemException;
 import dev.switchboard.core.tenancy.TenantScope;
+import dev.switchboard.host.auth.Requires;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -49,6 +51,15 @@ public class PluginResource {
     @Consumes({"application/java-archive", MediaType.APPLICATION_OCTET_STREAM, "application/zip"})
     public PluginInfo install(InputStream body) {
         return plugins.install(readLimited(body), scope.user().id());
+    }
+
+    /** Removes the plugin from the platform (operator only); its settings stay for a reinstall. */
+    @DELETE
+    @Path("{pluginId}")
+    @Requires(Permission.PLATFORM_PLUGINS)
+    public Response remove(@PathParam("pluginId") String pluginId) {
+        plugins.remove(pluginId);
+        return Response.noContent().build();
     }
 
     private static byte[] readLimited(InputStream body) {

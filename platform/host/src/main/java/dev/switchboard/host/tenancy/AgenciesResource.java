@@ -7,7 +7,9 @@ import dev.switchboard.core.auth.Users;
 import dev.switchboard.core.db.DatabaseScope;
 import dev.switchboard.core.problems.ProblemException;
 import dev.switchboard.core.tenancy.Agency;
+import dev.switchboard.core.tenancy.AgencyId;
 import dev.switchboard.core.tenancy.Location;
+import dev.switchboard.core.tenancy.LocationId;
 import dev.switchboard.core.tenancy.TenantDirectory;
 import dev.switchboard.core.tenancy.TenantScope;
 import dev.switchboard.host.Ids;
@@ -77,7 +79,7 @@ public class AgenciesResource {
         NewOwner owner = request == null || request.owner() == null ? new NewOwner(null, null) : request.owner();
         try (DatabaseScope operator = DatabaseScope.system("operator: agencies")) {
             Agency agency = tenants.createAgency(request == null ? null : request.name());
-            users.create(null, agency.id(), new Users.NewUser(owner.email(), owner.password(), AgencyRole.OWNER, Map.of()),
+            users.create(null, AgencyId.of(agency.id()), new Users.NewUser(owner.email(), owner.password(), AgencyRole.OWNER, Map.of()),
                     false);
             return Response.status(201).entity(agency).build();
         } catch (ProblemException e) {
@@ -97,7 +99,7 @@ public class AgenciesResource {
     @Requires(Permission.SELF)
     public List<Location> locations(@PathParam("agencyId") String agencyId) {
         return tenants.locations(scope.agencyId()).stream()
-                .filter(location -> scope.user().grants().seesLocation(location.id())).toList();
+                .filter(location -> scope.user().grants().seesLocation(LocationId.of(location.id()))).toList();
     }
 
     @POST

@@ -5,6 +5,7 @@ import dev.switchboard.core.auth.LocationRole;
 import dev.switchboard.core.auth.Users;
 import dev.switchboard.core.problems.FieldError;
 import dev.switchboard.core.problems.ProblemException;
+import dev.switchboard.core.tenancy.LocationId;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,15 +33,15 @@ public final class AgenciesView {
         }
     }
 
-    public static Map<String, LocationRole> byId(Map<UUID, LocationRole> roles) {
+    public static Map<String, LocationRole> byId(Map<LocationId, LocationRole> roles) {
         Map<String, LocationRole> byId = new TreeMap<>();
         roles.forEach((location, role) -> byId.put(location.toString(), role));
         return byId;
     }
 
     /** Location roles sent by a client; a key that is not a location id is a 400 naming it. */
-    static Map<UUID, LocationRole> parse(Map<String, LocationRole> roles) {
-        Map<UUID, LocationRole> parsed = new LinkedHashMap<>();
+    static Map<LocationId, LocationRole> parse(Map<String, LocationRole> roles) {
+        Map<LocationId, LocationRole> parsed = new LinkedHashMap<>();
         if (roles == null) {
             return parsed;
         }
@@ -49,7 +50,7 @@ public final class AgenciesView {
         }
         roles.forEach((location, role) -> {
             try {
-                parsed.put(UUID.fromString(location), role);
+                parsed.put(LocationId.parse(location), role);
             } catch (IllegalArgumentException e) {
                 throw ProblemException.invalid(FieldError.at("/locationRoles/" + location.replace("~", "~0").replace("/", "~1"),
                         "not a location id"));

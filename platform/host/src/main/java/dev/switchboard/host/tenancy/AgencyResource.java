@@ -5,6 +5,7 @@ import dev.switchboard.core.problems.FieldError;
 import dev.switchboard.core.problems.ProblemException;
 import dev.switchboard.core.tenancy.Agency;
 import dev.switchboard.core.tenancy.Location;
+import dev.switchboard.core.tenancy.LocationId;
 import dev.switchboard.core.tenancy.TenantDirectory;
 import dev.switchboard.core.tenancy.TenantScope;
 import dev.switchboard.core.themes.ThemeCatalog;
@@ -70,7 +71,7 @@ public class AgencyResource {
     @Requires(Permission.SELF)
     public List<Location> locations() {
         return tenants.locations(scope.agencyId()).stream()
-                .filter(location -> scope.user().grants().seesLocation(location.id())).toList();
+                .filter(location -> scope.user().grants().seesLocation(LocationId.of(location.id()))).toList();
     }
 
     @POST

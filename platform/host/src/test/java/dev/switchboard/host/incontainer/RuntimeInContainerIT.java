@@ -9,6 +9,7 @@ import dev.switchboard.core.db.Database;
 import dev.switchboard.core.db.DatabaseScope;
 import dev.switchboard.core.events.EventCatalog;
 import dev.switchboard.core.events.EventOutbox;
+import dev.switchboard.core.tenancy.LocationId;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
@@ -163,7 +164,7 @@ class RuntimeInContainerIT {
     void aFailingConsumerNeitherRollsBackNorDelaysAnother() throws Exception {
         UUID location = anyLocation();
         transaction.begin();
-        UUID event = outbox.append(location, EventCatalog.CONTACT_CREATED,
+        UUID event = outbox.append(LocationId.of(location), EventCatalog.CONTACT_CREATED,
                 Json.createObjectBuilder().add("contactId", UUID.randomUUID().toString()).build());
         transaction.commit();
 

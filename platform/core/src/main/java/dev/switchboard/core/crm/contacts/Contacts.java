@@ -7,6 +7,7 @@ import dev.switchboard.core.problems.FieldError;
 import dev.switchboard.core.problems.ProblemException;
 import dev.switchboard.core.problems.Texts;
 import dev.switchboard.core.problems.Violations;
+import dev.switchboard.core.tenancy.LocationId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -51,7 +52,7 @@ public class Contacts {
     EventOutbox outbox;
 
     @Transactional
-    public Contact create(UUID locationId, NewContact request) {
+    public Contact create(LocationId locationId, NewContact request) {
         Violations violations = new Violations();
         String firstName = Texts.optional(request.firstName(), "/firstName", MAX_NAME, violations);
         String lastName = Texts.optional(request.lastName(), "/lastName", MAX_NAME, violations);
@@ -84,7 +85,7 @@ public class Contacts {
 
     /** Adds a tag; adding a tag the contact already has changes nothing and emits no event. */
     @Transactional
-    public Contact addTag(UUID locationId, UUID contactId, String rawTag) {
+    public Contact addTag(LocationId locationId, UUID contactId, String rawTag) {
         Violations violations = new Violations();
         String tag = normalizeTag(rawTag, "/tag", violations);
         violations.throwIfAny();
@@ -93,19 +94,19 @@ public class Contacts {
         return find(locationId, contactId).orElseThrow();
     }
 
-    public Optional<Contact> find(UUID locationId, UUID contactId) {
+    public Optional<Contact> find(LocationId locationId, UUID contactId) {
         return db.queryOne(SELECT_CONTACT + """
                 WHERE c.location_id = ? AND c.id = ?
                 GROUP BY c.id""", Contacts::contact, locationId, contactId);
     }
 
-    public List<Contact> list(UUID locationId, int limit) {
+    public List<Contact> list(LocationId locationId, int limit) {
         return db.query(SELECT_CONTACT + """
                 WHERE c.location_id = ?
                 GROUP BY c.id ORDER BY c.created_at DESC LIMIT ?""", Contacts::contact, locationId, limit);
     }
 
-    private void insertTag(UUID locationId, UUID contactId, String tag) {
+    private void insertTag(LocationId locationId, UUID contactId, String tag) {
         int inserted = db.update("""
                 INSERT INTO contact_tag (location_id, contact_id, tag) VALUES (?, ?, ?)
                 ON CONFLICT (contact_id, tag) DO NOTHING""", locationId, contactId, tag);
@@ -116,7 +117,7 @@ public class Contacts {
         }
     }
 
-    private void requireExisting(UUID locationId, UUID contactId) {
+    private void requireExisting(LocationId locationId, UUID contactId) {
         if (db.queryOne("SELECT 1 FROM contact WHERE location_id = ? AND id = ?", row -> true, locationId, contactId)
                 .isEmpty()) {
             throw ProblemException.notFound("contact " + contactId);

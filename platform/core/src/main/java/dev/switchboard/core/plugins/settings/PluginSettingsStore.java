@@ -11,6 +11,7 @@ import dev.switchboard.core.problems.ProblemException;
 import dev.switchboard.core.problems.Texts;
 import dev.switchboard.core.problems.Violations;
 import dev.switchboard.core.secrets.SecretCipher;
+import dev.switchboard.core.tenancy.LocationId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -54,7 +55,7 @@ public class PluginSettingsStore {
      * other fields without knowing the password; an empty string clears it.
      */
     @Transactional
-    public SettingsView save(UUID locationId, String pluginId, Map<String, String> submitted) {
+    public SettingsView save(LocationId locationId, String pluginId, Map<String, String> submitted) {
         SettingsSchema schema = schema(pluginId);
         Stored current = stored(locationId, pluginId).orElse(new Stored(Map.of(), Map.of()));
         Violations errors = new Violations();
@@ -100,13 +101,13 @@ public class PluginSettingsStore {
         return view(locationId, pluginId);
     }
 
-    public SettingsView view(UUID locationId, String pluginId) {
+    public SettingsView view(LocationId locationId, String pluginId) {
         Stored stored = stored(locationId, pluginId).orElse(new Stored(Map.of(), Map.of()));
         return new SettingsView(pluginId, stored.plain(), List.copyOf(new TreeSet<>(stored.secret().keySet())));
     }
 
     /** The settings a plugin reads during an action, secrets decrypted on access. */
-    public PluginSettings forPlugin(UUID locationId, String pluginId) {
+    public PluginSettings forPlugin(LocationId locationId, String pluginId) {
         Stored stored = stored(locationId, pluginId).orElse(new Stored(Map.of(), Map.of()));
         return field -> {
             if (stored.secret().containsKey(field)) {
@@ -145,12 +146,12 @@ public class PluginSettingsStore {
         }
     }
 
-    private Optional<Stored> stored(UUID locationId, String pluginId) {
+    private Optional<Stored> stored(LocationId locationId, String pluginId) {
         return db.queryOne("SELECT plain::text, secret::text FROM plugin_setting WHERE location_id = ? AND plugin_id = ?",
                 row -> new Stored(JsonColumns.strings(row.getString(1)), JsonColumns.strings(row.getString(2))), locationId, pluginId);
     }
 
-    private static String boundTo(UUID locationId, String pluginId, String field) {
+    private static String boundTo(LocationId locationId, String pluginId, String field) {
         return locationId + "/" + pluginId + "/" + field;
     }
 
