@@ -2,6 +2,7 @@ package dev.switchboard.acceptance.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.acceptance.support.Scenario;
 import dev.switchboard.testkit.ApiClient;
 import dev.switchboard.testkit.PlatformExtension;
@@ -37,5 +38,24 @@ class TenantIsolationIT {
         assertThat(api.get("locations/" + UUID.randomUUID() + "/contacts").status()).isEqualTo(404);
         assertThat(api.get("locations/" + URLEncoder.encode("' OR 1=1 --", StandardCharsets.UTF_8) + "/contacts")
                 .status()).isEqualTo(404);
+    }
+
+    @Test
+    void aCallActivityFindsWorkflowsOfItsOwnLocationOnly(TestLocation location) {
+        ApiClient api = location.api();
+        new Scenario(location).deployFixture(TenantIsolationIT.class, "called");
+        String other = api.postJson("locations", Map.of("name", "Calling location")).json().get("id").asText();
+        Scenario caller = new Scenario(new TestLocation(api, other, "Calling location"));
+        caller.deployFixture(TenantIsolationIT.class, "caller");
+
+        JsonNode refused = caller.endedRuns(caller.contact("Cal", "cal.isolated@example.com"), 1, Duration.ofSeconds(60)).get(0);
+
+        assertThat(refused.get("state").asText()).isEqualTo("FAILED");
+        assertThat(refused.get("error").asText()).contains("isolated-called");
+
+        caller.deployFixture(TenantIsolationIT.class, "called");
+        JsonNode own = caller.endedRuns(caller.contact("Cy", "cy.isolated@example.com"), 1, Duration.ofSeconds(60)).get(0);
+        assertThat(own.get("state").asText()).as("the same call, with the workflow in the caller's location")
+                .isEqualTo("COMPLETED");
     }
 }
