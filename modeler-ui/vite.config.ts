@@ -9,9 +9,9 @@ export default defineConfig({
   base: '/',
   plugins: [react(), tailwindcss()],
   build: {
-    // Packaged by Maven into the jar's META-INF/resources, which the Servlet
-    // container serves from the WAR root (jar in WEB-INF/lib).
-    outDir: 'target/classes/META-INF/resources',
+    // The host's build packages this folder at the WAR root (platform/host/pom.xml).
+    outDir: '../platform/host/target/console',
+    // outside this folder: Vite would not empty it unless told
     emptyOutDir: true,
     assetsDir: 'assets',
     // bpmn-js is one big (lazily loaded) chunk; that is expected.

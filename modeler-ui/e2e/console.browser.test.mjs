@@ -5,8 +5,9 @@
 //   npm run test:browser
 //
 // Optional: CHROMIUM_PATH (default /usr/bin/chromium). Without the required
-// variables the test is skipped. The platform is left as found: the agency theme
-// is switched back at the end, even when a step fails.
+// variables the test is skipped. The agency theme is switched back at the end,
+// even when a step fails; the test leaves a new workflow version and a new
+// location ("Browser test <time>") behind.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -41,6 +42,9 @@ const SELECTORS = {
   themeSelect: 'select[aria-label="Theme"]',
   status: '[role="status"]',
   alert: '[role="alert"]',
+  views: 'nav[aria-label="Console"]',
+  locationSelect: 'select[aria-label="Location"]',
+  newLocationName: 'form[aria-labelledby="new-location-title"] input[name="name"]',
 };
 
 const shapeSelector = (id) => `.djs-container .djs-element[data-element-id="${cssString(id)}"]`;
@@ -135,7 +139,7 @@ async function restoreThemeViaApi(themeId) {
 }
 
 test(
-  'console: sign in, open a workflow, switch theme, edit and deploy',
+  'console: sign in, open a workflow, switch theme, edit and deploy, add a location and switch to it',
   { skip: missing.length > 0 && `set ${missing.join(', ')} to run`, timeout: 300_000 },
   async (t) => {
     await mkdir(SCREENSHOT_DIR, { recursive: true });
@@ -321,6 +325,70 @@ test(
         );
         assert.equal(await page.getAttribute('link#sb-theme', 'href'), `/themes/${themeAtStart}/theme.css`);
         themeChanged = false;
+      });
+
+      await step('5. a location name over 200 characters is refused next to the name field', async () => {
+        await page.locator(SELECTORS.views).getByRole('button', { name: 'Locations', exact: true }).click();
+        const name = page.locator(SELECTORS.newLocationName);
+        await name.waitFor({ state: 'visible' });
+        await name.fill('L'.repeat(201));
+        await page.getByRole('button', { name: 'Create location', exact: true }).click();
+
+        await page
+          .waitForSelector(`${SELECTORS.newLocationName}[aria-invalid="true"]`, { timeout: WAIT_MS })
+          .catch(() => assert.fail('the name field should be marked invalid after the server refused the name'));
+        const messageId = await name.getAttribute('aria-describedby');
+        assert.ok(messageId, 'the name field should name its error message (aria-describedby)');
+        const message = page.locator(`#${messageId}`);
+        const text = ((await message.textContent()) ?? '').trim();
+        assert.ok(text.length > 0, 'the field error should say what is wrong');
+        assert.equal(await message.getAttribute('data-pointer'), '/name', 'the message is the one for /name');
+        const field = await name.boundingBox();
+        const below = await message.boundingBox();
+        assert.ok(field && below, 'the field and its message are rendered');
+        assert.ok(
+          below.y >= field.y + field.height - 1 && below.y - (field.y + field.height) < 40 && Math.abs(below.x - field.x) < 40,
+          `the message should sit right under the field (field ${JSON.stringify(field)}, message ${JSON.stringify(below)})`,
+        );
+        await shot('04-location-name-refused.png');
+      });
+
+      await step('6. create a location and switch to it', async () => {
+        const locationName = `Browser test ${Date.now()}`;
+        await page.fill(SELECTORS.newLocationName, locationName);
+        await page.getByRole('button', { name: 'Create location', exact: true }).click();
+        await page
+          .waitForFunction(
+            (name) => /Created location/.test(document.querySelector('form[aria-labelledby="new-location-title"] [role="status"]')?.textContent ?? '') &&
+              [...document.querySelectorAll('ul[aria-label="Locations"] li')].some((li) => li.textContent?.includes(name)),
+            locationName,
+            { timeout: WAIT_MS },
+          )
+          .catch(() => assert.fail(`"${locationName}" should be created and listed`));
+        assert.equal(
+          await page.getAttribute(SELECTORS.newLocationName, 'aria-invalid'),
+          null,
+          'the name field is no longer marked invalid',
+        );
+
+        await page.selectOption(SELECTORS.locationSelect, { label: locationName });
+        const locationId = await page.inputValue(SELECTORS.locationSelect);
+        await page.waitForFunction((id) => new URL(location.href).searchParams.get('location') === id, locationId);
+        await page
+          .locator('ul[aria-label="Locations"] li', { hasText: locationName })
+          .getByText('Current')
+          .waitFor({ state: 'visible' });
+
+        await page.locator(SELECTORS.views).getByRole('button', { name: 'Workflows', exact: true }).click();
+        await page
+          .locator(SELECTORS.workflows)
+          .getByText('No workflows deployed yet.')
+          .waitFor({ state: 'visible' })
+          .catch(() => assert.fail(`the new location "${locationName}" should have no workflows`));
+        await page.reload({ waitUntil: 'domcontentloaded' });
+        await page.locator(SELECTORS.locationSelect).waitFor({ state: 'visible' });
+        assert.equal(await page.inputValue(SELECTORS.locationSelect), locationId, 'a reload stays in the chosen location');
+        await shot('05-switched-location.png');
       });
     } finally {
       if (themeChanged) {

@@ -1,9 +1,11 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { api, ApiError, getToken, onUnauthorized } from './api/client';
-import type { Me, Theme, Workflow } from './api/types';
+import type { Location, Me, Theme, Workflow } from './api/types';
 import { Header } from './components/Header';
+import { LocationsView } from './components/LocationsView';
 import { LoginForm } from './components/LoginForm';
 import { WorkflowList } from './components/WorkflowList';
+import { pushConsoleUrl, readConsoleUrl, type ConsoleUrl } from './consoleUrl';
 import {
   applyTheme,
   DEFAULT_THEME_ID,
@@ -31,15 +33,35 @@ export default function App() {
   const [workflows, setWorkflows] = useState<Workflow[] | null>(null);
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [locations, setLocations] = useState<Location[] | null>(null);
+  const [url, setUrl] = useState<ConsoleUrl>(readConsoleUrl);
 
-  const location = session?.locations[0] ?? null;
+  // The chosen location (URL), else the agency's first.
+  const location = locations?.find((l) => l.id === url.locationId) ?? locations?.[0] ?? null;
   const locationId = location?.id ?? null;
+
+  const navigate = useCallback(
+    (change: Partial<ConsoleUrl>) => {
+      const next = { ...url, ...change };
+      pushConsoleUrl(next);
+      setUrl(next);
+    },
+    [url],
+  );
+
+  // Back and forward move between views and locations.
+  useEffect(() => {
+    const onPopState = () => setUrl(readConsoleUrl());
+    window.addEventListener('popstate', onPopState);
+    return () => window.removeEventListener('popstate', onPopState);
+  }, []);
 
   /** Forget the session locally and show the login form with the default theme. */
   const endSession = useCallback((notice: string | null) => {
     api.logout();
     rememberThemeId(null);
     setSession(null);
+    setLocations(null);
     setWorkflows(null);
     setSelectedKey(null);
     setThemes([]);
@@ -56,6 +78,7 @@ export default function App() {
     setDiagramTheme(readDiagramTheme());
     setLoginNotice(null);
     setError(null);
+    setLocations(me.locations);
     setSession(me);
   }, []);
 
@@ -103,9 +126,32 @@ export default function App() {
       .catch((e: unknown) => isUnauthorized(e) || setError(`Could not load themes: ${message(e)}`));
   }, [userId]);
 
+  const refreshLocations = useCallback(async () => {
+    const list = await api.listLocations();
+    setLocations(list);
+    return list;
+  }, []);
+
+  // The Locations view lists what the server has now (another user may have added one).
+  useEffect(() => {
+    if (!userId || url.view !== 'locations') return;
+    refreshLocations().catch((e: unknown) => isUnauthorized(e) || setError(`Could not load locations: ${message(e)}`));
+  }, [userId, url.view, refreshLocations]);
+
+  const createLocation = useCallback(
+    async (name: string): Promise<Location> => {
+      const created = await api.createLocation(name); // a refused name rejects with the problem: the form shows it
+      setLocations((list) => (list?.some((l) => l.id === created.id) ? list : [...(list ?? []), created]));
+      refreshLocations().catch(() => undefined);
+      return created;
+    },
+    [refreshLocations],
+  );
+
   useEffect(() => {
     if (!locationId) return;
     setWorkflows(null);
+    setSelectedKey(null); // another location: its own workflows
     refreshWorkflows(locationId).catch(
       (e: unknown) => isUnauthorized(e) || setError(`Could not load workflows: ${message(e)}`),
     );
@@ -163,7 +209,11 @@ export default function App() {
         agency={pendingThemeId ? { ...session.agency, themeId: pendingThemeId } : session.agency}
         logoThemeId={session.agency.themeId}
         user={session.user}
+        locations={locations ?? []}
         location={location}
+        onLocationChange={(id) => navigate({ locationId: id })}
+        view={url.view}
+        onViewChange={(view) => navigate({ view })}
         themes={themes}
         themeBusy={pendingThemeId !== null}
         onThemeChange={(id) => void changeTheme(id)}
@@ -174,28 +224,40 @@ export default function App() {
           {error}
         </p>
       )}
-      <div className="flex min-h-0 flex-1">
-        <aside className="w-72 shrink-0 border-r border-border bg-surface">
-          <WorkflowList workflows={workflows} selectedKey={selectedKey} onSelect={setSelectedKey} />
-        </aside>
-        <main className="min-w-0 flex-1">
-          {!location && <p className="p-6 text-muted">Your account has no location yet.</p>}
-          {location && workflows?.length === 0 && (
-            <p className="p-6 text-muted">Deploy a workflow to this location to edit it here.</p>
-          )}
-          {location && selectedKey && (
-            <Suspense fallback={<p className="p-6 text-muted">Loading the modeler…</p>}>
-              <WorkflowModeler
-                locationId={location.id}
-                workflowKey={selectedKey}
-                workflowName={workflows?.find((w) => w.key === selectedKey)?.name}
-                theme={diagramTheme}
-                onSave={deploy}
-              />
-            </Suspense>
-          )}
+      {url.view === 'locations' && (
+        <main className="min-h-0 flex-1 overflow-y-auto">
+          <LocationsView
+            locations={locations}
+            currentLocationId={locationId}
+            onCreate={createLocation}
+            onOpen={(id) => navigate({ locationId: id, view: 'workflows' })}
+          />
         </main>
-      </div>
+      )}
+      {url.view === 'workflows' && (
+        <div className="flex min-h-0 flex-1">
+          <aside className="w-72 shrink-0 border-r border-border bg-surface">
+            <WorkflowList workflows={workflows} selectedKey={selectedKey} onSelect={setSelectedKey} />
+          </aside>
+          <main className="min-w-0 flex-1">
+            {!location && <p className="p-6 text-muted">Your account has no location yet.</p>}
+            {location && workflows?.length === 0 && (
+              <p className="p-6 text-muted">Deploy a workflow to this location to edit it here.</p>
+            )}
+            {location && selectedKey && (
+              <Suspense fallback={<p className="p-6 text-muted">Loading the modeler…</p>}>
+                <WorkflowModeler
+                  locationId={location.id}
+                  workflowKey={selectedKey}
+                  workflowName={workflows?.find((w) => w.key === selectedKey)?.name}
+                  theme={diagramTheme}
+                  onSave={deploy}
+                />
+              </Suspense>
+            )}
+          </main>
+        </div>
+      )}
     </div>
   );
 }

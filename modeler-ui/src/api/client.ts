@@ -1,30 +1,89 @@
 /**
  * The one place that talks to the Switchboard HTTP API (same origin, JSON, bearer token).
  */
-import type { Agency, LoginRequest, LoginResponse, Me, Problem, Theme, Workflow } from './types';
+import type { Agency, FieldError, Location, LoginRequest, LoginResponse, Me, Problem, Theme, Workflow } from './types';
 
 /** sessionStorage key holding the bearer token (a reload stays signed in; closing the tab signs out). */
 export const TOKEN_STORAGE_KEY = 'switchboard.token';
 
-/** Raised for any non-2xx answer; carries the problem document when the server sent one. */
+/**
+ * Raised for any non-2xx answer. `problem` is the server's `application/problem+json` document, or
+ * one made up from the status when the answer was not one (a proxy's error page, a network failure).
+ * The message is the problem's `detail` (else its title): what a form shows as its general error.
+ */
 export class ApiError extends Error {
   readonly status: number;
-  readonly problem: Problem | null;
+  readonly problem: Problem;
 
-  constructor(status: number, problem: Problem | null, fallback: string) {
-    super(problemMessage(problem) ?? fallback);
+  /** `status` is the HTTP status (0: no answer). */
+  constructor(status: number, problem: Problem) {
+    super(problem.detail ?? problem.title);
     this.name = 'ApiError';
     this.status = status;
     this.problem = problem;
   }
+
+  /** Each thing the server named as wrong (empty when it named none). */
+  get errors(): FieldError[] {
+    return this.problem.errors;
+  }
 }
 
-function problemMessage(problem: Problem | null): string | undefined {
-  if (!problem) return undefined;
-  const head = problem.detail ?? problem.title;
-  const details = (problem.errors ?? []).map((e) => e.message).filter((m) => m && m !== head);
-  if (!head && details.length === 0) return undefined;
-  return [head, ...details].filter(Boolean).join('\n');
+/** One error as a line of text, its place first: `/name: required`, `element 'task': …`. */
+export function describeFieldError(error: FieldError): string {
+  const where = error.pointer ?? error.parameter ?? (error.element !== undefined ? `element '${error.element}'` : undefined);
+  return where ? `${where}: ${error.detail}` : error.detail;
+}
+
+const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+function fieldErrors(value: unknown): FieldError[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((entry: unknown): FieldError[] => {
+    if (!entry || typeof entry !== 'object') return [];
+    const e = entry as Record<string, unknown>;
+    const detail = str(e.detail);
+    if (detail === undefined) return [];
+    const error: FieldError = { detail };
+    if (str(e.pointer) !== undefined) error.pointer = str(e.pointer);
+    else if (str(e.parameter) !== undefined) error.parameter = str(e.parameter);
+    else if (str(e.element) !== undefined) error.element = str(e.element);
+    return [error];
+  });
+}
+
+/**
+ * Reads an error answer as a problem document (RFC 9457), keeping only members of the documented
+ * types, so the console never trusts the shape of what an intermediary may have answered instead.
+ */
+export function parseProblem(status: number, body: string, contentType: string, fallbackTitle: string): Problem {
+  let parsed: unknown = null;
+  if (body && contentType.includes('json')) {
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      parsed = null;
+    }
+  }
+  if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+    const p = parsed as Record<string, unknown>;
+    return {
+      type: str(p.type) ?? 'about:blank',
+      title: str(p.title) ?? fallbackTitle,
+      status: typeof p.status === 'number' ? p.status : status,
+      detail: str(p.detail),
+      instance: str(p.instance),
+      errors: fieldErrors(p.errors),
+    };
+  }
+  const text = contentType.includes('html') ? '' : body.trim();
+  return {
+    type: 'about:blank',
+    title: fallbackTitle,
+    status,
+    detail: text ? (text.length > 300 ? `${text.slice(0, 300)}…` : text) : undefined,
+    errors: [],
+  };
 }
 
 let unauthorizedHandler: (() => void) | null = null;
@@ -75,31 +134,31 @@ async function request<T>(path: string, options: RequestOptions = {}): Promise<T
   try {
     response = await fetch(path, { method, headers, body, credentials: 'same-origin' });
   } catch (e) {
-    throw new ApiError(0, null, `Network error: ${(e as Error).message}`);
+    throw new ApiError(0, {
+      type: 'about:blank',
+      title: `Network error: ${(e as Error).message}`,
+      status: 0,
+      errors: [],
+    });
   }
 
   if (!response.ok) {
-    const problem = await readProblem(response);
+    const text = await response.text().catch(() => '');
+    const problem = parseProblem(
+      response.status,
+      text,
+      response.headers.get('Content-Type') ?? '',
+      `${method} ${path} failed (HTTP ${response.status})`,
+    );
     if (response.status === 401 && auth) {
       setToken(null);
       unauthorizedHandler?.();
     }
-    throw new ApiError(response.status, problem, `${method} ${path} failed (HTTP ${response.status})`);
+    throw new ApiError(response.status, problem);
   }
   if (accept === 'text') return (await response.text()) as T;
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
-}
-
-async function readProblem(response: Response): Promise<Problem | null> {
-  const text = await response.text().catch(() => '');
-  if (!text) return null;
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return parsed && typeof parsed === 'object' ? (parsed as Problem) : null;
-  } catch {
-    return { detail: text.length > 300 ? `${text.slice(0, 300)}…` : text };
-  }
 }
 
 const enc = encodeURIComponent;
@@ -125,6 +184,16 @@ export const api = {
 
   me(): Promise<Me> {
     return request<Me>('/api/v1/me');
+  },
+
+  /** `GET /api/v1/locations`: the agency's locations, oldest first. */
+  listLocations(): Promise<Location[]> {
+    return request<Location[]>('/api/v1/locations');
+  },
+
+  /** `POST /api/v1/locations`; a blank name or one over 200 characters is refused naming `/name`. */
+  createLocation(name: string): Promise<Location> {
+    return request<Location>('/api/v1/locations', { method: 'POST', json: { name } });
   },
 
   listWorkflows(locationId: string): Promise<Workflow[]> {

@@ -1,4 +1,5 @@
 import type { Agency, Location, Theme, User } from '../api/types';
+import type { View } from '../consoleUrl';
 import { themeLogoSrc } from '../theme';
 import { ThemeSelect } from './ThemeSelect';
 
@@ -8,31 +9,75 @@ export interface HeaderProps {
   /** The theme whose stylesheet is applied (the logo follows it). */
   logoThemeId: string;
   user: User;
+  locations: Location[];
+  /** The location the console works in. */
   location: Location | null;
+  onLocationChange: (locationId: string) => void;
+  view: View;
+  onViewChange: (view: View) => void;
   themes: Theme[];
   themeBusy: boolean;
   onThemeChange: (themeId: string) => void;
   onSignOut: () => void;
 }
 
-export function Header({ agency, logoThemeId, user, location, themes, themeBusy, onThemeChange, onSignOut }: HeaderProps) {
+const VIEWS: { view: View; label: string }[] = [
+  { view: 'workflows', label: 'Workflows' },
+  { view: 'locations', label: 'Locations' },
+];
+
+export function Header(props: HeaderProps) {
+  const { agency, logoThemeId, user, locations, location, onLocationChange, view, onViewChange } = props;
   return (
     <header className="flex items-center gap-4 border-b border-border bg-surface px-5 py-3">
       <img alt="logo" src={themeLogoSrc(logoThemeId)} className="h-8 w-auto" />
       <div className="min-w-0">
         <p className="truncate font-semibold leading-tight">{agency.name}</p>
-        <p className="truncate text-sm text-muted" aria-label="Location">
-          {location ? location.name : 'No location'}
-        </p>
+        {location ? (
+          <select
+            aria-label="Location"
+            value={location.id}
+            onChange={(e) => onLocationChange(e.target.value)}
+            className="max-w-56 truncate rounded-theme border border-border bg-surface px-1 text-sm text-muted"
+          >
+            {locations.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <p className="truncate text-sm text-muted">No location</p>
+        )}
       </div>
+      <nav aria-label="Console" className="ml-4 flex gap-1">
+        {VIEWS.map(({ view: v, label }) => (
+          <button
+            key={v}
+            type="button"
+            aria-current={v === view ? 'page' : undefined}
+            onClick={() => onViewChange(v)}
+            className={`rounded-theme border px-3 py-1 text-sm ${
+              v === view ? 'border-primary bg-background' : 'border-transparent hover:border-border'
+            }`}
+          >
+            {label}
+          </button>
+        ))}
+      </nav>
       <div className="ml-auto flex items-center gap-3">
         <span className="hidden text-sm text-muted sm:inline" title={user.role}>
           {user.email}
         </span>
-        <ThemeSelect themes={themes} value={agency.themeId} disabled={themeBusy} onChange={onThemeChange} />
+        <ThemeSelect
+          themes={props.themes}
+          value={agency.themeId}
+          disabled={props.themeBusy}
+          onChange={props.onThemeChange}
+        />
         <button
           type="button"
-          onClick={onSignOut}
+          onClick={props.onSignOut}
           className="rounded-theme border border-border px-3 py-1 text-sm hover:border-primary"
         >
           Sign out

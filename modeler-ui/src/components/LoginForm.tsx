@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
+import { FieldMessages, fieldProps, FormAlert, formErrors, hasErrors, NO_ERRORS, type FormErrors } from './FormErrors';
 
 export interface LoginFormProps {
-  /** Rejects with an Error whose message is shown to the user. */
+  /** Rejects with an Error (an ApiError: its problem's detail and field errors) shown to the user. */
   onSignIn: (email: string, password: string) => Promise<void>;
   /** A message to show without a failed attempt (e.g. "Your session has expired"). */
   notice?: string | null;
@@ -11,16 +12,16 @@ export function LoginForm({ onSignIn, notice }: LoginFormProps) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setBusy(true);
-    setError(null);
+    setErrors(NO_ERRORS);
     try {
       await onSignIn(email.trim(), password);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setErrors(formErrors(e, ['/email', '/password']));
       setBusy(false);
     }
   }
@@ -39,39 +40,43 @@ export function LoginForm({ onSignIn, notice }: LoginFormProps) {
           <p className="text-sm text-muted">Sign in to your agency console.</p>
         </div>
 
-        {notice && !error && <p className="text-sm text-muted">{notice}</p>}
+        {notice && !hasErrors(errors) && <p className="text-sm text-muted">{notice}</p>}
 
-        <label className="block space-y-1">
-          <span className="text-sm font-medium">Email</span>
-          <input
-            name="email"
-            type="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            className="block w-full rounded-theme border border-border bg-background px-3 py-2 text-text"
-          />
-        </label>
+        <FormAlert errors={errors} />
 
-        <label className="block space-y-1">
-          <span className="text-sm font-medium">Password</span>
-          <input
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            className="block w-full rounded-theme border border-border bg-background px-3 py-2 text-text"
-          />
-        </label>
+        <div className="space-y-1">
+          <label className="block space-y-1">
+            <span className="text-sm font-medium">Email</span>
+            <input
+              name="email"
+              type="email"
+              autoComplete="username"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              {...fieldProps(errors, '/email', 'login-email-error')}
+              className="block w-full rounded-theme border border-border bg-background px-3 py-2 text-text aria-invalid:border-primary"
+            />
+          </label>
+          <FieldMessages errors={errors} pointer="/email" id="login-email-error" />
+        </div>
 
-        {error && (
-          <p role="alert" className="whitespace-pre-line rounded-theme border border-primary px-3 py-2 text-sm">
-            {error}
-          </p>
-        )}
+        <div className="space-y-1">
+          <label className="block space-y-1">
+            <span className="text-sm font-medium">Password</span>
+            <input
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              {...fieldProps(errors, '/password', 'login-password-error')}
+              className="block w-full rounded-theme border border-border bg-background px-3 py-2 text-text aria-invalid:border-primary"
+            />
+          </label>
+          <FieldMessages errors={errors} pointer="/password" id="login-password-error" />
+        </div>
 
         <button
           type="submit"

@@ -9,7 +9,7 @@ export interface ThemeSelectProps {
 
 export function ThemeSelect({ themes, value, disabled, onChange }: ThemeSelectProps) {
   // Keep the current theme selectable even if the list has not arrived (or lacks it).
-  const options = themes.some((t) => t.id === value) ? themes : [{ id: value, name: value, parent: null }, ...themes];
+  const options = themes.some((t) => t.id === value) ? themes : [{ id: value, name: value }, ...themes];
   return (
     <select
       aria-label="Theme"

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api } from '../api/client';
-import type { Workflow } from '../api/types';
+import { api, ApiError } from '../api/client';
+import type { FieldError, Workflow } from '../api/types';
 import {
   createModeler,
   currentViewbox,
@@ -10,6 +10,13 @@ import {
   type BpmnModeler,
   type Viewbox,
 } from '../modeler/createModeler';
+import {
+  clearElementProblems,
+  elementNames,
+  markElementProblems,
+  revealElement,
+  type ElementProblem,
+} from '../modeler/problemMarkers';
 import type { DiagramTheme } from '../theme';
 import '../modeler/modeler.css';
 
@@ -25,6 +32,15 @@ export interface WorkflowModelerProps {
 }
 
 type Task = () => Promise<void>;
+
+/** A refused deploy: the problem's errors[], and the names of the elements they name. */
+interface DeployProblems {
+  errors: FieldError[];
+  names: Record<string, string>;
+}
+
+const elementProblems = (errors: readonly FieldError[]): ElementProblem[] =>
+  errors.flatMap((e) => (e.element !== undefined ? [{ element: e.element, detail: e.detail }] : []));
 
 /**
  * bpmn-js lives outside React: one modeler instance in a ref, mounted into a
@@ -45,6 +61,9 @@ export default function WorkflowModeler({ locationId, workflowKey, workflowName,
   const [dirty, setDirty] = useState(false);
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [problems, setProblems] = useState<DeployProblems | null>(null);
+  /** The elements marked on the canvas; marked again on every new modeler (theme change). */
+  const markedRef = useRef<ElementProblem[]>([]);
 
   const enqueue = useCallback((task: Task): Promise<void> => {
     const run = queueRef.current.then(task);
@@ -65,7 +84,10 @@ export default function WorkflowModeler({ locationId, workflowKey, workflowName,
         if (commandStack.canUndo()) setDirty(true);
       });
       modelerRef.current = modeler;
-      if (xmlRef.current) await importDiagram(modeler, xmlRef.current, viewboxRef.current);
+      if (xmlRef.current) {
+        await importDiagram(modeler, xmlRef.current, viewboxRef.current);
+        markElementProblems(modeler, markedRef.current);
+      }
     }).catch((e: unknown) => setError(`Could not display the diagram: ${(e as Error).message}`));
 
     return () => {
@@ -92,6 +114,8 @@ export default function WorkflowModeler({ locationId, workflowKey, workflowName,
     setLoading(true);
     setError(null);
     setStatus('');
+    setProblems(null);
+    markedRef.current = [];
     api
       .getWorkflowBpmn(locationId, workflowKey)
       .then((xml) =>
@@ -119,6 +143,7 @@ export default function WorkflowModeler({ locationId, workflowKey, workflowName,
     setSaving(true);
     setError(null);
     setStatus('');
+    setProblems(null);
     try {
       let xml = '';
       await enqueue(async () => {
@@ -130,11 +155,33 @@ export default function WorkflowModeler({ locationId, workflowKey, workflowName,
       const deployed = await onSave(xml);
       setDirty(false);
       setStatus(`Deployed version ${deployed.version}`);
+      await showProblems([]);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
+      if (e instanceof ApiError && e.errors.length > 0) await showProblems(e.errors);
     } finally {
       setSaving(false);
     }
+  }
+
+  /** Marks the elements a refused deploy named and lists every error under the diagram. */
+  async function showProblems(errors: FieldError[]) {
+    markedRef.current = elementProblems(errors);
+    let names: Record<string, string> = {};
+    await enqueue(async () => {
+      const modeler = modelerRef.current;
+      if (!modeler) return;
+      if (markedRef.current.length === 0) clearElementProblems(modeler);
+      else markElementProblems(modeler, markedRef.current);
+      names = elementNames(modeler, markedRef.current.map((p) => p.element));
+    }).catch(() => undefined);
+    setProblems(errors.length > 0 ? { errors, names } : null);
+  }
+
+  function reveal(id: string) {
+    void enqueue(async () => {
+      if (modelerRef.current) revealElement(modelerRef.current, id);
+    });
   }
 
   return (
@@ -168,6 +215,35 @@ export default function WorkflowModeler({ locationId, workflowKey, workflowName,
       <div className="sb-modeler relative min-h-0 flex-1">
         <div ref={containerRef} className="absolute inset-0" />
       </div>
+      {problems && <ProblemList problems={problems} onReveal={reveal} />}
+    </section>
+  );
+}
+
+/** The errors of a refused deploy, under the diagram; an element's entry selects it. */
+function ProblemList({ problems, onReveal }: { problems: DeployProblems; onReveal: (id: string) => void }) {
+  return (
+    <section aria-label="Problems" className="max-h-48 overflow-y-auto border-t border-primary bg-surface px-4 py-2 text-sm">
+      <h3 className="font-medium">Not deployed: {problems.errors.length === 1 ? '1 problem' : `${problems.errors.length} problems`}</h3>
+      <ul className="mt-1 space-y-1">
+        {problems.errors.map((e, i) => (
+          <li key={i} className="flex gap-2">
+            {e.element !== undefined ? (
+              <button
+                type="button"
+                onClick={() => onReveal(e.element!)}
+                data-element-id={e.element}
+                className="shrink-0 rounded-theme border border-border px-2 text-left hover:border-primary"
+              >
+                {problems.names[e.element] ? `${problems.names[e.element]} (${e.element})` : e.element}
+              </button>
+            ) : (
+              (e.pointer ?? e.parameter) && <span className="shrink-0 text-muted">{e.pointer ?? e.parameter}</span>
+            )}
+            <span>{e.detail}</span>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

@@ -1,17 +1,28 @@
 package dev.switchboard.host;
 
+import dev.switchboard.core.problems.FieldError;
+import dev.switchboard.core.problems.Problem;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
-/** The HTTP API, versioned in its path. The OpenAPI document is served at {@code /openapi}. */
+/**
+ * The HTTP API, versioned in its path. The OpenAPI document is served at {@code /openapi}: the build
+ * makes it from these annotations and the resources. Every error is an {@code application/problem+json}
+ * {@link Problem}, named among the components so clients get its type.
+ */
 @ApplicationPath("/api/v1")
 @OpenAPIDefinition(info = @Info(title = "Switchboard API", version = "1",
         description = "Contacts, plugins and workflows of a Switchboard agency. Authenticate with POST /auth/login, "
-                + "then send 'Authorization: Bearer <token>'."))
+                + "then send 'Authorization: Bearer <token>'."),
+        components = @Components(schemas = {
+                @Schema(name = "Problem", implementation = Problem.class),
+                @Schema(name = "FieldError", implementation = FieldError.class)}))
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer")
 public class SwitchboardApplication extends Application {
 }

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The console in a real browser (Debian's Chromium driven by Playwright): sign in, open the welcome
- * workflow, switch the theme, edit the diagram and save a new version. The console opens the
- * caller's first location, so the workflow is deployed there.
+ * workflow, switch the theme, edit the diagram and save a new version; then a location name the
+ * server refuses shows its error next to the name field, and a valid one is created and switched to.
+ * The console opens the caller's first location, so the workflow is deployed there.
  */
 @ExtendWith(PlatformExtension.class)
 class ConsoleBrowserIT {
@@ -24,7 +25,7 @@ class ConsoleBrowserIT {
     private static final String WORKFLOW = "welcome-new-lead";
 
     @Test
-    void consoleShowsTheWorkflowSwitchesThemeAndSavesANewVersion(RunningPlatform platform) throws Exception {
+    void consoleShowsTheWorkflowSwitchesThemeSavesANewVersionAndAddsALocation(RunningPlatform platform) throws Exception {
         ApiClient api = platform.admin();
         EmailPlugin.ensureInstalled(api);
         String firstLocation = "locations/" + api.get("me").json().get("locations").get(0).get("id").asText() + "/";
@@ -33,6 +34,7 @@ class ConsoleBrowserIT {
                         .getBytes(StandardCharsets.UTF_8));
         assertThat(deployed.status()).as(deployed.body()).isEqualTo(201);
         int version = deployed.json().get("version").asInt();
+        int locations = api.get("locations").json().size();
         Path screenshots = Path.of(System.getProperty("screenshot.dir"));
         Path log = screenshots.resolve("browser-test.log");
         Files.createDirectories(screenshots);
@@ -52,5 +54,8 @@ class ConsoleBrowserIT {
         assertThat(exit).as("browser test output:%n%s", Files.readString(log)).isZero();
         assertThat(api.get(firstLocation + "workflows/" + WORKFLOW).json().get("version").asInt()).isEqualTo(version + 1);
         assertThat(screenshots.resolve("02-midnight-theme.png")).exists();
+        assertThat(api.get("locations").json().size()).as("the refused name added none, the valid one a location")
+                .isEqualTo(locations + 1);
+        assertThat(screenshots.resolve("04-location-name-refused.png")).exists();
     }
 }

@@ -1,0 +1,43 @@
+package dev.switchboard.acceptance.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.testkit.PlatformExtension;
+import dev.switchboard.testkit.RunningPlatform;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The server serves the OpenAPI document the build made (and generated the console's API types
+ * from), not one of its own: the two are the same document, but for the list of paths Payara adds
+ * under {@code endpoints}.
+ */
+@ExtendWith(PlatformExtension.class)
+class OpenApiDocumentIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void servedDocumentIsTheOneTheBuildMade(RunningPlatform platform) throws Exception {
+        URI openApi = platform.baseUri().resolve("/openapi");
+        HttpResponse<String> served = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(openApi).header("Accept", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode built = JSON.readTree(Path.of(System.getProperty("openapi.document")).toFile());
+
+        assertThat(served.statusCode()).isEqualTo(200);
+        ObjectNode servedDocument = (ObjectNode) JSON.readTree(served.body());
+        assertThat(servedDocument.remove("endpoints")).isNotNull();
+        assertThat(servedDocument).isEqualTo(built);
+        assertThat(built.at("/components/schemas/Problem/properties/errors/items/$ref").asText())
+                .isEqualTo("#/components/schemas/FieldError");
+    }
+}
