@@ -30,7 +30,7 @@ export type Agency = Sent<Schemas['Agency']>;
 export type Location = Sent<Schemas['Location']>;
 
 /** `GET /api/v1/me` */
-export type Me = Sent<Schemas['Me']>;
+export type Me = Sent<Schemas['Me'], 'themeId'>;
 
 /** `POST /api/v1/auth/login`: `Me` plus the bearer token and when it expires (ISO-8601). */
 export type LoginResponse = Sent<Schemas['Session']>;
