@@ -1,5 +1,6 @@
 package dev.switchboard.host.problems;
 
+import dev.switchboard.core.db.DatabaseException;
 import dev.switchboard.core.problems.Problem;
 import dev.switchboard.core.problems.ProblemException;
 import dev.switchboard.core.problems.ProblemType;
@@ -31,6 +32,12 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             if (cause instanceof ProblemException problem) {
                 return Problems.response(problem.problem(), uri);
             }
+            if (cause instanceof DatabaseException database) {
+                Problem problem = database(database);
+                if (problem != null) {
+                    return Problems.response(problem, uri);
+                }
+            }
             if (cause instanceof JsonbException || cause instanceof JsonException) {
                 return Problems.response(Problem.of(ProblemType.MALFORMED_REQUEST,
                         "the request body is not valid JSON of the expected shape: " + cause.getMessage()), uri);
@@ -43,5 +50,20 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             return Problems.response(Problem.of(ProblemType.MALFORMED_REQUEST, exception.getMessage()), uri);
         }
         return Problems.response(Problems.incident(LOG, "Unexpected failure", exception), uri);
+    }
+
+    /**
+     * What the database refused because of the client's values, rather than a failure of the platform:
+     * a value that must be unique (409), text it cannot store or that is too long (400). The statement
+     * and its values are never echoed.
+     */
+    static Problem database(DatabaseException e) {
+        String state = e.sqlState() == null ? "" : e.sqlState();
+        return switch (state) {
+            case "23505" -> Problem.of(ProblemType.CONFLICT, "a value that must be unique is already used");
+            case "22P05", "22021" -> Problem.of(ProblemType.VALIDATION, "the request holds text that cannot be stored");
+            case "22001" -> Problem.of(ProblemType.VALIDATION, "a value of the request is longer than it may be");
+            default -> null;
+        };
     }
 }
