@@ -3,7 +3,9 @@
 -- of work (see DatabaseScope): switchboard.scope ('none', 'agency', 'location' or 'system'),
 -- switchboard.agency_id and switchboard.location_id. FORCE makes the policies apply to the tables'
 -- owner too, the role the platform connects as; the platform refuses to start as a role that could
--- bypass them (SUPERUSER or BYPASSRLS).
+-- bypass them (SUPERUSER or BYPASSRLS). Each policy reads the settings through scalar subqueries,
+-- (SELECT switchboard_scope_location()), which PostgreSQL evaluates once per query rather than once
+-- per row, so the planner keeps the plan it would choose without the policy (bench/row-level-security.sh).
 
 CREATE FUNCTION switchboard_scope_is_system() RETURNS boolean
     LANGUAGE sql STABLE AS $$ SELECT coalesce(current_setting('switchboard.scope', true), '') = 'system' $$;
@@ -16,23 +18,23 @@ CREATE FUNCTION switchboard_scope_location() RETURNS uuid
 ALTER TABLE agency ENABLE ROW LEVEL SECURITY;
 ALTER TABLE agency FORCE ROW LEVEL SECURITY;
 CREATE POLICY agency_tenant ON agency
-    USING (switchboard_scope_is_system() OR id = switchboard_scope_agency()
-           OR id = (SELECT l.agency_id FROM location l WHERE l.id = switchboard_scope_location()));
+    USING ((SELECT switchboard_scope_is_system()) OR id = (SELECT switchboard_scope_agency())
+           OR id = (SELECT l.agency_id FROM location l WHERE l.id = (SELECT switchboard_scope_location())));
 
 ALTER TABLE location ENABLE ROW LEVEL SECURITY;
 ALTER TABLE location FORCE ROW LEVEL SECURITY;
 CREATE POLICY location_tenant ON location
-    USING (switchboard_scope_is_system() OR agency_id = switchboard_scope_agency() OR id = switchboard_scope_location());
+    USING ((SELECT switchboard_scope_is_system()) OR agency_id = (SELECT switchboard_scope_agency()) OR id = (SELECT switchboard_scope_location()));
 
 ALTER TABLE app_user ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_user FORCE ROW LEVEL SECURITY;
 CREATE POLICY app_user_tenant ON app_user
-    USING (switchboard_scope_is_system() OR agency_id = switchboard_scope_agency());
+    USING ((SELECT switchboard_scope_is_system()) OR agency_id = (SELECT switchboard_scope_agency()));
 
 -- tokens are only ever read while a request is being authenticated, which names its system scope
 ALTER TABLE access_token ENABLE ROW LEVEL SECURITY;
 ALTER TABLE access_token FORCE ROW LEVEL SECURITY;
-CREATE POLICY access_token_system ON access_token USING (switchboard_scope_is_system());
+CREATE POLICY access_token_system ON access_token USING ((SELECT switchboard_scope_is_system()));
 
 -- a location's data: visible and writable in that location's scope only
 DO $$
@@ -43,7 +45,7 @@ BEGIN
                              'workflow_trigger', 'workflow_run', 'action_execution'] LOOP
         EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
         EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
-        EXECUTE format('CREATE POLICY %I ON %I USING (switchboard_scope_is_system() OR location_id = switchboard_scope_location())',
+        EXECUTE format('CREATE POLICY %I ON %I USING ((SELECT switchboard_scope_is_system()) OR location_id = (SELECT switchboard_scope_location()))',
                        t || '_tenant', t);
     END LOOP;
 END $$;
@@ -55,7 +57,7 @@ ALTER TABLE action_attempt ALTER COLUMN location_id SET NOT NULL;
 ALTER TABLE action_attempt ENABLE ROW LEVEL SECURITY;
 ALTER TABLE action_attempt FORCE ROW LEVEL SECURITY;
 CREATE POLICY action_attempt_tenant ON action_attempt
-    USING (switchboard_scope_is_system() OR location_id = switchboard_scope_location());
+    USING ((SELECT switchboard_scope_is_system()) OR location_id = (SELECT switchboard_scope_location()));
 
 -- composite foreign keys: a child row cannot point at a parent of another location
 ALTER TABLE contact ADD CONSTRAINT contact_location_id_key UNIQUE (location_id, id);

@@ -25,7 +25,7 @@ CREATE INDEX role_grant_location_lookup_idx ON role_grant (location_id);
 ALTER TABLE role_grant ENABLE ROW LEVEL SECURITY;
 ALTER TABLE role_grant FORCE ROW LEVEL SECURITY;
 CREATE POLICY role_grant_tenant ON role_grant
-    USING (switchboard_scope_is_system() OR agency_id = switchboard_scope_agency());
+    USING ((SELECT switchboard_scope_is_system()) OR agency_id = (SELECT switchboard_scope_agency()));
 
 -- the walking skeleton's agency admins: the first of each agency owns it, the others administer it;
 -- the first user of the installation operates it
@@ -46,4 +46,4 @@ CREATE TABLE login_failure (
 );
 ALTER TABLE login_failure ENABLE ROW LEVEL SECURITY;
 ALTER TABLE login_failure FORCE ROW LEVEL SECURITY;
-CREATE POLICY login_failure_system ON login_failure USING (switchboard_scope_is_system());
+CREATE POLICY login_failure_system ON login_failure USING ((SELECT switchboard_scope_is_system()));

@@ -19,4 +19,4 @@ CREATE INDEX invitation_agency_idx ON invitation (agency_id, created_at);
 ALTER TABLE invitation ENABLE ROW LEVEL SECURITY;
 ALTER TABLE invitation FORCE ROW LEVEL SECURITY;
 CREATE POLICY invitation_tenant ON invitation
-    USING (switchboard_scope_is_system() OR agency_id = switchboard_scope_agency());
+    USING ((SELECT switchboard_scope_is_system()) OR agency_id = (SELECT switchboard_scope_agency()));
