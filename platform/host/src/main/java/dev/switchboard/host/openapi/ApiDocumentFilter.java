@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 
 /**
  * Completes the OpenAPI document at build time (smallrye-open-api-maven-plugin runs it; the server
@@ -25,6 +26,10 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  *   <li>which members of each schema are always there. JSON-B leaves out members that are null, so a
  *   member is required unless {@link #MAY_BE_ABSENT} names it. A schema missing from that table fails
  *   the build: a new record must say what it always sends.</li>
+ *   <li>the document's default security (the bearer token) on each operation that does not say
+ *   otherwise, and none on the public ones ({@code @SecurityRequirements} without any). Payara drops an
+ *   empty {@code security} list when it reads the document, so a public operation would inherit the
+ *   default in the document it serves.</li>
  * </ul>
  */
 public class ApiDocumentFilter implements OASFilter {
@@ -92,9 +97,16 @@ public class ApiDocumentFilter implements OASFilter {
         if (openAPI.getPaths() == null) {
             return;
         }
-        boolean securedByDefault = openAPI.getSecurity() != null && !openAPI.getSecurity().isEmpty();
-        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
-                .forEach((method, operation) -> addProblems(path, item, method, operation, securedByDefault)));
+        List<SecurityRequirement> byDefault = openAPI.getSecurity();
+        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
+            if (operation.getSecurity() == null) {
+                operation.setSecurity(byDefault == null ? null : new ArrayList<>(byDefault));
+            } else if (operation.getSecurity().isEmpty()) {
+                operation.setSecurity(null);
+            }
+            addProblems(path, item, operation);
+        }));
+        openAPI.setSecurity(null);
     }
 
     private static void markRequired(String name, Schema schema) {
@@ -111,9 +123,8 @@ public class ApiDocumentFilter implements OASFilter {
         schema.setRequired(required.isEmpty() ? null : required);
     }
 
-    private static void addProblems(String path, PathItem item, PathItem.HttpMethod method, Operation operation,
-                                    boolean securedByDefault) {
-        boolean secured = operation.getSecurity() == null ? securedByDefault : !operation.getSecurity().isEmpty();
+    private static void addProblems(String path, PathItem item, Operation operation) {
+        boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
         List<Parameter> parameters = new ArrayList<>();
         if (item.getParameters() != null) {
             parameters.addAll(item.getParameters());
