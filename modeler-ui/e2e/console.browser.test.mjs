@@ -5,9 +5,9 @@
 //   npm run test:browser
 //
 // Optional: CHROMIUM_PATH (default /usr/bin/chromium). Without the required
-// variables the test is skipped. The agency theme is switched back at the end,
-// even when a step fails; the test leaves a new workflow version and a new
-// location ("Browser test <time>") behind.
+// variables the test is skipped. The user's own theme is switched back at the end,
+// even when a step fails; the test leaves a new workflow version, a new location
+// ("Browser test <time>") and an invited user (invitee-<time>@example.test) behind.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -45,6 +45,10 @@ const SELECTORS = {
   views: 'nav[aria-label="Console"]',
   locationSelect: 'select[aria-label="Location"]',
   newLocationName: 'form[aria-labelledby="new-location-title"] input[name="name"]',
+  newUserForm: 'form[aria-labelledby="new-user-title"]',
+  inviteForm: 'form[aria-labelledby="invite-title"]',
+  invitationLink: 'input[aria-label="Invitation link"]',
+  invitationForm: 'form[aria-labelledby="invitation-title"]',
 };
 
 const shapeSelector = (id) => `.djs-container .djs-element[data-element-id="${cssString(id)}"]`;
@@ -65,12 +69,15 @@ function idsOf(xml, localName) {
   return ids;
 }
 
-/** Waits for `selector` to appear; fails early with the page's alert text if an alert shows up instead. */
-async function waitForOrAlert(page, selector, what) {
+/**
+ * Waits for `selector` to appear; fails early with the alert's text if an alert (`alertSelector`: any
+ * on the page unless given) shows up instead.
+ */
+async function waitForOrAlert(page, selector, what, alertSelector = SELECTORS.alert) {
   const winner = await Promise.race([
     page.waitForSelector(selector, { state: 'visible', timeout: WAIT_MS }).then(() => 'ok'),
     page
-      .waitForSelector(SELECTORS.alert, { state: 'visible', timeout: WAIT_MS })
+      .waitForSelector(alertSelector, { state: 'visible', timeout: WAIT_MS })
       .then(async (el) => `alert: ${(await el.textContent())?.trim()}`),
   ]).catch((e) => `timeout: ${e.message.split('\n')[0]}`);
   assert.equal(winner, 'ok', `expected ${what} (${selector}), got ${winner}`);
@@ -88,6 +95,40 @@ async function centre(page, elementId) {
   const box = await page.locator(shapeSelector(elementId)).first().boundingBox();
   assert.ok(box, `shape ${elementId} has no bounding box (not rendered or hidden)`);
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/**
+ * After a refused submit: the input is marked invalid and names its message, which is the server's
+ * error for `pointer` and sits right under the input.
+ */
+async function expectFieldError(page, inputSelector, pointer) {
+  await page
+    .waitForSelector(`${inputSelector}[aria-invalid="true"]`, { timeout: WAIT_MS })
+    .catch(() => assert.fail(`${inputSelector} should be marked invalid after the server refused it`));
+  const input = page.locator(inputSelector);
+  const messageId = await input.getAttribute('aria-describedby');
+  assert.ok(messageId, `${inputSelector} should name its error message (aria-describedby)`);
+  const message = page.locator(`#${messageId}`);
+  const text = ((await message.textContent()) ?? '').trim();
+  assert.ok(text.length > 0, 'the field error should say what is wrong');
+  assert.equal(await message.getAttribute('data-pointer'), pointer, `the message is the one for ${pointer}`);
+  const field = await input.boundingBox();
+  const below = await message.boundingBox();
+  assert.ok(field && below, 'the field and its message are rendered');
+  assert.ok(
+    below.y >= field.y + field.height - 1 && below.y - (field.y + field.height) < 40 && Math.abs(below.x - field.x) < 40,
+    `the message should sit right under the field (field ${JSON.stringify(field)}, message ${JSON.stringify(below)})`,
+  );
+  return text;
+}
+
+/** `GET /api/v1/me` with the console's token. */
+async function fetchMe(page) {
+  return page.evaluate(async (tokenKey) => {
+    const r = await fetch('/api/v1/me', { headers: { Authorization: `Bearer ${sessionStorage.getItem(tokenKey)}` } });
+    if (!r.ok) throw new Error(`GET /api/v1/me -> HTTP ${r.status}`);
+    return r.json();
+  }, TOKEN_STORAGE_KEY);
 }
 
 /** Reads what the console itself reads, through the same API and token (used to find element ids). */
@@ -120,7 +161,7 @@ async function fetchWorkflow(page, workflowName) {
   );
 }
 
-/** Puts the agency theme back through the API (used when the UI could not). */
+/** Puts the user's own theme back through the API (used when the UI could not); null follows the agency's. */
 async function restoreThemeViaApi(themeId) {
   const url = (p) => new URL(p, BASE_URL).toString();
   const login = await fetch(url('/api/v1/auth/login'), {
@@ -130,16 +171,16 @@ async function restoreThemeViaApi(themeId) {
   });
   if (!login.ok) throw new Error(`login for theme restore -> HTTP ${login.status}`);
   const { token } = await login.json();
-  const put = await fetch(url('/api/v1/agency/theme'), {
+  const put = await fetch(url('/api/v1/me/theme'), {
     method: 'PUT',
     headers: { 'Content-Type': 'application/json', Accept: 'application/json', Authorization: `Bearer ${token}` },
     body: JSON.stringify({ themeId }),
   });
-  if (!put.ok) throw new Error(`PUT /api/v1/agency/theme -> HTTP ${put.status}`);
+  if (!put.ok) throw new Error(`PUT /api/v1/me/theme -> HTTP ${put.status}`);
 }
 
 test(
-  'console: sign in, open a workflow, switch theme, edit and deploy, add a location and switch to it',
+  'console: sign in, open a workflow, switch theme, edit and deploy, add a location and switch to it, invite a user who sees only what they may do',
   { skip: missing.length > 0 && `set ${missing.join(', ')} to run`, timeout: 300_000 },
   async (t) => {
     await mkdir(SCREENSHOT_DIR, { recursive: true });
@@ -177,15 +218,15 @@ test(
       });
 
     // Shared between steps.
-    let themeAtStart = THEME_A;
+    let themeAtStart = ''; // the header's choice: '' follows the agency's theme
     let themeChanged = false;
     let workflow; // { locationId, key, version, xml }
     let taskId;
     let listedVersion;
-    const workflowButton = () =>
-      page
+    const workflowButton = (on = page) =>
+      on
         .locator(`${SELECTORS.workflows} button`)
-        .filter({ has: page.locator('span', { hasText: new RegExp(`^\\s*${escapeRegExp(WORKFLOW_NAME)}\\s*$`) }) });
+        .filter({ has: on.locator('span', { hasText: new RegExp(`^\\s*${escapeRegExp(WORKFLOW_NAME)}\\s*$`) }) });
 
     try {
       await step('1. sign in and open the workflow', async () => {
@@ -201,7 +242,12 @@ test(
         await waitForOrAlert(page, SELECTORS.workflows, 'the workflow list after signing in');
 
         themeAtStart = await page.inputValue(SELECTORS.themeSelect);
-        assert.equal(themeAtStart, THEME_A, `the agency should start on theme "${THEME_A}" (found "${themeAtStart}")`);
+        assert.equal(themeAtStart, '', `the user should start following the agency's theme (found "${themeAtStart}")`);
+        assert.equal(
+          await page.getAttribute('link#sb-theme', 'href'),
+          `/themes/${THEME_A}/theme.css`,
+          `the agency should start on theme "${THEME_A}"`,
+        );
 
         await workflowButton()
           .first()
@@ -323,7 +369,7 @@ test(
           backgroundBefore,
           { timeout: WAIT_MS },
         );
-        assert.equal(await page.getAttribute('link#sb-theme', 'href'), `/themes/${themeAtStart}/theme.css`);
+        assert.equal(await page.getAttribute('link#sb-theme', 'href'), `/themes/${THEME_A}/theme.css`);
         themeChanged = false;
       });
 
@@ -334,22 +380,7 @@ test(
         await name.fill('L'.repeat(201));
         await page.getByRole('button', { name: 'Create location', exact: true }).click();
 
-        await page
-          .waitForSelector(`${SELECTORS.newLocationName}[aria-invalid="true"]`, { timeout: WAIT_MS })
-          .catch(() => assert.fail('the name field should be marked invalid after the server refused the name'));
-        const messageId = await name.getAttribute('aria-describedby');
-        assert.ok(messageId, 'the name field should name its error message (aria-describedby)');
-        const message = page.locator(`#${messageId}`);
-        const text = ((await message.textContent()) ?? '').trim();
-        assert.ok(text.length > 0, 'the field error should say what is wrong');
-        assert.equal(await message.getAttribute('data-pointer'), '/name', 'the message is the one for /name');
-        const field = await name.boundingBox();
-        const below = await message.boundingBox();
-        assert.ok(field && below, 'the field and its message are rendered');
-        assert.ok(
-          below.y >= field.y + field.height - 1 && below.y - (field.y + field.height) < 40 && Math.abs(below.x - field.x) < 40,
-          `the message should sit right under the field (field ${JSON.stringify(field)}, message ${JSON.stringify(below)})`,
-        );
+        await expectFieldError(page, SELECTORS.newLocationName, '/name');
         await shot('04-location-name-refused.png');
       });
 
@@ -390,10 +421,88 @@ test(
         assert.equal(await page.inputValue(SELECTORS.locationSelect), locationId, 'a reload stays in the chosen location');
         await shot('05-switched-location.png');
       });
+
+      await step('7. a user with a too short password is refused next to the password field', async () => {
+        await page.locator(SELECTORS.views).getByRole('button', { name: 'Agency', exact: true }).click();
+        await page.locator(`${SELECTORS.newUserForm} input[name="email"]`).waitFor({ state: 'visible' });
+        await page.fill(`${SELECTORS.newUserForm} input[name="email"]`, `short-${Date.now()}@example.test`);
+        await page.fill(`${SELECTORS.newUserForm} input[name="password"]`, 'short');
+        await page.getByRole('button', { name: 'Create user', exact: true }).click();
+        await expectFieldError(page, `${SELECTORS.newUserForm} input[name="password"]`, '/password');
+        assert.equal(
+          await page.getAttribute(`${SELECTORS.newUserForm} input[name="email"]`, 'aria-invalid'),
+          null,
+          'the email field is not marked',
+        );
+        await page.locator(`${SELECTORS.newUserForm} input[name="password"]`).scrollIntoViewIfNeeded();
+        await shot('06-user-password-refused.png');
+      });
+
+      let invitationLink;
+      let invitee; // { email, location }
+      await step('8. invite someone as a user of the first location and take the link', async () => {
+        const me = await fetchMe(page);
+        const first = me.locations[0];
+        invitee = { email: `invitee-${Date.now()}@example.test`, location: first };
+        await page.fill(`${SELECTORS.inviteForm} input[name="email"]`, invitee.email);
+        await page.selectOption(`${SELECTORS.inviteForm} select[name="locationRole-${first.id}"]`, 'USER');
+        await page.getByRole('button', { name: 'Create invitation', exact: true }).click();
+        await waitForOrAlert(page, SELECTORS.invitationLink, 'the invitation link', `${SELECTORS.inviteForm} ${SELECTORS.alert}`);
+        invitationLink = await page.inputValue(SELECTORS.invitationLink);
+        const link = new URL(invitationLink);
+        assert.equal(link.origin, new URL(BASE_URL).origin, `the link is a full link to this console: ${invitationLink}`);
+        assert.ok(link.searchParams.get('invitation'), `the link carries the invitation: ${invitationLink}`);
+        await page
+          .locator(`ul[aria-label="Invitations"] li[data-email="${cssString(invitee.email)}"] [data-status="PENDING"]`)
+          .waitFor({ state: 'visible' })
+          .catch(() => assert.fail(`the invitations list should show ${invitee.email} as pending`));
+        await page.locator(SELECTORS.invitationLink).scrollIntoViewIfNeeded();
+        await shot('07-invitation-link.png');
+      });
+
+      await step('9. the invitee chooses a password and sees only what a location user may', async () => {
+        const inviteeContext = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+        try {
+          const p = await inviteeContext.newPage();
+          p.setDefaultTimeout(WAIT_MS);
+          p.on('pageerror', (e) => pageProblems.push(`invitee pageerror: ${e.message}`));
+          await p.goto(invitationLink, { waitUntil: 'domcontentloaded' });
+          await p.locator(`${SELECTORS.invitationForm} input[name="password"]`).waitFor({ state: 'visible' });
+          await p.screenshot({ path: path.join(SCREENSHOT_DIR, '08-choose-password.png') });
+          await p.fill(`${SELECTORS.invitationForm} input[name="password"]`, `invitee-password-${Date.now()}`);
+          await p.getByRole('button', { name: 'Join', exact: true }).click();
+          await waitForOrAlert(p, SELECTORS.workflows, 'the console after accepting the invitation');
+
+          assert.equal(new URL(p.url()).searchParams.get('invitation'), null, 'the invitation leaves the address bar');
+          assert.ok(
+            ((await p.locator('header').textContent()) ?? '').includes(invitee.email),
+            `the header names the invitee ${invitee.email}`,
+          );
+          const options = await p.$$eval(`${SELECTORS.locationSelect} option`, (os) => os.map((o) => o.value));
+          assert.deepEqual(options, [invitee.location.id], 'the switcher offers the invitee their one location');
+          const views = (await p.locator(`${SELECTORS.views} button`).allTextContents()).map((v) => v.trim());
+          assert.deepEqual(views, ['Workflows', 'Locations'], 'no Agency view for a location user');
+
+          await workflowButton(p).first().click();
+          await p.locator('.djs-container .djs-element').first().waitFor({ state: 'visible' });
+          await p.locator('[data-read-only]').waitFor({ state: 'visible' });
+          assert.equal(await p.getByRole('button', { name: 'Save', exact: true }).count(), 0, 'no Save for a location user');
+          assert.equal(await p.locator('.djs-palette:visible').count(), 0, 'no palette in a read-only modeler');
+          await p.screenshot({ path: path.join(SCREENSHOT_DIR, '09-invitee-read-only.png') });
+
+          await p.locator(SELECTORS.views).getByRole('button', { name: 'Locations', exact: true }).click();
+          await p.locator('ul[aria-label="Locations"] li').first().waitFor({ state: 'visible' });
+          assert.equal(await p.locator('form[aria-labelledby="new-location-title"]').count(), 0, 'no New location form');
+          assert.equal(await p.locator('ul[aria-label="Locations"] li').count(), 1, 'the invitee sees one location');
+          await p.screenshot({ path: path.join(SCREENSHOT_DIR, '10-invitee-locations.png') });
+        } finally {
+          await inviteeContext.close();
+        }
+      });
     } finally {
       if (themeChanged) {
         // The UI could not put it back: do it through the API so the platform is left as found.
-        await restoreThemeViaApi(themeAtStart).catch((e) => t.diagnostic(`could not restore the theme: ${e.message}`));
+        await restoreThemeViaApi(themeAtStart || null).catch((e) => t.diagnostic(`could not restore the theme: ${e.message}`));
       }
       if (pageProblems.length) t.diagnostic(`browser reported:\n  ${pageProblems.join('\n  ')}`);
       await browser.close();

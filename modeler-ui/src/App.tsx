@@ -1,11 +1,21 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { api, ApiError, getToken, onUnauthorized } from './api/client';
-import type { Location, Me, Theme, Workflow } from './api/types';
+import type { Location, LoginResponse, Me, Theme, Workflow } from './api/types';
+import { AcceptInvitationForm } from './components/AcceptInvitationForm';
+import { AgencyView } from './components/AgencyView';
 import { Header } from './components/Header';
 import { LocationsView } from './components/LocationsView';
 import { LoginForm } from './components/LoginForm';
 import { WorkflowList } from './components/WorkflowList';
-import { pushConsoleUrl, readConsoleUrl, type ConsoleUrl } from './consoleUrl';
+import {
+  clearInvitationToken,
+  pushConsoleUrl,
+  readConsoleUrl,
+  readInvitationToken,
+  type ConsoleUrl,
+  type View,
+} from './consoleUrl';
+import { appliedThemeId, may, mayInLocation } from './permissions';
 import {
   applyTheme,
   DEFAULT_THEME_ID,
@@ -24,11 +34,13 @@ function message(e: unknown): string {
 const isUnauthorized = (e: unknown) => e instanceof ApiError && e.status === 401;
 
 export default function App() {
-  const [booting, setBooting] = useState(() => getToken() !== null);
+  const [invitationToken, setInvitationToken] = useState<string | null>(readInvitationToken);
+  const [booting, setBooting] = useState(() => getToken() !== null && readInvitationToken() === null);
   const [session, setSession] = useState<Me | null>(null);
   const [loginNotice, setLoginNotice] = useState<string | null>(null);
   const [themes, setThemes] = useState<Theme[]>([]);
-  const [pendingThemeId, setPendingThemeId] = useState<string | null>(null);
+  /** A theme change in flight: the user's own (`mine`, null = the agency's) or the agency's. */
+  const [pendingTheme, setPendingTheme] = useState<{ mine: string | null } | { agency: string } | null>(null);
   const [diagramTheme, setDiagramTheme] = useState<DiagramTheme>(() => readDiagramTheme());
   const [workflows, setWorkflows] = useState<Workflow[] | null>(null);
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
@@ -71,10 +83,10 @@ export default function App() {
     void applyTheme(DEFAULT_THEME_ID).then(() => setDiagramTheme(readDiagramTheme()));
   }, []);
 
-  /** Adopt a session: paint with the agency theme before showing the console. */
+  /** Adopt a session: paint with the user's theme (else the agency's) before showing the console. */
   const startSession = useCallback(async (me: Me) => {
-    await applyTheme(me.agency.themeId);
-    rememberThemeId(me.agency.themeId);
+    await applyTheme(appliedThemeId(me));
+    rememberThemeId(appliedThemeId(me));
     setDiagramTheme(readDiagramTheme());
     setLoginNotice(null);
     setError(null);
@@ -88,9 +100,9 @@ export default function App() {
     return () => onUnauthorized(null);
   }, [endSession]);
 
-  // A reload keeps the session (token in sessionStorage): fetch who we are.
+  // A reload keeps the session (token in sessionStorage): fetch who we are. An invitation link asks first.
   useEffect(() => {
-    if (!getToken()) {
+    if (!getToken() || readInvitationToken() !== null) {
       void applyTheme(DEFAULT_THEME_ID).then(() => setDiagramTheme(readDiagramTheme()));
       return;
     }
@@ -157,25 +169,62 @@ export default function App() {
     );
   }, [locationId, refreshWorkflows]);
 
-  async function signIn(email: string, password: string) {
-    const { token: _token, expiresAt: _expiresAt, ...me } = await api.login({ email, password });
+  /** The sign-in answer lacks the user's own theme: ask who we are, as a reload does. */
+  async function adopt(signedIn: LoginResponse) {
+    const { token: _token, expiresAt: _expiresAt, ...rest } = signedIn;
+    const me = await api.me().catch((): Me => rest);
     await startSession(me);
   }
 
-  async function changeTheme(themeId: string) {
-    if (!session || themeId === session.agency.themeId) return;
-    setPendingThemeId(themeId);
+  async function signIn(email: string, password: string) {
+    await adopt(await api.login({ email, password }));
+  }
+
+  async function acceptInvitation(password: string) {
+    if (!invitationToken) return;
+    const signedIn = await api.acceptInvitation(invitationToken, password); // 404 and 400: the form shows them
+    clearInvitationToken();
+    setInvitationToken(null);
+    await adopt(signedIn);
+  }
+
+  /** Repaints with the theme `me` says, if it is not the one shown. */
+  async function repaint(me: Me) {
+    await applyTheme(appliedThemeId(me)); // swap the stylesheet and wait for it
+    rememberThemeId(appliedThemeId(me));
+    setDiagramTheme(readDiagramTheme()); // rebuild the diagram in the new colours
+  }
+
+  /** The user's own theme (header); null follows the agency's. */
+  async function changeMyTheme(themeId: string | null) {
+    if (!session || themeId === (session.themeId ?? null)) return;
+    setPendingTheme({ mine: themeId });
     setError(null);
     try {
-      const agency = await api.setAgencyTheme(themeId); // 1. persist
-      await applyTheme(agency.themeId); // 2. swap the stylesheet and wait for it
-      rememberThemeId(agency.themeId);
-      setSession((s) => (s ? { ...s, agency: { ...s.agency, ...agency } } : s));
-      setDiagramTheme(readDiagramTheme()); // 3. rebuild the diagram in the new colours
+      const me = await api.setMyTheme(themeId);
+      await repaint(me);
+      setSession(me);
     } catch (e) {
       if (!isUnauthorized(e)) setError(`Could not change the theme: ${message(e)}`);
     } finally {
-      setPendingThemeId(null);
+      setPendingTheme(null);
+    }
+  }
+
+  /** The agency's theme (Agency view): what every user sees who chose none. */
+  async function changeAgencyTheme(themeId: string) {
+    if (!session || themeId === session.agency.themeId) return;
+    setPendingTheme({ agency: themeId });
+    setError(null);
+    try {
+      const agency = await api.setAgencyTheme(themeId);
+      const me = { ...session, agency: { ...session.agency, ...agency } };
+      await repaint(me);
+      setSession(me);
+    } catch (e) {
+      if (!isUnauthorized(e)) setError(`Could not change the agency's theme: ${message(e)}`);
+    } finally {
+      setPendingTheme(null);
     }
   }
 
@@ -195,6 +244,19 @@ export default function App() {
     [locationId, refreshWorkflows],
   );
 
+  if (invitationToken) {
+    return (
+      <AcceptInvitationForm
+        onAccept={acceptInvitation}
+        onSignInInstead={() => {
+          clearInvitationToken();
+          setInvitationToken(null);
+          if (getToken()) window.location.reload(); // a session of this tab: restore it
+        }}
+      />
+    );
+  }
+
   if (booting) {
     return <p className="p-6 text-muted">Loading…</p>;
   }
@@ -203,20 +265,32 @@ export default function App() {
     return <LoginForm onSignIn={signIn} notice={loginNotice} />;
   }
 
+  // Only what the user may do (the server refuses the rest anyway).
+  const manageUsers = may(session, 'agency.users');
+  const manageAgencyTheme = may(session, 'agency.theme');
+  const views: View[] = ['workflows', 'locations', ...(manageUsers || manageAgencyTheme ? (['agency'] as const) : [])];
+  const view: View = views.includes(url.view) ? url.view : 'workflows';
+  const readOnlyReason =
+    location && !mayInLocation(session, location.id, 'location.workflows')
+      ? `your role in ${location.name} does not let you deploy workflows.`
+      : null;
+
   return (
     <div className="flex h-full flex-col">
       <Header
-        agency={pendingThemeId ? { ...session.agency, themeId: pendingThemeId } : session.agency}
-        logoThemeId={session.agency.themeId}
+        agency={session.agency}
+        themeChoice={pendingTheme && 'mine' in pendingTheme ? pendingTheme.mine : (session.themeId ?? null)}
+        logoThemeId={appliedThemeId(session)}
         user={session.user}
         locations={locations ?? []}
         location={location}
         onLocationChange={(id) => navigate({ locationId: id })}
-        view={url.view}
-        onViewChange={(view) => navigate({ view })}
+        views={views}
+        view={view}
+        onViewChange={(v) => navigate({ view: v })}
         themes={themes}
-        themeBusy={pendingThemeId !== null}
-        onThemeChange={(id) => void changeTheme(id)}
+        themeBusy={pendingTheme !== null}
+        onThemeChange={(id) => void changeMyTheme(id)}
         onSignOut={() => endSession(null)}
       />
       {error && (
@@ -224,17 +298,37 @@ export default function App() {
           {error}
         </p>
       )}
-      {url.view === 'locations' && (
+      {view === 'agency' && (
+        <main className="min-h-0 flex-1 overflow-y-auto">
+          <AgencyView
+            agencyId={session.agency.id}
+            selfId={session.user.id}
+            locations={locations ?? session.locations}
+            manageUsers={manageUsers}
+            agencyTheme={
+              manageAgencyTheme
+                ? {
+                    themes,
+                    themeId: pendingTheme && 'agency' in pendingTheme ? pendingTheme.agency : session.agency.themeId,
+                    busy: pendingTheme !== null,
+                    onChange: (id) => void changeAgencyTheme(id),
+                  }
+                : null
+            }
+          />
+        </main>
+      )}
+      {view === 'locations' && (
         <main className="min-h-0 flex-1 overflow-y-auto">
           <LocationsView
             locations={locations}
             currentLocationId={locationId}
-            onCreate={createLocation}
+            onCreate={may(session, 'agency.locations') ? createLocation : null}
             onOpen={(id) => navigate({ locationId: id, view: 'workflows' })}
           />
         </main>
       )}
-      {url.view === 'workflows' && (
+      {view === 'workflows' && (
         <div className="flex min-h-0 flex-1">
           <aside className="w-72 shrink-0 border-r border-border bg-surface">
             <WorkflowList workflows={workflows} selectedKey={selectedKey} onSelect={setSelectedKey} />
@@ -252,6 +346,7 @@ export default function App() {
                   workflowName={workflows?.find((w) => w.key === selectedKey)?.name}
                   theme={diagramTheme}
                   onSave={deploy}
+                  readOnlyReason={readOnlyReason}
                 />
               </Suspense>
             )}

@@ -2,10 +2,12 @@
  * What the address bar keeps of the console: the view and the chosen location
  * (`/?view=locations&location=<id>`), so a reload, a bookmark or the back button
  * bring the same place back. The host serves index.html at `/` only; the state is
- * in the query string.
+ * in the query string. An invitation link is `/?invitation=<token>`.
  */
 
-export type View = 'workflows' | 'locations';
+export type View = 'workflows' | 'locations' | 'agency';
+
+const VIEWS: readonly View[] = ['workflows', 'locations', 'agency'];
 
 export interface ConsoleUrl {
   view: View;
@@ -15,8 +17,9 @@ export interface ConsoleUrl {
 
 export function readConsoleUrl(): ConsoleUrl {
   const params = new URLSearchParams(window.location.search);
+  const view = params.get('view');
   return {
-    view: params.get('view') === 'locations' ? 'locations' : 'workflows',
+    view: VIEWS.find((v) => v === view) ?? 'workflows',
     locationId: params.get('location') || null,
   };
 }
@@ -33,4 +36,18 @@ export function pushConsoleUrl(url: ConsoleUrl): void {
   if (next !== `${window.location.pathname}${window.location.search}${window.location.hash}`) {
     window.history.pushState(null, '', next);
   }
+}
+
+/** The token of an invitation link (`/?invitation=<token>`), if the console was opened with one. */
+export function readInvitationToken(): string | null {
+  return new URLSearchParams(window.location.search).get('invitation') || null;
+}
+
+/** Takes the invitation's token out of the address bar (replacing the entry: Back does not bring it back). */
+export function clearInvitationToken(): void {
+  const params = new URLSearchParams(window.location.search);
+  if (!params.has('invitation')) return;
+  params.delete('invitation');
+  const query = params.toString();
+  window.history.replaceState(null, '', `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`);
 }

@@ -1,7 +1,22 @@
 /**
  * The one place that talks to the Switchboard HTTP API (same origin, JSON, bearer token).
  */
-import type { Agency, FieldError, Location, LoginRequest, LoginResponse, Me, Problem, Theme, Workflow } from './types';
+import type {
+  Agency,
+  AgencyUser,
+  FieldError,
+  Invitation,
+  Location,
+  LoginRequest,
+  LoginResponse,
+  Me,
+  NewInvitation,
+  NewUser,
+  Problem,
+  RoleChange,
+  Theme,
+  Workflow,
+} from './types';
 
 /** sessionStorage key holding the bearer token (a reload stays signed in; closing the tab signs out). */
 export const TOKEN_STORAGE_KEY = 'switchboard.token';
@@ -105,7 +120,7 @@ export function setToken(token: string | null): void {
 type Accept = 'json' | 'text';
 
 interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT';
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   json?: unknown;
   xml?: string;
   accept?: Accept;
@@ -171,6 +186,20 @@ export const api = {
     return result;
   },
 
+  /**
+   * `POST /api/v1/invitations/accept` (public): creates the invitee's user with the password they chose
+   * and signs them in; stores the token like a login. 404: the invitation is unknown, used, revoked or expired.
+   */
+  async acceptInvitation(token: string, password: string): Promise<LoginResponse> {
+    const result = await request<LoginResponse>('/api/v1/invitations/accept', {
+      method: 'POST',
+      json: { token, password },
+      auth: false,
+    });
+    setToken(result.token);
+    return result;
+  },
+
   /** Forgets the token here and revokes it on the server (best effort: the session ends either way). */
   logout(): void {
     const token = getToken();
@@ -215,6 +244,42 @@ export const api = {
 
   setAgencyTheme(themeId: string): Promise<Agency> {
     return request<Agency>('/api/v1/agency/theme', { method: 'PUT', json: { themeId } });
+  },
+
+  /** The caller's own theme; null follows the agency's again. */
+  setMyTheme(themeId: string | null): Promise<Me> {
+    return request<Me>('/api/v1/me/theme', { method: 'PUT', json: { themeId } });
+  },
+
+  listUsers(agencyId: string): Promise<AgencyUser[]> {
+    return request<AgencyUser[]>(`/api/v1/agencies/${enc(agencyId)}/users`);
+  },
+
+  /** 400 names `/email`, `/password`, `/agencyRole` or `/locationRoles/<id>`; 409: the email is taken. */
+  createUser(agencyId: string, user: NewUser): Promise<AgencyUser> {
+    return request<AgencyUser>(`/api/v1/agencies/${enc(agencyId)}/users`, { method: 'POST', json: user });
+  },
+
+  /** Replaces the user's roles. */
+  changeUserRoles(agencyId: string, userId: string, roles: RoleChange): Promise<AgencyUser> {
+    return request<AgencyUser>(`/api/v1/agencies/${enc(agencyId)}/users/${enc(userId)}/roles`, { method: 'PUT', json: roles });
+  },
+
+  disableUser(agencyId: string, userId: string): Promise<AgencyUser> {
+    return request<AgencyUser>(`/api/v1/agencies/${enc(agencyId)}/users/${enc(userId)}/disable`, { method: 'POST' });
+  },
+
+  listInvitations(agencyId: string): Promise<Invitation[]> {
+    return request<Invitation[]>(`/api/v1/agencies/${enc(agencyId)}/invitations`);
+  },
+
+  /** The answer holds the invitation's `acceptPath` (and token): the only time the server shows it. */
+  invite(agencyId: string, invitation: NewInvitation): Promise<Invitation> {
+    return request<Invitation>(`/api/v1/agencies/${enc(agencyId)}/invitations`, { method: 'POST', json: invitation });
+  },
+
+  revokeInvitation(agencyId: string, invitationId: string): Promise<Invitation> {
+    return request<Invitation>(`/api/v1/agencies/${enc(agencyId)}/invitations/${enc(invitationId)}`, { method: 'DELETE' });
   },
 };
 

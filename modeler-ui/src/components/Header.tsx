@@ -4,8 +4,9 @@ import { themeLogoSrc } from '../theme';
 import { ThemeSelect } from './ThemeSelect';
 
 export interface HeaderProps {
-  /** The agency; `themeId` is what the theme select shows (may be a change in flight). */
   agency: Agency;
+  /** The user's own theme as the select shows it (may be a change in flight); null follows the agency's. */
+  themeChoice: string | null;
   /** The theme whose stylesheet is applied (the logo follows it). */
   logoThemeId: string;
   user: User;
@@ -13,21 +14,20 @@ export interface HeaderProps {
   /** The location the console works in. */
   location: Location | null;
   onLocationChange: (locationId: string) => void;
+  /** The views the user may open. */
+  views: readonly View[];
   view: View;
   onViewChange: (view: View) => void;
   themes: Theme[];
   themeBusy: boolean;
-  onThemeChange: (themeId: string) => void;
+  onThemeChange: (themeId: string | null) => void;
   onSignOut: () => void;
 }
 
-const VIEWS: { view: View; label: string }[] = [
-  { view: 'workflows', label: 'Workflows' },
-  { view: 'locations', label: 'Locations' },
-];
+const VIEW_LABELS: Record<View, string> = { workflows: 'Workflows', locations: 'Locations', agency: 'Agency' };
 
 export function Header(props: HeaderProps) {
-  const { agency, logoThemeId, user, locations, location, onLocationChange, view, onViewChange } = props;
+  const { agency, logoThemeId, user, locations, location, onLocationChange, views, view, onViewChange } = props;
   return (
     <header className="flex items-center gap-4 border-b border-border bg-surface px-5 py-3">
       <img alt="logo" src={themeLogoSrc(logoThemeId)} className="h-8 w-auto" />
@@ -51,7 +51,7 @@ export function Header(props: HeaderProps) {
         )}
       </div>
       <nav aria-label="Console" className="ml-4 flex gap-1">
-        {VIEWS.map(({ view: v, label }) => (
+        {views.map((v) => (
           <button
             key={v}
             type="button"
@@ -61,7 +61,7 @@ export function Header(props: HeaderProps) {
               v === view ? 'border-primary bg-background' : 'border-transparent hover:border-border'
             }`}
           >
-            {label}
+            {VIEW_LABELS[v]}
           </button>
         ))}
       </nav>
@@ -71,7 +71,8 @@ export function Header(props: HeaderProps) {
         </span>
         <ThemeSelect
           themes={props.themes}
-          value={agency.themeId}
+          value={props.themeChoice}
+          agencyThemeId={agency.themeId}
           disabled={props.themeBusy}
           onChange={props.onThemeChange}
         />

@@ -6,8 +6,8 @@ export interface LocationsViewProps {
   /** The agency's locations, oldest first; null while loading. */
   locations: Location[] | null;
   currentLocationId: string | null;
-  /** Creates a location; rejects with the server's problem (a refused name names `/name`). */
-  onCreate: (name: string) => Promise<Location>;
+  /** Creates a location; rejects with the server's problem (a refused name names `/name`). Null: the user may not (no form). */
+  onCreate: ((name: string) => Promise<Location>) | null;
   /** Makes the location the one the console works in. */
   onOpen: (locationId: string) => void;
 }
@@ -47,7 +47,7 @@ export function LocationsView({ locations, currentLocationId, onCreate, onOpen }
           })}
         </ul>
       </section>
-      <NewLocationForm onCreate={onCreate} />
+      {onCreate && <NewLocationForm onCreate={onCreate} />}
     </div>
   );
 }

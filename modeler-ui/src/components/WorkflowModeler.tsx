@@ -29,6 +29,8 @@ export interface WorkflowModelerProps {
   theme: DiagramTheme;
   /** Deploys the XML; resolves with the new version. */
   onSave: (xml: string) => Promise<Workflow>;
+  /** Why the user may look but not deploy (no `location.workflows`): no Save, no palette. */
+  readOnlyReason?: string | null;
 }
 
 type Task = () => Promise<void>;
@@ -47,7 +49,15 @@ const elementProblems = (errors: readonly FieldError[]): ElementProblem[] =>
  * plain div. All modeler operations run one after another through a queue so
  * that theme rebuilds, imports and saves never overlap.
  */
-export default function WorkflowModeler({ locationId, workflowKey, workflowName, theme, onSave }: WorkflowModelerProps) {
+export default function WorkflowModeler({
+  locationId,
+  workflowKey,
+  workflowName,
+  theme,
+  onSave,
+  readOnlyReason,
+}: WorkflowModelerProps) {
+  const readOnly = Boolean(readOnlyReason);
   const containerRef = useRef<HTMLDivElement>(null);
   const modelerRef = useRef<BpmnModeler | null>(null);
   /** The diagram as last imported or carried over from a destroyed modeler. */
@@ -193,26 +203,33 @@ export default function WorkflowModeler({ locationId, workflowKey, workflowName,
             <span className="ml-2 text-xs font-normal text-muted">{workflowKey}</span>
           )}
         </h2>
-        {dirty && <span className="text-xs text-muted">Unsaved changes</span>}
+        {dirty && !readOnly && <span className="text-xs text-muted">Unsaved changes</span>}
+        {readOnly && (
+          <span data-read-only className="text-xs text-muted">
+            Read only: {readOnlyReason}
+          </span>
+        )}
         {loading && <span className="text-xs text-muted">Loading…</span>}
         <p role="status" className="ml-auto text-sm text-muted">
           {status}
         </p>
-        <button
-          type="button"
-          onClick={save}
-          disabled={saving || loading}
-          className="rounded-theme bg-primary px-4 py-1.5 text-sm font-medium text-primary-contrast hover:opacity-90 disabled:opacity-60"
-        >
-          {saving ? 'Saving…' : 'Save'}
-        </button>
+        {!readOnly && (
+          <button
+            type="button"
+            onClick={save}
+            disabled={saving || loading}
+            className="rounded-theme bg-primary px-4 py-1.5 text-sm font-medium text-primary-contrast hover:opacity-90 disabled:opacity-60"
+          >
+            {saving ? 'Saving…' : 'Save'}
+          </button>
+        )}
       </div>
       {error && (
         <p role="alert" className="whitespace-pre-line border-b border-primary bg-surface px-4 py-2 text-sm">
           {error}
         </p>
       )}
-      <div className="sb-modeler relative min-h-0 flex-1">
+      <div className={`sb-modeler relative min-h-0 flex-1${readOnly ? ' sb-read-only' : ''}`}>
         <div ref={containerRef} className="absolute inset-0" />
       </div>
       {problems && <ProblemList problems={problems} onReveal={reveal} />}

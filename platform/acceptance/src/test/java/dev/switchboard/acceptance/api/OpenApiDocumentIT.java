@@ -18,7 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The server serves the OpenAPI document the build made (and generated the console's API types
  * from), not one of its own: the two are the same document, but for the list of paths Payara adds
- * under {@code endpoints}.
+ * under {@code endpoints}. The document says what each operation answers, problems included, who may
+ * call it and which members the server always sends.
  */
 @ExtendWith(PlatformExtension.class)
 class OpenApiDocumentIT {
@@ -39,5 +40,13 @@ class OpenApiDocumentIT {
         assertThat(servedDocument).isEqualTo(built);
         assertThat(built.at("/components/schemas/Problem/properties/errors/items/$ref").asText())
                 .isEqualTo("#/components/schemas/FieldError");
+        assertThat(built.at("/paths/~1api~1v1~1agencies~1{agencyId}~1users/post/responses/201/content/application~1json/schema/$ref")
+                .asText()).as("a 201 with its schema").isEqualTo("#/components/schemas/AgencyUser");
+        assertThat(built.at("/paths/~1api~1v1~1me/get/responses/401/content/application~1problem+json/schema/$ref").asText())
+                .as("problems as answers").isEqualTo("#/components/schemas/Problem");
+        assertThat(built.at("/paths/~1api~1v1~1me/get/security/0/bearer").isArray()).as("the bearer token").isTrue();
+        assertThat(built.at("/paths/~1api~1v1~1auth~1login/post/security").isMissingNode()).as("a public operation").isTrue();
+        assertThat(built.at("/components/schemas/Me/required").toString()).as("members always sent")
+                .isEqualTo("[\"user\",\"agency\",\"locations\",\"roles\",\"permissions\"]");
     }
 }

@@ -16,8 +16,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The console in a real browser (Debian's Chromium driven by Playwright): sign in, open the welcome
  * workflow, switch the theme, edit the diagram and save a new version; then a location name the
- * server refuses shows its error next to the name field, and a valid one is created and switched to.
- * The console opens the caller's first location, so the workflow is deployed there.
+ * server refuses shows its error next to the name field, and a valid one is created and switched to;
+ * a user with a too short password is refused next to the password field, and someone invited as a
+ * user of the first location accepts in a fresh browser and sees only what they may do (see
+ * modeler-ui/README.md). The console opens the caller's first location, so the workflow is deployed there.
  */
 @ExtendWith(PlatformExtension.class)
 class ConsoleBrowserIT {

@@ -40,9 +40,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Login and the caller's own account. */
 @Path("/")
+@Tag(name = "Account", description = "Sign-in, invitations and the caller's own account")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class AuthResource {
@@ -110,6 +117,12 @@ public class AuthResource {
     @POST
     @Path("auth/login")
     @Public
+    @SecurityRequirements
+    @Operation(operationId = "login", summary = "Sign in: a bearer token and who it belongs to")
+    @APIResponse(responseCode = "200", description = "Signed in",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Session.class)))
+    @APIResponse(responseCode = "429", description = "Too many failed sign-ins; see Retry-After",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Session login(Credentials credentials, @Context HttpServletRequest request) {
         Violations violations = new Violations();
         if (credentials == null || blank(credentials.email())) {
@@ -149,6 +162,8 @@ public class AuthResource {
     @POST
     @Path("invitations/accept")
     @Public
+    @SecurityRequirements
+    @Operation(operationId = "acceptInvitation", summary = "Accept an invitation: create the invitee's user and sign them in")
     public Session accept(Acceptance acceptance) {
         Acceptance request = acceptance == null ? new Acceptance(null, null) : acceptance;
         AuthenticatedUser user = invitations.accept(request.token(), request.password());
@@ -163,6 +178,8 @@ public class AuthResource {
     @POST
     @Path("auth/logout")
     @Requires(Permission.SELF)
+    @Operation(operationId = "logout", summary = "Sign out: revoke this request's token")
+    @APIResponse(responseCode = "204", description = "Signed out")
     public Response logout(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         // the token filter accepted this header, so it holds a bearer token
         BearerTokenFilter.bearerToken(authorization).ifPresent(tokens::revoke);
@@ -172,6 +189,7 @@ public class AuthResource {
     @GET
     @Path("me")
     @Requires(Permission.SELF)
+    @Operation(operationId = "me", summary = "The caller, their agency, locations, roles and permissions")
     public Me me() {
         return me(scope.user());
     }
@@ -180,6 +198,7 @@ public class AuthResource {
     @PUT
     @Path("me/theme")
     @Requires(Permission.SELF)
+    @Operation(operationId = "chooseMyTheme", summary = "Choose the caller's own theme (null follows the agency's)")
     public Me chooseTheme(ThemePreference preference) {
         String themeId = preference == null ? null : preference.themeId();
         if (themeId != null && themes.find(themeId).isEmpty()) {

@@ -21,10 +21,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Plugins of the platform: upload installs a new plugin or hot-swaps the running version. */
 @Requires(Permission.PLUGINS_READ)
 @Path("/plugins")
+@Tag(name = "Plugins", description = "The platform's plugins")
 @Produces(MediaType.APPLICATION_JSON)
 public class PluginResource {
 
@@ -34,11 +42,13 @@ public class PluginResource {
     @Inject
     TenantScope scope;
 
+    @Operation(operationId = "listPlugins", summary = "The installed plugins")
     @GET
     public List<PluginInfo> list() {
         return plugins.list();
     }
 
+    @Operation(operationId = "getPlugin", summary = "An installed plugin")
     @GET
     @Path("{pluginId}")
     public PluginInfo get(@PathParam("pluginId") String pluginId) {
@@ -49,11 +59,20 @@ public class PluginResource {
     @POST
     @Requires(Permission.PLATFORM_PLUGINS)
     @Consumes({"application/java-archive", MediaType.APPLICATION_OCTET_STREAM, "application/zip"})
-    public PluginInfo install(InputStream body) {
+    @Operation(operationId = "installPlugin", summary = "Install a plugin, or swap the running one for this version (operator)")
+    @APIResponse(responseCode = "200", description = "The plugin, active in this version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PluginInfo.class)))
+    @APIResponse(responseCode = "413", description = "The archive is larger than 64 MB", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    public PluginInfo install(@RequestBody(required = true, description = "The plugin's OSGi bundle (a jar)", content = {
+            @Content(mediaType = "application/java-archive", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary"))}) InputStream body) {
         return plugins.install(readLimited(body), scope.user().id());
     }
 
     /** Removes the plugin from the platform (operator only); its settings stay for a reinstall. */
+    @Operation(operationId = "removePlugin", summary = "Remove a plugin (operator); its settings stay")
+    @APIResponse(responseCode = "204", description = "Removed")
     @DELETE
     @Path("{pluginId}")
     @Requires(Permission.PLATFORM_PLUGINS)

@@ -20,10 +20,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A plugin's settings for one location. Secret values are accepted, never returned. */
 @Requires(Permission.LOCATION_READ)
 @Path("/locations/{locationId}/plugins/{pluginId}/settings")
+@Tag(name = "Plugin settings", description = "A plugin's settings for one location")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class PluginSettingsResource {
@@ -34,6 +37,7 @@ public class PluginSettingsResource {
     @Inject
     TenantScope tenant;
 
+    @Operation(operationId = "getPluginSettings", summary = "A plugin's settings for the location (secrets only named)")
     @GET
     public SettingsView get(@PathParam("pluginId") String pluginId) {
         return settings.view(tenant.locationId(), pluginId);
@@ -41,6 +45,7 @@ public class PluginSettingsResource {
 
     @Requires(Permission.LOCATION_SETTINGS)
     /** Body: a JSON object of setting names to values (strings or numbers). */
+    @Operation(operationId = "savePluginSettings", summary = "Replace a plugin's settings for the location")
     @PUT
     public SettingsView put(@PathParam("pluginId") String pluginId, JsonValue body) {
         if (!(body instanceof JsonObject object)) {

@@ -27,6 +27,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Agencies, their locations and their users. The operator lists and creates agencies (each with its
@@ -35,6 +40,7 @@ import java.util.Map;
  * not the agencies' data.
  */
 @Path("/agencies")
+@Tag(name = "Agencies", description = "Agencies, their locations, users and roles")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class AgenciesResource {
@@ -66,6 +72,7 @@ public class AgenciesResource {
 
     @GET
     @Requires(Permission.PLATFORM_AGENCIES)
+    @Operation(operationId = "listAgencies", summary = "The platform's agencies (operator)")
     public List<Agency> agencies() {
         try (DatabaseScope operator = DatabaseScope.system("operator: agencies")) {
             return tenants.agencies();
@@ -74,6 +81,10 @@ public class AgenciesResource {
 
     @POST
     @Requires(Permission.PLATFORM_AGENCIES)
+    @Operation(operationId = "createAgency", summary = "Create an agency with its first owner (operator)")
+    @APIResponse(responseCode = "201", description = "The new agency",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Agency.class)))
+    @APIResponse(responseCode = "409", description = "The owner's email is taken", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @Transactional
     public Response createAgency(NewAgency request) {
         NewOwner owner = request == null || request.owner() == null ? new NewOwner(null, null) : request.owner();
@@ -90,6 +101,7 @@ public class AgenciesResource {
     @GET
     @Path("{agencyId}")
     @Requires(Permission.SELF)
+    @Operation(operationId = "getAgency", summary = "The caller's agency, by id")
     public Agency agency(@PathParam("agencyId") String agencyId) {
         return tenants.agency(scope.agencyId()).orElseThrow();
     }
@@ -97,6 +109,7 @@ public class AgenciesResource {
     @GET
     @Path("{agencyId}/locations")
     @Requires(Permission.SELF)
+    @Operation(operationId = "listAgencyLocations", summary = "The agency's locations the caller sees")
     public List<Location> locations(@PathParam("agencyId") String agencyId) {
         return tenants.locations(scope.agencyId()).stream()
                 .filter(location -> scope.user().grants().seesLocation(LocationId.of(location.id()))).toList();
@@ -105,6 +118,9 @@ public class AgenciesResource {
     @POST
     @Path("{agencyId}/locations")
     @Requires(Permission.AGENCY_LOCATIONS)
+    @Operation(operationId = "createAgencyLocation", summary = "Create a location in the agency")
+    @APIResponse(responseCode = "201", description = "The new location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Location.class)))
     public Response createLocation(@PathParam("agencyId") String agencyId, AgencyResource.NewLocation request) {
         return Response.status(201).entity(tenants.createLocation(scope.agencyId(), request == null ? null : request.name()))
                 .build();
@@ -113,6 +129,7 @@ public class AgenciesResource {
     @GET
     @Path("{agencyId}/users")
     @Requires(Permission.AGENCY_USERS)
+    @Operation(operationId = "listUsers", summary = "The agency's users and their roles")
     public List<AgenciesView.UserView> users(@PathParam("agencyId") String agencyId) {
         return users.list(scope.agencyId()).stream().map(AgenciesView.UserView::of).toList();
     }
@@ -120,6 +137,10 @@ public class AgenciesResource {
     @POST
     @Path("{agencyId}/users")
     @Requires(Permission.AGENCY_USERS)
+    @Operation(operationId = "createUser", summary = "Create a user with a password and roles")
+    @APIResponse(responseCode = "201", description = "The new user",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgenciesView.UserView.class)))
+    @APIResponse(responseCode = "409", description = "The email is taken", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Response createUser(@PathParam("agencyId") String agencyId, NewUser request) {
         NewUser user = request == null ? new NewUser(null, null, null, null) : request;
         Users.UserSummary created = users.create(scope.user(), scope.agencyId(), new Users.NewUser(user.email(),
@@ -130,6 +151,7 @@ public class AgenciesResource {
     @GET
     @Path("{agencyId}/users/{userId}")
     @Requires(Permission.AGENCY_USERS)
+    @Operation(operationId = "getUser", summary = "A user of the agency")
     public AgenciesView.UserView user(@PathParam("agencyId") String agencyId, @PathParam("userId") String userId) {
         return users.find(scope.agencyId(), Ids.parse(userId, "user")).map(AgenciesView.UserView::of)
                 .orElseThrow(() -> ProblemException.notFound("user " + userId));
@@ -138,6 +160,7 @@ public class AgenciesResource {
     @PUT
     @Path("{agencyId}/users/{userId}/roles")
     @Requires(Permission.AGENCY_USERS)
+    @Operation(operationId = "changeUserRoles", summary = "Replace a user's roles")
     public AgenciesView.UserView changeRoles(@PathParam("agencyId") String agencyId, @PathParam("userId") String userId,
                                              RoleChange change) {
         RoleChange roles = change == null ? new RoleChange(null, null) : change;
@@ -149,6 +172,10 @@ public class AgenciesResource {
     @POST
     @Path("{agencyId}/users/{userId}/disable")
     @Requires(Permission.AGENCY_USERS)
+    @Operation(operationId = "disableUser", summary = "Disable a user and end their sessions")
+    @APIResponse(responseCode = "200", description = "The disabled user",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgenciesView.UserView.class)))
+    @APIResponse(responseCode = "409", description = "The caller cannot disable themselves", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public AgenciesView.UserView disable(@PathParam("agencyId") String agencyId, @PathParam("userId") String userId) {
         return AgenciesView.UserView.of(users.disable(scope.user(), scope.agencyId(), Ids.parse(userId, "user")));
     }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** How users and their roles travel in the API: location ids as JSON object keys. */
 public final class AgenciesView {
@@ -24,6 +25,7 @@ public final class AgenciesView {
      * @param agencyRole OWNER, ADMIN or {@code null} (roles in single locations only)
      * @param locationRoles ADMIN, USER or READ_ONLY per location id
      */
+    @Schema(name = "AgencyUser")
     public record UserView(UUID id, String email, boolean operator, AgencyRole agencyRole,
                            Map<String, LocationRole> locationRoles, boolean disabled, OffsetDateTime createdAt) {
 

@@ -21,6 +21,11 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * An agency's invitations: who was invited with which roles, and whether they accepted. The
@@ -30,6 +35,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Requires(Permission.AGENCY_USERS)
+@Tag(name = "Invitations", description = "Invitations to an agency")
 public class InvitationsResource {
 
     @Inject
@@ -49,6 +55,7 @@ public class InvitationsResource {
      * @param token only when just created: hand it (or {@code acceptPath}) to the invitee
      * @param acceptPath where the console accepts it: {@code /?invitation=<token>}
      */
+    @Schema(name = "Invitation")
     public record InvitationView(UUID id, String email, AgencyRole agencyRole, Map<String, LocationRole> locationRoles,
                                  String status, OffsetDateTime createdAt, OffsetDateTime expiresAt, String token,
                                  String acceptPath) {
@@ -61,11 +68,15 @@ public class InvitationsResource {
         }
     }
 
+    @Operation(operationId = "listInvitations", summary = "The agency's invitations (without their tokens)")
     @GET
     public List<InvitationView> list(@PathParam("agencyId") String agencyId) {
         return invitations.list(scope.agencyId()).stream().map(InvitationView::of).toList();
     }
 
+    @Operation(operationId = "invite", summary = "Invite someone by email with roles; the answer holds the link, once")
+    @APIResponse(responseCode = "201", description = "The invitation, with its token and acceptPath",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InvitationView.class)))
     @POST
     public Response invite(@PathParam("agencyId") String agencyId, NewInvitation request) {
         NewInvitation invitation = request == null ? new NewInvitation(null, null, null) : request;
@@ -74,6 +85,7 @@ public class InvitationsResource {
     }
 
     /** Revokes a pending invitation; its link stops working. */
+    @Operation(operationId = "revokeInvitation", summary = "Revoke a pending invitation")
     @DELETE
     @Path("{invitationId}")
     public InvitationView revoke(@PathParam("agencyId") String agencyId, @PathParam("invitationId") String invitationId) {

@@ -25,10 +25,18 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Workflows (BPMN processes) of a location, and their runs. */
 @Requires(Permission.LOCATION_READ)
 @Path("/locations/{locationId}")
+@Tag(name = "Workflows", description = "Workflows of a location and their runs")
 @Produces(MediaType.APPLICATION_JSON)
 public class WorkflowResource {
 
@@ -38,6 +46,7 @@ public class WorkflowResource {
     @Inject
     TenantScope tenant;
 
+    @Operation(operationId = "listWorkflows", summary = "The location's workflows, latest versions")
     @GET
     @Path("workflows")
     public List<WorkflowSummary> list() {
@@ -49,17 +58,25 @@ public class WorkflowResource {
     @Requires(Permission.LOCATION_WORKFLOWS)
     @Path("workflows")
     @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML})
-    public Response deploy(InputStream body, @Context UriInfo uri) {
+    @Operation(operationId = "deployWorkflow", summary = "Deploy BPMN 2.0 XML as the next version of its workflow")
+    @APIResponse(responseCode = "201", description = "The deployed version; Location names the workflow",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WorkflowSummary.class)))
+    @APIResponse(responseCode = "413", description = "The document is larger than 2 MB", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    public Response deploy(@RequestBody(required = true, description = "A BPMN 2.0 document in the platform's profile", content = {
+            @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = MediaType.TEXT_XML, schema = @Schema(type = SchemaType.STRING))}) InputStream body, @Context UriInfo uri) {
         WorkflowSummary deployed = workflows.deploy(tenant.locationId(), read(body));
         return Response.created(uri.getAbsolutePathBuilder().path(deployed.key()).build()).entity(deployed).build();
     }
 
+    @Operation(operationId = "getWorkflow", summary = "A workflow's latest version")
     @GET
     @Path("workflows/{key}")
     public WorkflowSummary get(@PathParam("key") String key) {
         return workflows.find(tenant.locationId(), key).orElseThrow(() -> ProblemException.notFound("workflow " + key));
     }
 
+    @Operation(operationId = "getWorkflowBpmn", summary = "The BPMN XML of a workflow's latest version")
     @GET
     @Path("workflows/{key}/bpmn")
     @Produces(MediaType.APPLICATION_XML)
@@ -67,6 +84,7 @@ public class WorkflowResource {
         return workflows.bpmn(tenant.locationId(), key);
     }
 
+    @Operation(operationId = "listWorkflowRuns", summary = "Runs of the location's workflows, newest first")
     @GET
     @Path("workflow-runs")
     public List<WorkflowRun> runs(@QueryParam("workflow") String workflowKey, @QueryParam("contactId") String contactId,
@@ -74,6 +92,7 @@ public class WorkflowResource {
         return workflows.runs(tenant.locationId(), workflowKey, contactId, Paging.limit(limit));
     }
 
+    @Operation(operationId = "getWorkflowRun", summary = "A run with its step log")
     @GET
     @Path("workflow-runs/{runId}")
     public WorkflowRun run(@PathParam("runId") String runId) {
