@@ -9,6 +9,8 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -45,8 +47,10 @@ public final class SwitchboardLauncher {
     private static int supervise() throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classPath = System.getProperty("java.class.path");
-        ProcessBuilder builder = new ProcessBuilder(SETSID.toString(), java, "-cp", classPath,
-                SwitchboardLauncher.class.getName()).inheritIO();
+        List<String> command = new ArrayList<>(List.of(SETSID.toString(), java));
+        command.addAll(forwardedSettings(System.getProperties()));
+        command.addAll(List.of("-cp", classPath, SwitchboardLauncher.class.getName()));
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().put(SUPERVISED, String.valueOf(ProcessHandle.current().pid()));
         Process platform = builder.start();
         if (System.getenv(STOP_WITH_PARENT) != null) {
@@ -65,6 +69,16 @@ public final class SwitchboardLauncher {
             }
         }, "switchboard-supervisor"));
         return platform.waitFor();
+    }
+
+    /**
+     * The {@code switchboard.*} settings given to this JVM with {@code -D}, as options for the platform's
+     * launcher process, which reads them as its own: {@code java -Dswitchboard.port=9090 -jar …} works
+     * through the supervisor.
+     */
+    static List<String> forwardedSettings(Properties properties) {
+        return properties.stringPropertyNames().stream().filter(name -> name.startsWith("switchboard."))
+                .sorted().map(name -> "-D" + name + "=" + properties.getProperty(name)).toList();
     }
 
     private static void run() throws Exception {
