@@ -88,6 +88,27 @@ class InputLimitsIT {
                 + "<extensionElements>".repeat(10_000) + "</definitions>")), 400, "nested deeper than 40");
     }
 
+    @Test
+    void nulAndOtherUnstorableTextInPathsAndQueriesIsAClientErrorNeverAServerError(TestLocation location) {
+        ApiClient api = location.api();
+        List<Response> answers = List.of(
+                api.get(location.path("workflows/bad%00key")),
+                api.get(location.path("workflows/bad%00key/bpmn")),
+                api.get(location.path("workflow-runs?contactId=a%00b&workflow=w%00")),
+                api.get(location.path("workflow-runs/run%00id")),
+                api.get(location.path("contacts/%00")),
+                api.get(location.path("contacts?limit=%00")),
+                api.get("plugins/plugin%00id"),
+                api.get("problems/%00"));
+
+        // a NUL in the path is refused by the HTTP server before the request reaches the platform: a bare 400
+        Assertions.assertThat(answers).allSatisfy(answer -> {
+            Assertions.assertThat(answer.status()).as(answer.body()).isBetween(400, 499);
+            Assertions.assertThat(answer.isProblem() || answer.body().isEmpty()).as(answer.toString()).isTrue();
+        });
+        Assertions.assertThat(answers.get(2).isProblem()).as("a NUL in a query reaches the platform: a problem").isTrue();
+    }
+
     private static void assertField(Response response, String pointer, String reason) {
         Problems.assertProblem(response, 400, reason);
         Assertions.assertThat(response.json().get("errors")).anySatisfy(error -> {
