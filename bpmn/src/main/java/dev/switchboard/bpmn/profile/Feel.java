@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.feel.api.EvaluationFailure;
 import org.camunda.feel.api.EvaluationResult;
 import org.camunda.feel.api.FeelEngineApi;
@@ -63,6 +65,11 @@ public final class Feel {
         if (expression.isBlank()) {
             return Optional.of("the expression after '=' is empty");
         }
+        Optional<String> regex = regexFunction(expression);
+        if (regex.isPresent()) {
+            return Optional.of("FEEL's " + regex.get() + "() takes a regular expression, which can take unbounded time on"
+                    + " a contact's data; use contains(), starts with(), ends with() or substring() instead");
+        }
         ParseResult parsed = ENGINE.parseExpression(expression);
         return parsed.isSuccess() ? Optional.empty() : Optional.of("not a valid FEEL expression: " + parsed.failure().message());
     }
@@ -73,6 +80,10 @@ public final class Feel {
      * @throws IllegalArgumentException when it does not parse or fails
      */
     public static Object evaluate(String expression, Map<String, ?> variables) {
+        regexFunction(expression).ifPresent(function -> {
+            throw new IllegalArgumentException("refused to evaluate '" + abbreviate(expression) + "': " + function
+                    + "() is not part of the platform's profile");
+        });
         Map<String, Object> context = new LinkedHashMap<>();
         variables.forEach((name, value) -> context.put(name, plain(value, 0)));
         EvaluationResult result = ENGINE.evaluateExpression(expression, context);
@@ -89,6 +100,18 @@ public final class Feel {
         }
         return fromFeel(result.result());
     }
+
+    /**
+     * The name of a FEEL function the expression calls whose argument is a regular expression
+     * ({@code matches}, {@code replace}, {@code split}): a pattern that backtracks catastrophically on
+     * crafted input would hold an engine thread for minutes. String literals are not searched.
+     */
+    static Optional<String> regexFunction(String expression) {
+        Matcher call = REGEX_FUNCTION.matcher(expression.replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"\""));
+        return call.find() ? Optional.of(call.group(1)) : Optional.empty();
+    }
+
+    private static final Pattern REGEX_FUNCTION = Pattern.compile("(?<![\\w.])(matches|replace|split)\\s*\\(");
 
     /** A copy of the value made of types FEEL knows, with nothing of Java behind them. */
     static Object plain(Object value, int depth) {

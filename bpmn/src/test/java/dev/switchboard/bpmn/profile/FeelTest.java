@@ -49,6 +49,19 @@ class FeelTest {
     }
 
     @Test
+    void regularExpressionsAreRefusedBecauseACraftedValueCouldHoldAThreadForMinutes() {
+        assertThat(Feel.check("matches(contact.firstName, \"(a+)+$\")")).hasValueSatisfying(why ->
+                assertThat(why).contains("matches()", "unbounded time"));
+        assertThat(Feel.check("replace(x, \"a\", \"b\")")).isPresent();
+        assertThat(Feel.check("split (x, \",\")")).isPresent();
+        assertThatThrownBy(() -> Feel.evaluate("matches(\"aaaa\", \"(a+)+$\")", Map.of()))
+                .hasMessageContaining("not part of the platform's profile");
+
+        assertThat(Feel.check("contains(x, \"matches(\")")).as("inside a string").isEmpty();
+        assertThat(Feel.check("contact.matches = 1")).as("a field called matches").isEmpty();
+    }
+
+    @Test
     void reportsParseErrors() {
         assertThat(Feel.check("a = ")).hasValueSatisfying(why -> assertThat(why).contains("not a valid FEEL expression"));
         assertThat(Feel.check("a = 1")).isEmpty();
