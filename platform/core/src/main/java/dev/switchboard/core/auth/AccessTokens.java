@@ -54,13 +54,15 @@ public class AccessTokens {
         if (token == null || token.isBlank() || token.length() > 200) {
             return Optional.empty();
         }
+        record Owner(UUID id, UUID agencyId, String email, boolean operator) { }
         try (DatabaseScope scope = DatabaseScope.system("access tokens")) {
             return db.queryOne("""
-                    SELECT u.id, u.agency_id, u.email FROM access_token t JOIN app_user u ON u.id = t.user_id
+                    SELECT u.id, u.agency_id, u.email, u.operator FROM access_token t JOIN app_user u ON u.id = t.user_id
                     WHERE t.token_hash = ? AND t.expires_at > now() AND u.disabled_at IS NULL""",
-                    row -> new Object[] {row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getString(3)},
-                    hash(token))
-                    .map(row -> new AuthenticatedUser((UUID) row[0], AgencyId.of((UUID) row[1]), (String) row[2], users.grants((UUID) row[0])));
+                    row -> new Owner(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getString(3),
+                            row.getBoolean(4)), hash(token))
+                    .map(owner -> new AuthenticatedUser(owner.id(), AgencyId.of(owner.agencyId()), owner.email(),
+                            users.grants(owner.id(), owner.operator())));
         }
     }
 

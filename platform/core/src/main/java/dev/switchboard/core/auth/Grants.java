@@ -1,7 +1,9 @@
 package dev.switchboard.core.auth;
 
+import dev.switchboard.core.tenancy.Location;
 import dev.switchboard.core.tenancy.LocationId;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,7 +22,7 @@ public record Grants(boolean operator, Optional<AgencyRole> agencyRole, Map<Loca
     /** What the user may do on the platform and in their agency. */
     public Set<Permission> agencyPermissions() {
         Set<Permission> permissions = EnumSet.copyOf(Permission.MEMBER);
-        agencyRole.ifPresent(role -> permissions.addAll(Permission.of(role)));
+        agencyRole.ifPresent(role -> permissions.addAll(Permission.agencyRole()));
         if (operator) {
             permissions.addAll(Permission.operator());
         }
@@ -39,6 +41,11 @@ public record Grants(boolean operator, Optional<AgencyRole> agencyRole, Map<Loca
     /** Whether the user sees the location of their agency at all. */
     public boolean seesLocation(LocationId locationId) {
         return agencyRole.isPresent() || locationRoles.containsKey(locationId);
+    }
+
+    /** The locations of the user's agency that the user sees, in their order. */
+    public List<Location> visible(List<Location> agencyLocations) {
+        return agencyLocations.stream().filter(location -> seesLocation(LocationId.of(location.id()))).toList();
     }
 
     public boolean may(Permission permission) {

@@ -55,7 +55,8 @@ public enum Permission {
     /** What every signed-in user of an agency may do. */
     static final Set<Permission> MEMBER = EnumSet.of(SELF, PLUGINS_READ);
 
-    static Set<Permission> of(AgencyRole role) {
+    /** What an agency role grants in the agency; owners and admins alike (only owners make owners, see Users). */
+    static Set<Permission> agencyRole() {
         return EnumSet.of(SELF, PLUGINS_READ, AGENCY_THEME, AGENCY_LOCATIONS, AGENCY_USERS);
     }
 

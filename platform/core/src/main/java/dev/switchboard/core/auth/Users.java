@@ -126,37 +126,51 @@ public class Users {
     public Grants grants(UUID userId) {
         boolean operator = db.queryOne("SELECT operator FROM app_user WHERE id = ?", rs -> rs.getBoolean(1), userId)
                 .orElse(false);
+        return grants(userId, operator);
+    }
+
+    /** The roles of a user whose operator flag is already known. */
+    Grants grants(UUID userId, boolean operator) {
+        record Grant(UUID locationId, String role) { }
         Optional<AgencyRole> agencyRole = Optional.empty();
         Map<LocationId, LocationRole> locations = new HashMap<>();
-        for (Object[] grant : db.query("SELECT location_id, role FROM role_grant WHERE user_id = ?",
-                rs -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2)}, userId)) {
-            if (grant[0] == null) {
-                agencyRole = Optional.of(AgencyRole.valueOf((String) grant[1]));
+        for (Grant grant : db.query("SELECT location_id, role FROM role_grant WHERE user_id = ?",
+                rs -> new Grant(rs.getObject(1, UUID.class), rs.getString(2)), userId)) {
+            if (grant.locationId() == null) {
+                agencyRole = Optional.of(AgencyRole.valueOf(grant.role()));
             } else {
-                locations.put(LocationId.of((UUID) grant[0]), LocationRole.valueOf((String) grant[1]));
+                locations.put(LocationId.of(grant.locationId()), LocationRole.valueOf(grant.role()));
             }
         }
         return new Grants(operator, agencyRole, locations);
     }
 
     public List<UserSummary> list(AgencyId agencyId) {
-        return db.query("SELECT id FROM app_user WHERE agency_id = ? ORDER BY created_at, id",
-                rs -> rs.getObject(1, UUID.class), agencyId).stream()
-                .map(id -> find(agencyId, id).orElseThrow()).toList();
+        return db.query(SELECT_USER + " WHERE agency_id = ? ORDER BY created_at, id", UserRow::of, agencyId).stream()
+                .map(this::summary).toList();
     }
 
     public Optional<UserSummary> find(AgencyId agencyId, UUID userId) {
-        return db.queryOne("""
-                SELECT id, email, operator, disabled_at IS NOT NULL, created_at FROM app_user
-                WHERE agency_id = ? AND id = ?""", rs -> {
-            UUID id = rs.getObject(1, UUID.class);
-            return new Object[] {id, rs.getString(2), rs.getBoolean(3), rs.getBoolean(4),
-                    rs.getObject(5, OffsetDateTime.class)};
-        }, agencyId, userId).map(row -> {
-            Grants grants = grants(userId);
-            return new UserSummary((UUID) row[0], (String) row[1], (Boolean) row[2], grants.agencyRole().orElse(null),
-                    new LinkedHashMap<>(grants.locationRoles()), (Boolean) row[3], (OffsetDateTime) row[4]);
-        });
+        return db.queryOne(SELECT_USER + " WHERE agency_id = ? AND id = ?", UserRow::of, agencyId, userId)
+                .map(this::summary);
+    }
+
+    private static final String SELECT_USER =
+            "SELECT id, email, operator, disabled_at IS NOT NULL, created_at FROM app_user";
+
+    /** A row of {@link #SELECT_USER}. */
+    private record UserRow(UUID id, String email, boolean operator, boolean disabled, OffsetDateTime createdAt) {
+
+        static UserRow of(java.sql.ResultSet rs) throws java.sql.SQLException {
+            return new UserRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4),
+                    rs.getObject(5, OffsetDateTime.class));
+        }
+    }
+
+    private UserSummary summary(UserRow row) {
+        Grants grants = grants(row.id(), row.operator());
+        return new UserSummary(row.id(), row.email(), row.operator(), grants.agencyRole().orElse(null),
+                new LinkedHashMap<>(grants.locationRoles()), row.disabled(), row.createdAt());
     }
 
     /**

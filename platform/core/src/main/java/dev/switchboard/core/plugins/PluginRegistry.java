@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -87,20 +89,16 @@ public final class PluginRegistry implements AutoCloseable {
      * plugin cannot register, or shadow, another plugin's action.
      */
     public List<String> shadowing(Bundle bundle) {
-        List<String> conflicts = new ArrayList<>();
-        for (TrackedAction mine : tracked()) {
-            if (mine.descriptor() == null || !mine.pluginId().equals(bundle.getSymbolicName())) {
-                continue;
-            }
-            tracked().stream()
-                    .filter(other -> other.descriptor() != null && !other.pluginId().equals(bundle.getSymbolicName())
-                            && other.descriptor().id().equals(mine.descriptor().id()))
-                    .findFirst()
-                    .ifPresent(owner -> conflicts.add("action '" + mine.descriptor().id() + "' belongs to plugin '"
-                            + owner.pluginId() + "'"));
-        }
-        return conflicts;
+        Set<String> declared = tracked().stream()
+                .filter(action -> action.descriptor() != null && action.pluginId().equals(bundle.getSymbolicName()))
+                .map(action -> action.descriptor().id()).collect(Collectors.toSet());
+        // actions() keeps each id's first provider: its owner
+        return actions().stream()
+                .filter(owner -> declared.contains(owner.descriptor().id()) && !owner.pluginId().equals(bundle.getSymbolicName()))
+                .map(owner -> "action '" + owner.descriptor().id() + "' belongs to plugin '" + owner.pluginId() + "'")
+                .toList();
     }
+
 
     /** Whether the bundle registered anything the platform uses. */
     public boolean contributesAnything(Bundle bundle) {

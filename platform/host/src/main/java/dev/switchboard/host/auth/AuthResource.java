@@ -144,11 +144,7 @@ public class AuthResource {
         }
         AuthenticatedUser user = authenticated.get();
         throttle.succeeded(credentials.email());
-        IssuedToken token = tokens.issue(user);
-        DatabaseScope.agency(user.agencyId().value());
-        Me me = me(user);
-        return new Session(token.token(), token.expiresAt(), me.user(), me.agency(), me.locations(), me.roles(),
-                me.permissions());
+        return session(user);
     }
 
     /** Body of "accept an invitation": the token of its link and the password the invitee chooses. */
@@ -166,7 +162,11 @@ public class AuthResource {
     @Operation(operationId = "acceptInvitation", summary = "Accept an invitation: create the invitee's user and sign them in")
     public Session accept(Acceptance acceptance) {
         Acceptance request = acceptance == null ? new Acceptance(null, null) : acceptance;
-        AuthenticatedUser user = invitations.accept(request.token(), request.password());
+        return session(invitations.accept(request.token(), request.password()));
+    }
+
+    /** A new session of a user who just proved who they are, with what they see as they sign in. */
+    private Session session(AuthenticatedUser user) {
         IssuedToken token = tokens.issue(user);
         DatabaseScope.agency(user.agencyId().value());
         Me me = me(user);
@@ -211,8 +211,7 @@ public class AuthResource {
 
     private Me me(AuthenticatedUser user) {
         Grants grants = user.grants();
-        List<Location> locations = tenants.locations(user.agencyId()).stream()
-                .filter(location -> grants.seesLocation(LocationId.of(location.id()))).toList();
+        List<Location> locations = grants.visible(tenants.locations(user.agencyId()));
         Map<String, List<String>> perLocation = new LinkedHashMap<>();
         locations.forEach(location -> perLocation.put(location.id().toString(), ids(grants.locationPermissions(LocationId.of(location.id())))));
         String role = grants.agencyRole().map(Enum::name).orElse("LOCATIONS");

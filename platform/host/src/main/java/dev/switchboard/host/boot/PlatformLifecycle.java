@@ -166,14 +166,13 @@ public class PlatformLifecycle {
      * a role with BYPASSRLS sees every tenant's rows whatever the policies say. Such a role is refused.
      */
     private void verifyDatabaseRole() {
-        try (DatabaseScope scope = DatabaseScope.system("boot")) {
-            String role = database.queryOne("SELECT current_user || CASE WHEN rolsuper THEN ' (SUPERUSER)' "
-                    + "WHEN rolbypassrls THEN ' (BYPASSRLS)' ELSE '' END FROM pg_roles WHERE rolname = current_user",
-                    row -> row.getString(1)).orElse("");
-            if (role.endsWith(")")) {
-                throw new IllegalStateException("the database role " + role + " bypasses row-level security, which "
-                        + "keeps tenants apart; connect as a role without SUPERUSER and BYPASSRLS (see docs/operations.md)");
-            }
+        record Role(String name, boolean superuser, boolean bypassesRls) { }
+        Role role = database.queryOne("SELECT rolname, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user",
+                row -> new Role(row.getString(1), row.getBoolean(2), row.getBoolean(3))).orElseThrow();
+        if (role.superuser() || role.bypassesRls()) {
+            throw new IllegalStateException("the database role " + role.name() + " (" + (role.superuser() ? "SUPERUSER"
+                    : "BYPASSRLS") + ") bypasses row-level security, which keeps tenants apart; connect as a role "
+                    + "without SUPERUSER and BYPASSRLS (see docs/operations.md)");
         }
     }
 

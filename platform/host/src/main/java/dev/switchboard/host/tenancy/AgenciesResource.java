@@ -5,11 +5,12 @@ import dev.switchboard.core.auth.LocationRole;
 import dev.switchboard.core.auth.Permission;
 import dev.switchboard.core.auth.Users;
 import dev.switchboard.core.db.DatabaseScope;
+import dev.switchboard.core.problems.FieldError;
+import dev.switchboard.core.problems.Problem;
 import dev.switchboard.core.problems.ProblemException;
 import dev.switchboard.core.tenancy.Agency;
 import dev.switchboard.core.tenancy.AgencyId;
 import dev.switchboard.core.tenancy.Location;
-import dev.switchboard.core.tenancy.LocationId;
 import dev.switchboard.core.tenancy.TenantDirectory;
 import dev.switchboard.core.tenancy.TenantScope;
 import dev.switchboard.host.Ids;
@@ -111,8 +112,7 @@ public class AgenciesResource {
     @Requires(Permission.SELF)
     @Operation(operationId = "listAgencyLocations", summary = "The agency's locations the caller sees")
     public List<Location> locations(@PathParam("agencyId") String agencyId) {
-        return tenants.locations(scope.agencyId()).stream()
-                .filter(location -> scope.user().grants().seesLocation(LocationId.of(location.id()))).toList();
+        return scope.user().grants().visible(tenants.locations(scope.agencyId()));
     }
 
     @POST
@@ -182,9 +182,9 @@ public class AgenciesResource {
 
     /** The owner's fields are under {@code /owner} in this request. */
     private static ProblemException ownerFields(ProblemException e) {
-        var problem = e.problem();
-        var errors = problem.errors().stream().map(error -> error.pointer() != null && !error.pointer().equals("/name")
-                ? dev.switchboard.core.problems.FieldError.at("/owner" + error.pointer(), error.detail()) : error).toList();
+        Problem problem = e.problem();
+        List<FieldError> errors = problem.errors().stream().map(error -> error.pointer() != null && !error.pointer().equals("/name")
+                ? FieldError.at("/owner" + error.pointer(), error.detail()) : error).toList();
         return errors.equals(problem.errors()) ? e : ProblemException.invalid(errors);
     }
 }

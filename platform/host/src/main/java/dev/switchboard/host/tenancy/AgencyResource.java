@@ -5,7 +5,6 @@ import dev.switchboard.core.problems.FieldError;
 import dev.switchboard.core.problems.ProblemException;
 import dev.switchboard.core.tenancy.Agency;
 import dev.switchboard.core.tenancy.Location;
-import dev.switchboard.core.tenancy.LocationId;
 import dev.switchboard.core.tenancy.TenantDirectory;
 import dev.switchboard.core.tenancy.TenantScope;
 import dev.switchboard.core.themes.ThemeCatalog;
@@ -79,8 +78,7 @@ public class AgencyResource {
     @Operation(operationId = "listLocations", summary = "The agency's locations the caller sees, oldest first")
     @Requires(Permission.SELF)
     public List<Location> locations() {
-        return tenants.locations(scope.agencyId()).stream()
-                .filter(location -> scope.user().grants().seesLocation(LocationId.of(location.id()))).toList();
+        return scope.user().grants().visible(tenants.locations(scope.agencyId()));
     }
 
     @POST
