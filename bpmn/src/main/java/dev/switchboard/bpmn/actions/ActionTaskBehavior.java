@@ -106,6 +106,6 @@ public final class ActionTaskBehavior extends TaskActivityBehavior {
 
     private static ContactView view(Contact contact) {
         return new ContactView(contact.id().toString(), contact.firstName(), contact.lastName(), contact.email(),
-                contact.tags());
+                contact.tagSet());
     }
 }

@@ -62,6 +62,16 @@ public final class ApiClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(write(body))));
     }
 
+    /** A JSON merge patch (RFC 7396). */
+    public Response patchJson(String path, Object body) {
+        return send(request(path).header("Content-Type", "application/merge-patch+json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(write(body))));
+    }
+
+    public Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     public Response post(String path, String contentType, byte[] body) {
         return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }

@@ -69,6 +69,20 @@ class PermissionMatrixIT {
             Map.entry("POST /locations/{locationId}/contacts", "location.contacts"),
             Map.entry("GET /locations/{locationId}/contacts/{contactId}", "location.read"),
             Map.entry("POST /locations/{locationId}/contacts/{contactId}/tags", "location.contacts"),
+            Map.entry("PATCH /locations/{locationId}/contacts/{contactId}", "location.contacts"),
+            Map.entry("DELETE /locations/{locationId}/contacts/{contactId}", "location.contacts"),
+            Map.entry("POST /locations/{locationId}/contacts/{contactId}/restore", "location.contacts"),
+            Map.entry("DELETE /locations/{locationId}/contacts/{contactId}/tags/{tag}", "location.contacts"),
+            Map.entry("POST /locations/{locationId}/contacts/{contactId}/merge", "location.contacts"),
+            Map.entry("GET /locations/{locationId}/contacts/{contactId}/merges", "location.read"),
+            Map.entry("GET /locations/{locationId}/contacts/{contactId}/timeline", "location.read"),
+            Map.entry("GET /locations/{locationId}/crm-settings", "location.read"),
+            Map.entry("PATCH /locations/{locationId}/crm-settings", "location.settings"),
+            Map.entry("GET /locations/{locationId}/custom-fields", "location.read"),
+            Map.entry("POST /locations/{locationId}/custom-fields", "location.settings"),
+            Map.entry("GET /locations/{locationId}/custom-fields/{fieldId}", "location.read"),
+            Map.entry("PATCH /locations/{locationId}/custom-fields/{fieldId}", "location.settings"),
+            Map.entry("DELETE /locations/{locationId}/custom-fields/{fieldId}", "location.settings"),
             Map.entry("GET /locations/{locationId}/workflows", "location.read"),
             Map.entry("POST /locations/{locationId}/workflows", "location.workflows"),
             Map.entry("GET /locations/{locationId}/workflows/{key}", "location.read"),
@@ -129,10 +143,13 @@ class PermissionMatrixIT {
         assertThat(operations).as("the table's operations in the OpenAPI document").containsAll(OPERATIONS.keySet());
 
         // ids of nothing where an allowed call would change something (removing the email plugin, say)
-        Map<String, String> ids = Map.of("{agencyId}", agencyB, "{locationId}", b1, "{pluginId}", "no-such-plugin",
-                "{invitationId}", UUID.randomUUID().toString(),
-                "{contactId}", UUID.randomUUID().toString(), "{userId}", UUID.randomUUID().toString(),
-                "{key}", "no-such-workflow", "{runId}", "no-such-run", "{slug}", "validation");
+        Map<String, String> ids = new LinkedHashMap<>(Map.of("{agencyId}", agencyB, "{locationId}", b1,
+                "{pluginId}", "no-such-plugin", "{key}", "no-such-workflow", "{runId}", "no-such-run", "{slug}", "validation",
+                "{tag}", "no-such-tag"));
+        for (String id : List.of("{invitationId}", "{contactId}", "{userId}", "{fieldId}", "{valueId}", "{companyId}",
+                "{noteId}", "{taskId}", "{pipelineId}", "{stageId}", "{opportunityId}")) {
+            ids.put(id, UUID.randomUUID().toString());
+        }
         List<String> mismatches = new ArrayList<>();
         // signing out ends the session the later calls use: last
         operations.sort(Comparator.comparing((String operation) -> operation.equals("POST /auth/logout")).thenComparing(o -> o));

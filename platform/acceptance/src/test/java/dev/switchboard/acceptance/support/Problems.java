@@ -23,4 +23,14 @@ public final class Problems {
         assertThat(response.json().get("title").asText()).isNotBlank();
         assertThat(response.json().get("instance").asText()).startsWith("/api/");
     }
+
+    /** A 400 problem with an error at {@code pointer} whose detail contains {@code detailContains}. */
+    public static void assertFieldError(Response response, String pointer, String detailContains) {
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.isProblem()).as(response.contentType()).isTrue();
+        assertThat(response.json().get("errors")).as(response.body()).anySatisfy(error -> {
+            assertThat(error.get("pointer").asText()).isEqualTo(pointer);
+            assertThat(error.get("detail").asText()).containsIgnoringCase(detailContains);
+        });
+    }
 }

@@ -21,6 +21,24 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class EventCatalog {
 
+    private static final String ID = "{\"type\": \"string\", \"pattern\": \"^[0-9a-f-]{36}$\"}";
+    private static final String STATUS = "{\"enum\": [\"open\", \"won\", \"lost\", \"abandoned\"]}";
+
+    /**
+     * A CRM event type (version 1): its payload always names the contact ({@code contactId}), then
+     * {@code properties} (JSON Schema members, may be null), of which {@code required} are required.
+     * Values are flat strings, so that a trigger can match on them.
+     */
+    private static EventType crm(String name, String description, String properties, String... required) {
+        StringBuilder names = new StringBuilder("\"contactId\"");
+        for (String field : required) {
+            names.append(", \"").append(field).append('"');
+        }
+        return new EventType(name, 1, description, "{\"type\": \"object\", \"required\": [" + names
+                + "], \"additionalProperties\": false, \"properties\": {\"contactId\": " + ID
+                + (properties == null ? "" : ", " + properties) + "}}");
+    }
+
     /** A contact was created: {@code {"contactId": "…"}}. */
     public static final EventType CONTACT_CREATED = new EventType("contact.created", 1,
             "A contact was created", """
@@ -34,7 +52,67 @@ public class EventCatalog {
              "properties": {"contactId": {"type": "string", "pattern": "^[0-9a-f-]{36}$"},
                             "tag": {"type": "string", "minLength": 1, "maxLength": 63}}}""");
 
-    private static final List<EventType> PLATFORM_TYPES = List.of(CONTACT_CREATED, CONTACT_TAG_ADDED);
+    /** A contact's standard fields changed: {@code {"contactId": "…", "fields": ["email", "phone"]}}. */
+    public static final EventType CONTACT_UPDATED = crm("contact.updated", "A contact's fields changed",
+            "\"fields\": {\"type\": \"array\", \"items\": {\"type\": \"string\"}, \"maxItems\": 100}", "fields");
+
+    /** A contact was deleted (it can be restored for 30 days). */
+    public static final EventType CONTACT_DELETED = crm("contact.deleted", "A contact was deleted", null);
+
+    /** A duplicate was merged into a contact: {@code {"contactId": primary, "duplicateId": …}}. */
+    public static final EventType CONTACT_MERGED = crm("contact.merged", "A duplicate contact was merged into this one",
+            "\"duplicateId\": " + ID, "duplicateId");
+
+    /** A tag was removed from a contact. */
+    public static final EventType CONTACT_TAG_REMOVED = crm("contact.tag_removed", "A tag was removed from a contact",
+            "\"tag\": {\"type\": \"string\", \"minLength\": 1, \"maxLength\": 63}", "tag");
+
+    /** A custom field's value changed: {@code fieldKey}, and {@code value} as text (absent when cleared). */
+    public static final EventType CONTACT_CUSTOM_FIELD_CHANGED = crm("contact.custom_field_changed",
+            "A custom field of a contact changed", "\"fieldId\": " + ID + ", \"fieldKey\": {\"type\": \"string\"},"
+                    + " \"value\": {\"type\": \"string\"}", "fieldId", "fieldKey");
+
+    /** Do-not-disturb changed: {@code dnd} ("true"/"false") and which channels are blocked now. */
+    public static final EventType CONTACT_DND_CHANGED = crm("contact.dnd_changed", "A contact's do-not-disturb changed",
+            "\"dnd\": {\"enum\": [\"true\", \"false\"]}, \"channels\": {\"type\": \"array\", \"items\": {\"type\": \"string\"}}",
+            "dnd", "channels");
+
+    public static final EventType NOTE_CREATED = crm("note.created", "A note was added to a contact",
+            "\"noteId\": " + ID, "noteId");
+
+    public static final EventType TASK_CREATED = crm("task.created", "A task was created for a contact",
+            "\"taskId\": " + ID + ", \"assignedTo\": " + ID, "taskId");
+
+    public static final EventType TASK_COMPLETED = crm("task.completed", "A contact's task was completed",
+            "\"taskId\": " + ID, "taskId");
+
+    private static final String OPPORTUNITY = "\"opportunityId\": " + ID + ", \"pipelineId\": " + ID
+            + ", \"pipelineName\": {\"type\": \"string\"}";
+
+    public static final EventType OPPORTUNITY_CREATED = crm("opportunity.created", "An opportunity was created",
+            OPPORTUNITY + ", \"stageId\": " + ID + ", \"stageName\": {\"type\": \"string\"}",
+            "opportunityId", "pipelineId", "stageId");
+
+    /** An opportunity moved to another stage: {@code fromStageId}, {@code toStageId} and {@code toStageName}. */
+    public static final EventType OPPORTUNITY_STAGE_CHANGED = crm("opportunity.stage_changed",
+            "An opportunity moved to another stage", OPPORTUNITY + ", \"fromStageId\": " + ID + ", \"fromStageName\": "
+                    + "{\"type\": \"string\"}, \"toStageId\": " + ID + ", \"toStageName\": {\"type\": \"string\"}",
+            "opportunityId", "pipelineId", "toStageId");
+
+    /** An opportunity's status changed: {@code from} and {@code to} (open, won, lost, abandoned). */
+    public static final EventType OPPORTUNITY_STATUS_CHANGED = crm("opportunity.status_changed",
+            "An opportunity was won, lost, abandoned or reopened", OPPORTUNITY
+                    + ", \"from\": " + STATUS + ", \"to\": " + STATUS, "opportunityId", "pipelineId", "from", "to");
+
+    /** An opportunity's monetary value changed: {@code before} and {@code after} as decimal text. */
+    public static final EventType OPPORTUNITY_VALUE_CHANGED = crm("opportunity.value_changed",
+            "An opportunity's value changed", OPPORTUNITY + ", \"before\": {\"type\": \"string\"}, \"after\": "
+                    + "{\"type\": \"string\"}, \"currency\": {\"type\": \"string\"}", "opportunityId", "pipelineId");
+
+    private static final List<EventType> PLATFORM_TYPES = List.of(CONTACT_CREATED, CONTACT_TAG_ADDED, CONTACT_UPDATED,
+            CONTACT_DELETED, CONTACT_MERGED, CONTACT_TAG_REMOVED, CONTACT_CUSTOM_FIELD_CHANGED, CONTACT_DND_CHANGED,
+            NOTE_CREATED, TASK_CREATED, TASK_COMPLETED, OPPORTUNITY_CREATED, OPPORTUNITY_STAGE_CHANGED,
+            OPPORTUNITY_STATUS_CHANGED, OPPORTUNITY_VALUE_CHANGED);
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
     private final Map<String, Declared> byName = new ConcurrentHashMap<>();

@@ -5,6 +5,8 @@ import dev.switchboard.core.db.DatabaseScope;
 import dev.switchboard.bpmn.actions.ActionWorker;
 import dev.switchboard.bpmn.engine.WorkflowEngine;
 import dev.switchboard.core.config.PlatformConfig;
+import dev.switchboard.core.crm.contacts.Contacts;
+import dev.switchboard.core.db.EntityMappings;
 import dev.switchboard.core.db.Migrations;
 import dev.switchboard.core.events.DomainEventConsumer;
 import dev.switchboard.core.events.EventDispatcher;
@@ -18,6 +20,8 @@ import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.ScheduledFuture;
@@ -35,6 +39,9 @@ public class PlatformLifecycle {
 
     private static final Logger LOG = Logger.getLogger(PlatformLifecycle.class.getName());
     private static final long DISPATCH_INTERVAL_MILLIS = 200;
+    /** How often deleted contacts past their restore period are purged, and how many per statement. */
+    private static final long PURGE_INTERVAL_MILLIS = 60 * 60 * 1000;
+    private static final int PURGE_BATCH = 500;
     /** Where the launcher wants to hear that boot finished (written by the launcher into the server's settings). */
     private static final String STATE_FILE = "switchboard.platform-state-file";
 
@@ -62,6 +69,12 @@ public class PlatformLifecycle {
     @Inject
     EventDispatcher dispatcher;
 
+    @Inject
+    EntityMappings entityMappings;
+
+    @Inject
+    Contacts contacts;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -80,6 +93,8 @@ public class PlatformLifecycle {
             LOG.info(() -> "Database schema is current (" + applied + " migration(s) applied)");
             verifyDatabaseRole();
             try (DatabaseScope scope = DatabaseScope.system("boot")) {
+                int mapped = entityMappings.verifyAgainstSchema();
+                LOG.info(() -> "Entity mappings fit the schema (" + mapped + " columns)");
                 bootstrap.bootstrapIfEmpty();
                 running.add(plugins.start());
                 running.add(engine.start());
@@ -91,6 +106,7 @@ public class PlatformLifecycle {
             for (DomainEventConsumer consumer : dispatcher.consumers()) {
                 running.add(every(DISPATCH_INTERVAL_MILLIS, () -> dispatchAll(consumer)));
             }
+            running.add(every(PURGE_INTERVAL_MILLIS, this::purgeDeletedContacts));
             running.add(every(PlatformNodes.HEARTBEAT.toMillis(), () -> {
                 try (DatabaseScope scope = DatabaseScope.system("node heartbeat and recovery")) {
                     heartbeat();
@@ -107,6 +123,17 @@ public class PlatformLifecycle {
         ReadinessReport.ready(config.optional(STATE_FILE).orElse(null));
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         LOG.info(() -> "Switchboard is ready (boot took " + (System.nanoTime() - started) / 1_000_000 + " ms)");
+    }
+
+    /** Hard-deletes contacts deleted longer ago than they can be restored, in batches. */
+    private void purgeDeletedContacts() {
+        OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minusDays(Contacts.RESTORABLE_DAYS);
+        try (DatabaseScope scope = DatabaseScope.system("purge of deleted contacts")) {
+            int purged;
+            do {
+                purged = contacts.purgeDeletedBefore(cutoff, PURGE_BATCH);
+            } while (purged == PURGE_BATCH);
+        }
     }
 
     void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object context) {

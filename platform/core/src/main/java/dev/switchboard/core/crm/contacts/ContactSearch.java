@@ -1,0 +1,158 @@
+package dev.switchboard.core.crm.contacts;
+
+import dev.switchboard.core.crm.Tags;
+import dev.switchboard.core.db.Database;
+import dev.switchboard.core.paging.Cursor;
+import dev.switchboard.core.paging.Page;
+import dev.switchboard.core.problems.FieldError;
+import dev.switchboard.core.problems.ProblemException;
+import dev.switchboard.core.problems.Texts;
+import dev.switchboard.core.problems.Violations;
+import dev.switchboard.core.tenancy.LocationId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Lists and searches a location's contacts with plain SQL, where it is the better tool: full-text
+ * search over names, emails, phones and company (prefix matching, {@code simple} dictionary), filters
+ * by tags (GIN) and assignee, four sorts, keyset paging. The page's contacts are then read as
+ * entities by id.
+ */
+@ApplicationScoped
+public class ContactSearch {
+
+    /** Longest search text. */
+    public static final int MAX_QUERY = 200;
+    /** Most tags one list filters by. */
+    public static final int MAX_FILTER_TAGS = 20;
+    private static final Pattern PHONE_LIKE = Pattern.compile("[\\d\\s()+.\\-]+");
+    private static final Pattern WORD_BREAK = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+    /** A sort: its SQL expression (constant text), and the type its cursor value is cast back to. */
+    enum Sort {
+        CREATED_AT("createdAt", "c.created_at", "timestamptz"),
+        UPDATED_AT("updatedAt", "c.updated_at", "timestamptz"),
+        NAME("name", "lower(coalesce(c.name, ''))", "text"),
+        EMAIL("email", "coalesce(c.email, '')", "text");
+
+        final String apiName;
+        final String expression;
+        final String type;
+
+        Sort(String apiName, String expression, String type) {
+            this.apiName = apiName;
+            this.expression = expression;
+            this.type = type;
+        }
+
+        static Sort of(String name) {
+            if (name == null || name.isBlank()) {
+                return CREATED_AT;
+            }
+            return Arrays.stream(values()).filter(s -> s.apiName.equals(name)).findFirst()
+                    .orElseThrow(() -> ProblemException.invalid(FieldError.parameter("sort",
+                            "sort must be one of createdAt, updatedAt, name, email, was " + Texts.quote(name))));
+        }
+    }
+
+    @Inject
+    Database db;
+
+    @Inject
+    Contacts contacts;
+
+    public Page<Contact> list(LocationId locationId, ContactQuery query) {
+        Sort sort = Sort.of(query.sort());
+        String cursorName = sort.apiName + (query.ascending() ? ".asc" : ".desc") + (query.deleted() ? ".deleted" : "");
+        Cursor after = Cursor.decode(query.cursor(), cursorName, 2);
+        StringBuilder sql = new StringBuilder("SELECT c.id, (" + sort.expression + ")::text FROM contact c WHERE c.location_id = ?");
+        List<Object> params = new ArrayList<>(List.of(locationId));
+        sql.append(query.deleted() ? " AND c.deleted_at IS NOT NULL" : " AND c.deleted_at IS NULL");
+        String tsQuery = tsQuery(query.query());
+        if (tsQuery != null) {
+            sql.append(" AND c.search @@ to_tsquery('simple', ?)");
+            params.add(tsQuery);
+        }
+        List<String> tags = tags(query.tags());
+        if (!tags.isEmpty()) {
+            sql.append(" AND c.tags @> ?::text[]");
+            params.add(tags.toArray(String[]::new));
+        }
+        if (query.assignedTo() != null) {
+            sql.append(" AND c.assigned_to = ?");
+            params.add(query.assignedTo());
+        }
+        String direction = query.ascending() ? "ASC" : "DESC";
+        if (after != null) {
+            sql.append(" AND (").append(sort.expression).append(", c.id) ").append(query.ascending() ? ">" : "<")
+                    .append(" (?::").append(sort.type).append(", ?::uuid)");
+            params.add(after.value(0));
+            params.add(after.value(1));
+        }
+        sql.append(" ORDER BY ").append(sort.expression).append(' ').append(direction).append(", c.id ").append(direction)
+                .append(" LIMIT ?");
+        params.add(query.limit() + 1);
+        List<String[]> rows = db.query(sql.toString(), row -> new String[] {row.getString(1), row.getString(2)}, params.toArray());
+        boolean more = rows.size() > query.limit();
+        List<String[]> page = more ? rows.subList(0, query.limit()) : rows;
+        List<UUID> ids = page.stream().map(row -> UUID.fromString(row[0])).toList();
+        String next = null;
+        if (more) {
+            String[] last = page.get(page.size() - 1);
+            next = Cursor.encode(cursorName, last[1], last[0]);
+        }
+        return new Page<>(contacts.views(locationId, ids), next);
+    }
+
+    /**
+     * The search text as a prefix query of its words ({@code ada love} → {@code ada:* & love:*}); a
+     * phone-like text becomes its digits. Only letters and digits reach the query.
+     */
+    static String tsQuery(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        if (text.length() > MAX_QUERY) {
+            throw ProblemException.invalid(FieldError.parameter("query", "at most " + MAX_QUERY + " characters"));
+        }
+        String unstorable = Texts.unstorable(text);
+        if (unstorable != null) {
+            throw ProblemException.invalid(FieldError.parameter("query", unstorable));
+        }
+        List<String> words;
+        if (PHONE_LIKE.matcher(text).matches() && text.chars().filter(Character::isDigit).count() >= 3) {
+            words = List.of(text.replaceAll("\\D", ""));
+        } else {
+            words = Arrays.stream(WORD_BREAK.split(text.toLowerCase(Locale.ROOT))).filter(w -> !w.isEmpty()).limit(10).toList();
+        }
+        if (words.isEmpty()) {
+            return null;
+        }
+        return words.stream().map(word -> word + ":*").collect(Collectors.joining(" & "));
+    }
+
+    private static List<String> tags(List<String> raw) {
+        if (raw == null || raw.isEmpty()) {
+            return List.of();
+        }
+        if (raw.size() > MAX_FILTER_TAGS) {
+            throw ProblemException.invalid(FieldError.parameter("tag", "at most " + MAX_FILTER_TAGS + " tags"));
+        }
+        Violations violations = new Violations();
+        List<String> tags = new ArrayList<>();
+        for (String tag : raw) {
+            tags.add(Tags.normalize(tag, "tag", violations));
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(FieldError.parameter("tag", violations.errors().get(0).detail()));
+        }
+        return tags;
+    }
+}
