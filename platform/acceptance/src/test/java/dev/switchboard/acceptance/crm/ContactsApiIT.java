@@ -172,6 +172,57 @@ class ContactsApiIT {
     }
 
     @Test
+    void aMergeKeepsThePrimaryAndLosesNothingOfTheDuplicate(TestLocation location) {
+        ApiClient api = location.api();
+        CustomFieldsApiIT.field(api, location, Map.of("key", "plan", "name", "Plan", "type", "text"));
+        CustomFieldsApiIT.field(api, location, Map.of("key", "seats", "name", "Seats", "type", "number"));
+        String primary = create(api, location, Map.of("firstName", "Ada", "email", "ada@first.test", "tags", List.of("x"),
+                "customFields", Map.of("plan", "gold")));
+        String duplicate = create(api, location, Map.of("firstName", "Augusta", "lastName", "King", "email", "ada@second.test",
+                "phone", "+1 415 555 0111", "city", "London", "tags", List.of("y", "x"),
+                "customFields", Map.of("plan", "silver", "seats", 4)));
+        assertThat(api.patchJson(location.path("contacts/" + duplicate), Map.of("source", "import")).status()).isEqualTo(200);
+
+        Response merged = api.postJson(location.path("contacts/" + primary + "/merge"), Map.of("duplicateId", duplicate));
+        assertThat(merged.status()).as(merged.body()).isEqualTo(200);
+        assertThat(merged.json().get("moved").get("tags")).extracting(JsonNode::asText).containsExactly("y");
+        assertThat(merged.json().get("moved").get("customValues").asInt()).isEqualTo(1);
+
+        JsonNode contact = api.get(location.path("contacts/" + primary)).json();
+        assertThat(contact.get("firstName").asText()).isEqualTo("Ada");
+        assertThat(contact.get("lastName").asText()).isEqualTo("King");
+        assertThat(contact.get("email").asText()).isEqualTo("ada@first.test");
+        assertThat(contact.get("additionalEmails")).extracting(JsonNode::asText).containsExactly("ada@second.test");
+        assertThat(contact.get("phone").asText()).isEqualTo("+14155550111");
+        assertThat(contact.get("city").asText()).isEqualTo("London");
+        assertThat(contact.get("source").asText()).isEqualTo("import");
+        assertThat(contact.get("tags")).extracting(JsonNode::asText).containsExactly("x", "y");
+        assertThat(contact.get("customFields").get("plan").asText()).isEqualTo("gold");
+        assertThat(contact.get("customFields").get("seats").asInt()).isEqualTo(4);
+
+        JsonNode gone = api.get(location.path("contacts/" + duplicate)).json();
+        assertThat(gone.get("deletedAt").asText()).isNotBlank();
+        Problems.assertProblem(api.postJson(location.path("contacts/" + duplicate + "/restore"), Map.of()), 409, "merged");
+        assertThat(api.get(location.path("contacts/" + primary + "/merges")).json()).hasSize(1);
+        JsonNode timeline = api.get(location.path("contacts/" + primary + "/timeline")).json().get("items");
+        assertThat(timeline).anySatisfy(item -> {
+            assertThat(item.get("kind").asText()).isEqualTo("merge");
+            assertThat(item.get("refId").asText()).isEqualTo(duplicate);
+        });
+        assertThat(timeline).as("the duplicate's history moved with it").anySatisfy(item -> {
+            assertThat(item.path("field").asText()).isEqualTo("source");
+            assertThat(item.path("refId").asText()).isEqualTo(duplicate);
+        });
+
+        Problems.assertFieldError(api.postJson(location.path("contacts/" + primary + "/merge"), Map.of("duplicateId", primary)),
+                "/duplicateId", "itself");
+        Problems.assertFieldError(api.postJson(location.path("contacts/" + primary + "/merge"), Map.of("duplicateId", duplicate)),
+                "/duplicateId", "no contact");
+        Problems.assertFieldError(api.postJson(location.path("contacts/" + primary + "/merge"), Map.of("duplicateId", "nope")),
+                "/duplicateId", "contact id");
+    }
+
+    @Test
     void badInputIsAProblemNamingTheFieldAndNothingIsWritten(TestLocation location) {
         ApiClient api = location.api();
         String contacts = location.path("contacts");
