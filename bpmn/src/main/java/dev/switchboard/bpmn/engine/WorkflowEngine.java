@@ -19,6 +19,9 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.transaction.TransactionManager;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -168,14 +171,48 @@ public class WorkflowEngine {
         return variables;
     }
 
-    private static Map<String, Object> contactFields(Contact contact) {
+    /** The contact as expressions see it: its standard fields, tags, and custom fields by key, as plain values. */
+    static Map<String, Object> contactFields(Contact contact) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("id", contact.id().toString());
         fields.put("firstName", contact.firstName());
         fields.put("lastName", contact.lastName());
+        fields.put("name", contact.name());
         fields.put("email", contact.email());
+        fields.put("phone", contact.phone());
+        fields.put("companyName", contact.companyName());
+        fields.put("city", contact.city());
+        fields.put("state", contact.state());
+        fields.put("postalCode", contact.postalCode());
+        fields.put("country", contact.country());
+        fields.put("timezone", contact.timezone());
+        fields.put("website", contact.website());
+        fields.put("source", contact.source());
+        fields.put("dateOfBirth", contact.dateOfBirth() == null ? null : contact.dateOfBirth().toString());
+        fields.put("assignedTo", contact.assignedTo() == null ? null : contact.assignedTo().toString());
+        fields.put("dnd", contact.dnd());
         fields.put("tags", List.copyOf(contact.tags()));
+        Map<String, Object> custom = new LinkedHashMap<>();
+        contact.customFields().forEach((key, value) -> custom.put(key, plain(value)));
+        fields.put("customFields", custom);
         return fields;
+    }
+
+    /** A JSON value as the plain Java value an expression works with. */
+    private static Object plain(JsonValue value) {
+        return switch (value.getValueType()) {
+            case STRING -> ((JsonString) value).getString();
+            case NUMBER -> ((JsonNumber) value).bigDecimalValue();
+            case TRUE -> Boolean.TRUE;
+            case FALSE -> Boolean.FALSE;
+            case ARRAY -> value.asJsonArray().stream().map(WorkflowEngine::plain).toList();
+            case OBJECT -> {
+                Map<String, Object> object = new LinkedHashMap<>();
+                value.asJsonObject().forEach((key, member) -> object.put(key, plain(member)));
+                yield object;
+            }
+            case NULL -> null;
+        };
     }
 
     /** Starts running jobs and timers; call once this node's earlier work is recovered. */

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.acceptance.support.Problems;
-import dev.switchboard.testkit.ApiClient;
 import dev.switchboard.testkit.ApiClient.Response;
+import dev.switchboard.testkit.ApiClient;
 import dev.switchboard.testkit.PlatformExtension;
 import dev.switchboard.testkit.TestLocation;
 import java.util.LinkedHashMap;

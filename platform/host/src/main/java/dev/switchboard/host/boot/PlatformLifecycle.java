@@ -1,11 +1,11 @@
 package dev.switchboard.host.boot;
 
-import dev.switchboard.core.db.Database;
-import dev.switchboard.core.db.DatabaseScope;
 import dev.switchboard.bpmn.actions.ActionWorker;
 import dev.switchboard.bpmn.engine.WorkflowEngine;
 import dev.switchboard.core.config.PlatformConfig;
 import dev.switchboard.core.crm.contacts.Contacts;
+import dev.switchboard.core.db.Database;
+import dev.switchboard.core.db.DatabaseScope;
 import dev.switchboard.core.db.EntityMappings;
 import dev.switchboard.core.db.Migrations;
 import dev.switchboard.core.events.DomainEventConsumer;
