@@ -32,7 +32,7 @@ INSERT INTO contact (id, location_id, first_name, last_name, email)
 SELECT gen_random_uuid(), ('00000000-0000-0000-0001-' || lpad(to_hex(1 + c % 200), 12, '0'))::uuid,
        'First' || c, 'Last' || c, 'c' || c || '@bench.test'
 FROM generate_series(1, 200000) c;
-INSERT INTO contact_tag (location_id, contact_id, tag) SELECT location_id, id, 'lead' FROM contact WHERE random() < 0.3;
+UPDATE contact SET tags = '{lead}' WHERE random() < 0.3;
 ANALYZE;
 SQL
 LOCATION=00000000-0000-0000-0001-000000000007
@@ -43,13 +43,11 @@ cat > "$WORK/by-id.sql" <<SQL
 SELECT c.id, c.first_name FROM contact c WHERE c.location_id = '$LOCATION' AND c.email = 'c' || :n || '@bench.test';
 SQL
 cat > "$WORK/page.sql" <<SQL
-SELECT c.id, c.first_name, coalesce(array_agg(t.tag) FILTER (WHERE t.tag IS NOT NULL), '{}')
-FROM contact c LEFT JOIN contact_tag t ON t.contact_id = c.id AND t.location_id = c.location_id
-WHERE c.location_id = '$LOCATION' GROUP BY c.id ORDER BY c.created_at DESC LIMIT 50;
+SELECT c.id, c.first_name, c.tags FROM contact c
+WHERE c.location_id = '$LOCATION' AND c.deleted_at IS NULL ORDER BY c.created_at DESC, c.id DESC LIMIT 50;
 SQL
 cat > "$WORK/count.sql" <<SQL
-SELECT count(*) FROM contact c JOIN contact_tag t ON t.contact_id = c.id AND t.location_id = c.location_id
-WHERE c.location_id = '$LOCATION' AND t.tag = 'lead';
+SELECT count(*) FROM contact c WHERE c.location_id = '$LOCATION' AND c.deleted_at IS NULL AND c.tags @> '{lead}';
 SQL
 PGUSER=$ROLE psql -q -d "$DB" -c "CREATE INDEX ON contact (location_id, email)" >/dev/null
 

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.bpmn.engine.WorkflowEngine;
+import dev.switchboard.core.crm.Actor;
+import dev.switchboard.core.crm.contacts.Contacts;
 import dev.switchboard.core.db.Database;
+import dev.switchboard.core.db.EntityMappings;
 import dev.switchboard.core.db.DatabaseScope;
 import dev.switchboard.core.events.EventCatalog;
 import dev.switchboard.core.events.EventOutbox;
@@ -14,6 +17,8 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.UserTransaction;
 import java.io.File;
@@ -61,6 +66,12 @@ class RuntimeInContainerIT {
 
     @Inject
     WorkflowEngine engine;
+
+    @Inject
+    Contacts contacts;
+
+    @PersistenceContext(unitName = EntityMappings.UNIT)
+    EntityManager em;
 
     @Resource
     UserTransaction transaction;
@@ -114,6 +125,57 @@ class RuntimeInContainerIT {
         DatabaseScope.system("in-container test");
         assertEquals(Optional.of("untouched"), db.queryOne("SELECT coalesce(last_name, 'untouched') FROM contact WHERE id = ?",
                 row -> row.getString(1), contactB), "location B's contact after location A's update and delete");
+    }
+
+    @Test
+    void entitiesLiveUnderTheSameRowLevelSecurityAndTransactionAsPlainSql() throws Exception {
+        UUID agency = db.queryOne("SELECT id FROM agency ORDER BY created_at LIMIT 1", row -> row.getObject(1, UUID.class))
+                .orElseThrow();
+        UUID locationA = newLocation(agency, "jpa-a");
+        UUID locationB = newLocation(agency, "jpa-b");
+        UUID contactB = newContact(locationB, "jpa-probe");
+        try (DatabaseScope scope = DatabaseScope.location(agency, locationA)) {
+            assertTrue(em.createQuery("SELECT c.id FROM ContactEntity c WHERE c.firstName = 'jpa-probe'", UUID.class)
+                    .getResultList().isEmpty(), "an entity query in location A sees location B's contact");
+            assertTrue(contacts.find(LocationId.of(locationB), contactB).isEmpty(), "a find of another location's contact");
+
+            // one transaction: an entity written through the service and a row written with SQL roll back together
+            transaction.begin();
+            UUID created = contacts.create(LocationId.of(locationA), Json.createObjectBuilder().add("firstName", "jpa-rollback")
+                    .build(), Actor.system("in-container test")).contact().id();
+            db.update("UPDATE location SET name = 'jpa-a-renamed' WHERE id = ?", locationA);
+            transaction.rollback();
+            assertTrue(contacts.find(LocationId.of(locationA), created).isEmpty(), "the entity of a rolled back transaction");
+            assertEquals(0, count("SELECT count(*) FROM change_record WHERE contact_id = '" + created + "'"));
+        }
+        assertEquals(Optional.of("jpa-a"), db.queryOne("SELECT name FROM location WHERE id = ?", row -> row.getString(1), locationA));
+    }
+
+    @Test
+    void deletedContactsArePurgedOnlyAfterTheirRestorePeriod() {
+        UUID agency = db.queryOne("SELECT id FROM agency ORDER BY created_at LIMIT 1", row -> row.getObject(1, UUID.class))
+                .orElseThrow();
+        UUID location = newLocation(agency, "purge");
+        UUID old;
+        UUID recent;
+        try (DatabaseScope scope = DatabaseScope.location(agency, location)) {
+            old = contacts.create(LocationId.of(location), Json.createObjectBuilder().add("firstName", "purge-old").build(),
+                    Actor.system("in-container test")).contact().id();
+            recent = contacts.create(LocationId.of(location), Json.createObjectBuilder().add("firstName", "purge-recent").build(),
+                    Actor.system("in-container test")).contact().id();
+            contacts.delete(LocationId.of(location), old, Actor.system("in-container test"));
+            contacts.delete(LocationId.of(location), recent, Actor.system("in-container test"));
+        }
+        db.update("INSERT INTO note (id, location_id, contact_id, body) VALUES (?, ?, ?, 'a note')", UUID.randomUUID(), location, old);
+        db.update("UPDATE contact SET deleted_at = now() - interval '31 days' WHERE id = ?", old);
+
+        int purged = contacts.purgeDeletedBefore(java.time.OffsetDateTime.now().minusDays(Contacts.RESTORABLE_DAYS), 500);
+
+        assertTrue(purged >= 1, "purged " + purged);
+        assertEquals(0, count("SELECT count(*) FROM contact WHERE id = '" + old + "'"), "a contact deleted 31 days ago");
+        assertEquals(0, count("SELECT count(*) FROM note WHERE contact_id = '" + old + "'"), "its notes");
+        assertEquals(1, count("SELECT count(*) FROM contact WHERE id = '" + recent + "'"), "a contact deleted just now");
+        assertTrue(count("SELECT count(*) FROM change_record WHERE contact_id = '" + old + "'") > 0, "its history stays");
     }
 
     @Test
