@@ -60,8 +60,8 @@ INSERT INTO contact (id, location_id, first_name, email, tags, custom_fields, se
 SELECT gen_random_uuid(), '$LOCATION', 'First' || c, 'c' || c || '@bench.test',
        CASE WHEN c % 3 = 0 THEN '{webinar}'::text[] ELSE '{lead}'::text[] END,
        jsonb_build_object('$PLAN', (ARRAY['silver', 'gold', 'platinum'])[1 + c % 3],
-                          '$SEATS', 1 + (c * 7919) % 10000,
-                          '$RENEWAL', (current_date - 365 + (c * 31) % 730)::text,
+                          '$SEATS', 1 + (c::bigint * 7919) % 10000,
+                          '$RENEWAL', (current_date - 365 + ((c::bigint * 31) % 730)::int)::text,
                           '$VIP', c % 10 = 0,
                           '$NICK', 'nick' || c),
        'first' || c

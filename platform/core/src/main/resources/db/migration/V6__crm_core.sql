@@ -260,6 +260,63 @@ BEGIN
     END LOOP;
 END $$;
 
+-- Custom field values, typed, for filters: the owner's custom_fields jsonb is the record of truth;
+-- a trigger keeps one row per value here (one per option of a multipleOptions value), in the same
+-- transaction as the write. Under row-level security PostgreSQL uses only LEAKPROOF operators as index
+-- conditions: text, date, float and boolean comparisons are, jsonb operators and numeric comparisons
+-- are not (bench/custom-field-storage.sh, docs/crm.md). Texts keep their first 200 characters (an
+-- index entry has a size limit; a filter re-checks the full value); large texts are not indexed.
+CREATE TABLE custom_field_value (
+    location_id   uuid NOT NULL REFERENCES location (id),
+    owner_id      uuid NOT NULL,
+    field_id      uuid NOT NULL,
+    text_value    text,
+    number_value  double precision,
+    date_value    date,
+    bool_value    boolean
+);
+ALTER TABLE custom_field_value ENABLE ROW LEVEL SECURITY;
+ALTER TABLE custom_field_value FORCE ROW LEVEL SECURITY;
+CREATE POLICY custom_field_value_tenant ON custom_field_value
+    USING ((SELECT switchboard_scope_is_system()) OR location_id = (SELECT switchboard_scope_location()));
+CREATE INDEX custom_field_value_owner_idx ON custom_field_value (location_id, owner_id);
+CREATE INDEX custom_field_value_text_idx ON custom_field_value (location_id, field_id, text_value) WHERE text_value IS NOT NULL;
+CREATE INDEX custom_field_value_number_idx ON custom_field_value (location_id, field_id, number_value) WHERE number_value IS NOT NULL;
+CREATE INDEX custom_field_value_date_idx ON custom_field_value (location_id, field_id, date_value) WHERE date_value IS NOT NULL;
+CREATE INDEX custom_field_value_bool_idx ON custom_field_value (location_id, field_id, bool_value) WHERE bool_value IS NOT NULL;
+
+CREATE FUNCTION switchboard_index_custom_fields() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        IF TG_OP = 'UPDATE' AND NEW.custom_fields IS NOT DISTINCT FROM OLD.custom_fields THEN
+            RETURN NULL;
+        END IF;
+        DELETE FROM custom_field_value WHERE location_id = OLD.location_id AND owner_id = OLD.id;
+    END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        INSERT INTO custom_field_value (location_id, owner_id, field_id, text_value, number_value, date_value, bool_value)
+        SELECT NEW.location_id, NEW.id, f.id,
+               CASE WHEN f.data_type IN ('TEXT', 'SINGLE_OPTION', 'MULTIPLE_OPTIONS', 'PHONE', 'EMAIL', 'URL')
+                    THEN left(e.item, 200) END,
+               CASE WHEN f.data_type IN ('NUMBER', 'MONEY') THEN e.item::double precision END,
+               CASE WHEN f.data_type = 'DATE' THEN e.item::date END,
+               CASE WHEN f.data_type = 'CHECKBOX' THEN e.item::boolean END
+        FROM jsonb_each(NEW.custom_fields) v
+        JOIN custom_field f ON f.location_id = NEW.location_id AND f.id::text = v.key AND f.data_type <> 'LARGE_TEXT'
+        CROSS JOIN LATERAL jsonb_array_elements_text(
+            CASE WHEN jsonb_typeof(v.value) = 'array' THEN v.value ELSE jsonb_build_array(v.value) END) AS e(item);
+    END IF;
+    RETURN NULL;
+END $$;
+
+CREATE TRIGGER contact_custom_field_values AFTER INSERT OR UPDATE OF custom_fields OR DELETE ON contact
+    FOR EACH ROW EXECUTE FUNCTION switchboard_index_custom_fields();
+CREATE TRIGGER company_custom_field_values AFTER INSERT OR UPDATE OF custom_fields OR DELETE ON company
+    FOR EACH ROW EXECUTE FUNCTION switchboard_index_custom_fields();
+CREATE TRIGGER opportunity_custom_field_values AFTER INSERT OR UPDATE OF custom_fields OR DELETE ON opportunity
+    FOR EACH ROW EXECUTE FUNCTION switchboard_index_custom_fields();
+
 -- The users a record of the current location may be assigned to: the location's agency's users who are
 -- not disabled and hold an agency role or a role in this location. Work in a location's scope cannot
 -- read app_user (it holds password hashes); this function returns only ids, for the location of the

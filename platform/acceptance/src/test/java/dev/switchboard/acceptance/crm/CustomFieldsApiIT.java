@@ -7,10 +7,15 @@ import dev.switchboard.acceptance.support.Problems;
 import dev.switchboard.testkit.ApiClient.Response;
 import dev.switchboard.testkit.ApiClient;
 import dev.switchboard.testkit.PlatformExtension;
+import dev.switchboard.testkit.RunningPlatform;
 import dev.switchboard.testkit.TestLocation;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -22,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class CustomFieldsApiIT {
 
     @Test
-    void everyTypeChecksAndNormalisesItsValues(TestLocation location) {
+    void everyTypeChecksAndNormalisesItsValues(TestLocation location, RunningPlatform platform) throws Exception {
         ApiClient api = location.api();
         field(api, location, Map.of("key", "nickname", "name", "Nickname", "type", "text"));
         field(api, location, Map.of("key", "bio", "name", "Biography", "type", "largeText"));
@@ -57,6 +62,28 @@ class CustomFieldsApiIT {
         assertThat(custom.get("office_phone").asText()).isEqualTo("+14155550100");
         assertThat(custom.get("billing_email").asText()).isEqualTo("billing@engines.test");
         assertThat(custom.get("vip").asBoolean()).isTrue();
+
+        // the typed copy filters will use: one row per value (per option of a multipleOptions value), large text left out
+        try (Connection db = platform.database(UUID.fromString(location.id()));
+             PreparedStatement typed = db.prepareStatement("""
+                     SELECT f.field_key, v.text_value, v.number_value, v.date_value, v.bool_value
+                     FROM custom_field_value v JOIN custom_field f ON f.id = v.field_id WHERE v.owner_id = ?""")) {
+            typed.setObject(1, UUID.fromString(created.json().get("id").asText()));
+            Map<String, List<String>> rows = new LinkedHashMap<>();
+            try (ResultSet row = typed.executeQuery()) {
+                while (row.next()) {
+                    String value = row.getString(2) != null ? row.getString(2) : row.getString(3) != null ? row.getString(3)
+                            : row.getString(4) != null ? row.getString(4) : row.getString(5);
+                    rows.computeIfAbsent(row.getString(1), key -> new java.util.ArrayList<>()).add(value);
+                }
+            }
+            assertThat(rows).doesNotContainKey("bio");
+            assertThat(rows.get("channels")).containsExactlyInAnyOrder("email", "sms");
+            assertThat(rows.get("budget")).containsExactly("5000.5");
+            assertThat(rows.get("renewal")).containsExactly("2027-01-31");
+            assertThat(rows.get("vip")).containsExactly("t");
+            assertThat(rows.get("office_phone")).containsExactly("+14155550100");
+        }
 
         String contacts = location.path("contacts");
         Problems.assertFieldError(api.postJson(contacts, Map.of("firstName", "X", "customFields", Map.of("employees", "many"))),
