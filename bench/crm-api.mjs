@@ -47,7 +47,7 @@ const createdAt = Date.now();
 const creates = await pool(contacts, async (i) => {
   const result = await call('POST', 'contacts', {
     firstName: `First${i}`, lastName: `Last${i % 5000}`, email: `bench${i}@load.test`,
-    phone: `+1415${String(1000000 + i).slice(-7)}`, companyName: `Company ${i % 2000}`, city: 'Springfield',
+    phone: `+1415${2000000 + (i % 7000000)}`, companyName: `Company ${i % 2000}`, city: 'Springfield',
     tags: [tags[i % tags.length], tags[(i * 7) % tags.length]], source: 'bench',
   });
   ids[i] = result.json.id;

@@ -223,6 +223,37 @@ class ContactsApiIT {
     }
 
     @Test
+    void concurrentChangesOfOneContactAreEitherAppliedOrRefusedNeverLost(TestLocation location) throws Exception {
+        ApiClient api = location.api();
+        String id = create(api, location, Map.of("firstName", "Contended"));
+        List<String> fields = List.of("city", "state", "source", "address1", "postalCode", "companyName", "lastName", "website");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(fields.size());
+        Map<String, java.util.concurrent.Future<Response>> answers = new LinkedHashMap<>();
+        for (String field : fields) {
+            String value = field.equals("website") ? "https://contended.test" : "v-" + field;
+            answers.put(field, pool.submit(() -> api.patchJson(location.path("contacts/" + id), Map.of(field, value))));
+        }
+        pool.shutdown();
+        Map<String, Response> responses = new LinkedHashMap<>();
+        for (Map.Entry<String, java.util.concurrent.Future<Response>> answer : answers.entrySet()) {
+            responses.put(answer.getKey(), answer.getValue().get());
+        }
+        JsonNode contact = api.get(location.path("contacts/" + id)).json();
+        int applied = 0;
+        for (Map.Entry<String, Response> answer : responses.entrySet()) {
+            Response response = answer.getValue();
+            assertThat(response.status()).as(response.body()).isIn(200, 409);
+            if (response.status() == 200) {
+                applied++;
+                assertThat(contact.has(answer.getKey())).as("an applied change is kept: " + answer.getKey()).isTrue();
+            } else {
+                Problems.assertProblem(response, 409, "retry");
+            }
+        }
+        assertThat(applied).isPositive();
+    }
+
+    @Test
     void badInputIsAProblemNamingTheFieldAndNothingIsWritten(TestLocation location) {
         ApiClient api = location.api();
         String contacts = location.path("contacts");

@@ -6,12 +6,14 @@ import dev.switchboard.core.problems.ProblemException;
 import dev.switchboard.core.problems.ProblemType;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLException;
 import java.util.logging.Logger;
 
 /**
@@ -33,10 +35,21 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
                 return Problems.response(problem.problem(), uri);
             }
             if (cause instanceof DatabaseException database) {
-                Problem problem = database(database);
+                Problem problem = database(database.sqlState());
                 if (problem != null) {
                     return Problems.response(problem, uri);
                 }
+            }
+            if (cause instanceof SQLException sql) {
+                // what the persistence provider wraps
+                Problem problem = database(sql.getSQLState());
+                if (problem != null) {
+                    return Problems.response(problem, uri);
+                }
+            }
+            if (cause instanceof OptimisticLockException) {
+                return Problems.response(Problem.of(ProblemType.CONFLICT,
+                        "the record was changed by another request at the same time; read it again and retry"), uri);
             }
             if (cause instanceof JsonbException || cause instanceof JsonException) {
                 return Problems.response(Problem.of(ProblemType.MALFORMED_REQUEST,
@@ -57,8 +70,8 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
      * a value that must be unique (409), text it cannot store or that is too long (400). The statement
      * and its values are never echoed.
      */
-    static Problem database(DatabaseException e) {
-        String state = e.sqlState() == null ? "" : e.sqlState();
+    static Problem database(String sqlState) {
+        String state = sqlState == null ? "" : sqlState;
         return switch (state) {
             case "23505" -> Problem.of(ProblemType.CONFLICT, "a value that must be unique is already used");
             case "22P05", "22021" -> Problem.of(ProblemType.VALIDATION, "the request holds text that cannot be stored");

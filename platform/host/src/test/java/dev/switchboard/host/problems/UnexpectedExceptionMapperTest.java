@@ -14,14 +14,14 @@ class UnexpectedExceptionMapperTest {
     @Test
     void whatTheDatabaseRefusesBecauseOfTheClientsValuesIsAProblemOfTheClient() {
         Problem unique = UnexpectedExceptionMapper.database(refused("23505", "duplicate key value violates unique "
-                + "constraint \"app_user_email_idx\" Detail: Key (lower(email))=(secret@example.com) already exists."));
+                + "constraint \"app_user_email_idx\" Detail: Key (lower(email))=(secret@example.com) already exists.").sqlState());
         assertEquals(409, unique.status());
         assertEquals("/api/v1/problems/conflict", unique.type());
         assertFalse(unique.detail().contains("secret@example.com"), "the refused value is not echoed");
 
-        assertEquals(400, UnexpectedExceptionMapper.database(refused("22P05", "unsupported Unicode escape sequence")).status());
-        assertEquals(400, UnexpectedExceptionMapper.database(refused("22001", "value too long")).status());
-        assertNull(UnexpectedExceptionMapper.database(refused("08006", "connection failure")),
+        assertEquals(400, UnexpectedExceptionMapper.database(refused("22P05", "unsupported Unicode escape sequence").sqlState()).status());
+        assertEquals(400, UnexpectedExceptionMapper.database(refused("22001", "value too long").sqlState()).status());
+        assertNull(UnexpectedExceptionMapper.database(refused("08006", "connection failure").sqlState()),
                 "a failure of the database itself stays a 500 with an incident id");
     }
 
