@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { cssString, expectFieldError, launchChromium, TOKEN_STORAGE_KEY, WAIT_MS, waitForOrAlert } from './support.mjs';
 
 const REQUIRED = ['SWITCHBOARD_URL', 'SWITCHBOARD_EMAIL', 'SWITCHBOARD_PASSWORD', 'SWITCHBOARD_WORKFLOW_NAME'];
 const missing = REQUIRED.filter((name) => !process.env[name]);
@@ -27,13 +27,8 @@ const SCREENSHOT_DIR =
   process.env.SCREENSHOT_DIR ??
   path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'target', 'e2e-screenshots');
 
-/** The console keeps its bearer token here (src/api/client.ts, TOKEN_STORAGE_KEY). */
-const TOKEN_STORAGE_KEY = 'switchboard.token';
 const THEME_A = 'default';
 const THEME_B = 'midnight';
-
-/** Generous: a cold platform may compile JSPs, warm up Flowable, … */
-const WAIT_MS = 45_000;
 
 const SELECTORS = {
   email: 'input[name="email"]',
@@ -53,10 +48,6 @@ const SELECTORS = {
 
 const shapeSelector = (id) => `.djs-container .djs-element[data-element-id="${cssString(id)}"]`;
 
-function cssString(value) {
-  return String(value).replace(/["\\]/g, '\\$&');
-}
-
 function escapeRegExp(value) {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -67,20 +58,6 @@ function idsOf(xml, localName) {
   const re = new RegExp(`<(?:[\\w-]+:)?${localName}\\b[^>]*?\\sid="([^"]+)"`, 'g');
   for (const m of xml.matchAll(re)) ids.push(m[1]);
   return ids;
-}
-
-/**
- * Waits for `selector` to appear; fails early with the alert's text if an alert (`alertSelector`: any
- * on the page unless given) shows up instead.
- */
-async function waitForOrAlert(page, selector, what, alertSelector = SELECTORS.alert) {
-  const winner = await Promise.race([
-    page.waitForSelector(selector, { state: 'visible', timeout: WAIT_MS }).then(() => 'ok'),
-    page
-      .waitForSelector(alertSelector, { state: 'visible', timeout: WAIT_MS })
-      .then(async (el) => `alert: ${(await el.textContent())?.trim()}`),
-  ]).catch((e) => `timeout: ${e.message.split('\n')[0]}`);
-  assert.equal(winner, 'ok', `expected ${what} (${selector}), got ${winner}`);
 }
 
 async function cssVar(page, name) {
@@ -95,31 +72,6 @@ async function centre(page, elementId) {
   const box = await page.locator(shapeSelector(elementId)).first().boundingBox();
   assert.ok(box, `shape ${elementId} has no bounding box (not rendered or hidden)`);
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
-
-/**
- * After a refused submit: the input is marked invalid and names its message, which is the server's
- * error for `pointer` and sits right under the input.
- */
-async function expectFieldError(page, inputSelector, pointer) {
-  await page
-    .waitForSelector(`${inputSelector}[aria-invalid="true"]`, { timeout: WAIT_MS })
-    .catch(() => assert.fail(`${inputSelector} should be marked invalid after the server refused it`));
-  const input = page.locator(inputSelector);
-  const messageId = await input.getAttribute('aria-describedby');
-  assert.ok(messageId, `${inputSelector} should name its error message (aria-describedby)`);
-  const message = page.locator(`#${messageId}`);
-  const text = ((await message.textContent()) ?? '').trim();
-  assert.ok(text.length > 0, 'the field error should say what is wrong');
-  assert.equal(await message.getAttribute('data-pointer'), pointer, `the message is the one for ${pointer}`);
-  const field = await input.boundingBox();
-  const below = await message.boundingBox();
-  assert.ok(field && below, 'the field and its message are rendered');
-  assert.ok(
-    below.y >= field.y + field.height - 1 && below.y - (field.y + field.height) < 40 && Math.abs(below.x - field.x) < 40,
-    `the message should sit right under the field (field ${JSON.stringify(field)}, message ${JSON.stringify(below)})`,
-  );
-  return text;
 }
 
 /** `GET /api/v1/me` with the console's token. */
@@ -185,19 +137,7 @@ test(
   async (t) => {
     await mkdir(SCREENSHOT_DIR, { recursive: true });
 
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    const browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
     page.setDefaultTimeout(WAIT_MS);
@@ -481,7 +421,7 @@ test(
           const options = await p.$$eval(`${SELECTORS.locationSelect} option`, (os) => os.map((o) => o.value));
           assert.deepEqual(options, [invitee.location.id], 'the switcher offers the invitee their one location');
           const views = (await p.locator(`${SELECTORS.views} button`).allTextContents()).map((v) => v.trim());
-          assert.deepEqual(views, ['Workflows', 'Locations'], 'no Agency view for a location user');
+          assert.deepEqual(views, ['Workflows', 'Contacts', 'Settings', 'Locations'], 'no Agency view for a location user');
 
           await workflowButton(p).first().click();
           await p.locator('.djs-container .djs-element').first().waitFor({ state: 'visible' });

@@ -3,12 +3,16 @@ import { api, ApiError, getToken, onUnauthorized } from './api/client';
 import type { Location, LoginResponse, Me, Theme, Workflow } from './api/types';
 import { AcceptInvitationForm } from './components/AcceptInvitationForm';
 import { AgencyView } from './components/AgencyView';
-import { Header } from './components/Header';
+import { ContactPage } from './components/crm/ContactPage';
+import { ContactsView } from './components/crm/ContactsView';
+import { SettingsView } from './components/crm/SettingsView';
+import { Header, navViewOf, type NavView } from './components/Header';
 import { LocationsView } from './components/LocationsView';
 import { LoginForm } from './components/LoginForm';
 import { WorkflowList } from './components/WorkflowList';
 import {
   clearInvitationToken,
+  consoleHref,
   pushConsoleUrl,
   readConsoleUrl,
   readInvitationToken,
@@ -268,8 +272,18 @@ export default function App() {
   // Only what the user may do (the server refuses the rest anyway).
   const manageUsers = may(session, 'agency.users');
   const manageAgencyTheme = may(session, 'agency.theme');
-  const views: View[] = ['workflows', 'locations', ...(manageUsers || manageAgencyTheme ? (['agency'] as const) : [])];
-  const view: View = views.includes(url.view) ? url.view : 'workflows';
+  const readLocation = location !== null && mayInLocation(session, location.id, 'location.read');
+  const views: NavView[] = [
+    'workflows',
+    ...(readLocation ? (['contacts', 'custom-fields'] as const) : []),
+    'locations',
+    ...(manageUsers || manageAgencyTheme ? (['agency'] as const) : []),
+  ];
+  const view: View =
+    views.includes(navViewOf(url.view)) && (url.view !== 'contact' || url.contactId) ? url.view : 'workflows';
+  const editContacts = location !== null && mayInLocation(session, location.id, 'location.contacts');
+  const editSettings = location !== null && mayInLocation(session, location.id, 'location.settings');
+  const contactHref = (contactId: string) => consoleHref({ view: 'contact', locationId, contactId });
   const readOnlyReason =
     location && !mayInLocation(session, location.id, 'location.workflows')
       ? `your role in ${location.name} does not let you deploy workflows.`
@@ -284,7 +298,10 @@ export default function App() {
         user={session.user}
         locations={locations ?? []}
         location={location}
-        onLocationChange={(id) => navigate({ locationId: id })}
+        onLocationChange={(id) =>
+          // a contact belongs to its location: another location opens its list
+          navigate(view === 'contact' ? { locationId: id, view: 'contacts', contactId: null } : { locationId: id })
+        }
         views={views}
         view={view}
         onViewChange={(v) => navigate({ view: v })}
@@ -315,6 +332,41 @@ export default function App() {
                   }
                 : null
             }
+          />
+        </main>
+      )}
+      {view === 'contacts' && location && (
+        <main className="min-h-0 flex-1 overflow-y-auto">
+          <ContactsView
+            key={location.id}
+            locationId={location.id}
+            canEdit={editContacts}
+            onOpen={(contactId) => navigate({ view: 'contact', contactId })}
+            contactHref={contactHref}
+          />
+        </main>
+      )}
+      {view === 'contact' && location && url.contactId && (
+        <main className="min-h-0 flex-1 overflow-y-auto">
+          <ContactPage
+            key={`${location.id}:${url.contactId}`}
+            locationId={location.id}
+            contactId={url.contactId}
+            canEdit={editContacts}
+            selfId={session.user.id}
+            onBack={() => navigate({ view: 'contacts', contactId: null })}
+            backHref={consoleHref({ view: 'contacts', locationId, contactId: null })}
+          />
+        </main>
+      )}
+      {(view === 'custom-fields' || view === 'crm-settings') && location && (
+        <main className="min-h-0 flex-1 overflow-y-auto">
+          <SettingsView
+            locationId={location.id}
+            locationName={location.name}
+            page={view}
+            onPageChange={(page) => navigate({ view: page })}
+            canEdit={editSettings}
           />
         </main>
       )}

@@ -1,18 +1,28 @@
 /**
- * What the address bar keeps of the console: the view and the chosen location
- * (`/?view=locations&location=<id>`), so a reload, a bookmark or the back button
- * bring the same place back. The host serves index.html at `/` only; the state is
+ * What the address bar keeps of the console: the view, the chosen location and the
+ * open contact (`/?view=locations&location=<id>`,
+ * `/?view=contact&location=<id>&contact=<id>`), so a reload, a bookmark or the back
+ * button bring the same place back. The host serves index.html at `/` only; the state is
  * in the query string. An invitation link is `/?invitation=<token>`.
  */
 
-export type View = 'workflows' | 'locations' | 'agency';
+export type View =
+  | 'workflows'
+  | 'contacts'
+  | 'contact'
+  | 'custom-fields'
+  | 'crm-settings'
+  | 'locations'
+  | 'agency';
 
-const VIEWS: readonly View[] = ['workflows', 'locations', 'agency'];
+const VIEWS: readonly View[] = ['workflows', 'contacts', 'contact', 'custom-fields', 'crm-settings', 'locations', 'agency'];
 
 export interface ConsoleUrl {
   view: View;
   /** The location chosen by the user; null: the first of the agency's. */
   locationId: string | null;
+  /** The contact the `contact` view shows. */
+  contactId: string | null;
 }
 
 export function readConsoleUrl(): ConsoleUrl {
@@ -21,6 +31,7 @@ export function readConsoleUrl(): ConsoleUrl {
   return {
     view: VIEWS.find((v) => v === view) ?? 'workflows',
     locationId: params.get('location') || null,
+    contactId: params.get('contact') || null,
   };
 }
 
@@ -31,11 +42,23 @@ export function pushConsoleUrl(url: ConsoleUrl): void {
   else params.set('view', url.view);
   if (url.locationId) params.set('location', url.locationId);
   else params.delete('location');
+  if (url.view === 'contact' && url.contactId) params.set('contact', url.contactId);
+  else params.delete('contact');
   const query = params.toString();
   const next = `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`;
   if (next !== `${window.location.pathname}${window.location.search}${window.location.hash}`) {
     window.history.pushState(null, '', next);
   }
+}
+
+/** The address of a place in the console (for links: a middle click opens it in a new tab). */
+export function consoleHref(url: ConsoleUrl): string {
+  const params = new URLSearchParams();
+  if (url.view !== 'workflows') params.set('view', url.view);
+  if (url.locationId) params.set('location', url.locationId);
+  if (url.view === 'contact' && url.contactId) params.set('contact', url.contactId);
+  const query = params.toString();
+  return `${window.location.pathname}${query ? `?${query}` : ''}`;
 }
 
 /** The token of an invitation link (`/?invitation=<token>`), if the console was opened with one. */

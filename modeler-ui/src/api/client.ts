@@ -1,5 +1,7 @@
 /**
- * The one place that talks to the Switchboard HTTP API (same origin, JSON, bearer token).
+ * The one place that talks to the Switchboard HTTP API (same origin, JSON, bearer token): the
+ * transport, and the calls of the console's first views. `./crm.ts` holds the CRM's calls, on the
+ * same transport.
  */
 import type {
   Agency,
@@ -119,22 +121,28 @@ export function setToken(token: string | null): void {
 
 type Accept = 'json' | 'text';
 
-interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   json?: unknown;
+  /** The media type of `json` (default `application/json`; a merge patch is `application/merge-patch+json`). */
+  jsonType?: string;
   xml?: string;
   accept?: Accept;
   /** false for the login call itself: a 401 there is a bad password, not an expired session. */
   auth?: boolean;
 }
 
-async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', json, xml, accept = 'json', auth = true } = options;
+/**
+ * Sends one call and answers its status with the parsed body (undefined for 204). For the modules of
+ * `src/api/` only: components call their functions.
+ */
+export async function send<T>(path: string, options: RequestOptions = {}): Promise<{ status: number; body: T }> {
+  const { method = 'GET', json, jsonType = 'application/json', xml, accept = 'json', auth = true } = options;
   const headers = new Headers();
   headers.set('Accept', accept === 'json' ? 'application/json, application/problem+json' : 'application/xml, text/xml, application/problem+json');
   let body: string | undefined;
   if (json !== undefined) {
-    headers.set('Content-Type', 'application/json');
+    headers.set('Content-Type', jsonType);
     body = JSON.stringify(json);
   } else if (xml !== undefined) {
     headers.set('Content-Type', 'application/xml');
@@ -171,9 +179,14 @@ async function request<T>(path: string, options: RequestOptions = {}): Promise<T
     }
     throw new ApiError(response.status, problem);
   }
-  if (accept === 'text') return (await response.text()) as T;
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
+  if (accept === 'text') return { status: response.status, body: (await response.text()) as T };
+  if (response.status === 204) return { status: response.status, body: undefined as T };
+  return { status: response.status, body: (await response.json()) as T };
+}
+
+/** Sends one call and answers its parsed body (see `send`). */
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  return (await send<T>(path, options)).body;
 }
 
 const enc = encodeURIComponent;

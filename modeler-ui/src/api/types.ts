@@ -6,7 +6,7 @@
  * The document marks the members each schema always has as required (the host's `ApiDocumentFilter`);
  * the others (null, which JSON-B leaves out) are optional here.
  */
-import type { components } from './generated/openapi';
+import type { components, operations } from './generated/openapi';
 
 type Schemas = components['schemas'];
 
@@ -65,3 +65,76 @@ export type FieldError = Schemas['FieldError'];
 
 /** RFC 9457 problem details (`application/problem+json`); `errors` is empty when the server named none. */
 export type Problem = Schemas['Problem'];
+
+// --- CRM
+//
+// Members the server types as "any JSON" (jakarta.json values: a contact's custom values, a timeline
+// entry's before and after, what a merge moved) come out of the generator as empty records; these
+// types say what the console reads in them instead.
+
+/** A custom value: text, number, money, date (`YYYY-MM-DD`), checkbox, option(s), phone, email, url. */
+export type CustomValue = string | number | boolean | string[];
+
+/** A contact; `customFields` holds its custom values by field key. */
+export type Contact = Omit<Schemas['Contact'], 'customFields'> & { customFields: Record<string, CustomValue> };
+
+/** `GET …/contacts`: a page of contacts and the cursor of the next (absent on the last). */
+export type ContactPage = Omit<Schemas['ContactPage'], 'items'> & { items: Contact[] };
+
+/** The query of `GET …/contacts` (search, tags, assignee, sort, order, deleted, limit, cursor). */
+export type ContactListQuery = NonNullable<operations['listContacts']['parameters']['query']>;
+
+export type ContactSort = 'createdAt' | 'updatedAt' | 'name' | 'email';
+
+export type DndSettings = Schemas['DndSettings'];
+
+/** What a request may set on a contact (the server owns id, locationId and the timestamps). */
+type ContactMembers = Omit<Contact, 'id' | 'locationId' | 'createdAt' | 'updatedAt' | 'deletedAt' | 'dndSettings' | 'customFields'>;
+
+/** `POST …/contacts` */
+export type NewContact = Partial<ContactMembers> & {
+  dndSettings?: Partial<DndSettings>;
+  customFields?: Record<string, CustomValue>;
+};
+
+/** `PATCH …/contacts/{id}`: a JSON merge patch (null clears a member; customFields merges by key). */
+export type ContactPatch = { [K in keyof ContactMembers]?: ContactMembers[K] | null } & {
+  dndSettings?: Partial<DndSettings>;
+  customFields?: Record<string, CustomValue | null> | null;
+};
+
+/** `POST …/contacts/{id}/tags` */
+export type TagRequest = Schemas['TagRequest'];
+
+/** `POST …/contacts/{id}/merge` */
+export type MergeRequest = Schemas['MergeRequest'];
+
+/** A duplicate merged into a contact; `moved` counts what moved (`tags` lists the tags added). */
+export type ContactMerge = Omit<Schemas['ContactMerge'], 'moved'> & { moved: Record<string, unknown> };
+
+/** One entry of a contact's timeline; `kind` says which members it has. */
+export type TimelineItem = Omit<Schemas['TimelineItem'], 'before' | 'after'> & { before?: unknown; after?: unknown };
+
+export type TimelinePage = Omit<Schemas['TimelinePage'], 'items'> & { items: TimelineItem[] };
+
+/** A custom field of a location's contacts, opportunities or companies. */
+export type CustomField = Schemas['CustomField'];
+
+export type FieldModel = CustomField['model'];
+
+export type FieldType = CustomField['type'];
+
+/** `POST …/custom-fields` */
+export type NewCustomField = Pick<CustomField, 'model' | 'key' | 'name' | 'type'> &
+  Partial<Pick<CustomField, 'options' | 'required' | 'placeholder' | 'group' | 'position'>>;
+
+/** `PATCH …/custom-fields/{id}`: the members given change (null clears placeholder or group). */
+export type CustomFieldPatch = Partial<Pick<CustomField, 'key' | 'name' | 'options' | 'required' | 'position'>> & {
+  placeholder?: string | null;
+  group?: string | null;
+};
+
+/** A location's phone country, time zone and duplicate policy. */
+export type CrmSettings = Schemas['CrmSettings'];
+
+export type DuplicatePolicy = CrmSettings['duplicatePolicy'];

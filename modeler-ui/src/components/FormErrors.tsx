@@ -14,16 +14,28 @@ export interface FormErrors {
 
 export const NO_ERRORS: FormErrors = { general: null, byField: {}, other: [] };
 
-/** Sorts the errors of a failed submit by the form's fields, given as JSON Pointers (`/email`). */
-export function formErrors(error: unknown, fieldPointers: readonly string[]): FormErrors {
+/**
+ * Sorts the errors of a failed submit by the form's fields, given as JSON Pointers (`/email`). With
+ * `nested`, an error inside a field's value goes to that field too (`/tags/2` to `/tags`).
+ */
+export function formErrors(error: unknown, fieldPointers: readonly string[], nested = false): FormErrors {
   if (!(error instanceof ApiError)) {
     return { general: error instanceof Error ? error.message : String(error), byField: {}, other: [] };
   }
   const byField: Partial<Record<string, string[]>> = {};
   const other: string[] = [];
+  const fieldOf = (pointer: string | undefined) =>
+    pointer === undefined
+      ? undefined
+      : fieldPointers.includes(pointer)
+        ? pointer
+        : nested
+          ? fieldPointers.filter((p) => pointer.startsWith(`${p}/`)).sort((a, b) => b.length - a.length)[0]
+          : undefined;
   for (const entry of error.errors) {
-    if (entry.pointer !== undefined && fieldPointers.includes(entry.pointer)) {
-      (byField[entry.pointer] ??= []).push(entry.detail);
+    const pointer = fieldOf(entry.pointer);
+    if (pointer !== undefined) {
+      (byField[pointer] ??= []).push(entry.detail);
     } else {
       other.push(describeFieldError(entry));
     }

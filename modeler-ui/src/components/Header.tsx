@@ -14,20 +14,35 @@ export interface HeaderProps {
   /** The location the console works in. */
   location: Location | null;
   onLocationChange: (locationId: string) => void;
-  /** The views the user may open. */
-  views: readonly View[];
+  /** The navigation's entries the user may open. */
+  views: readonly NavView[];
   view: View;
-  onViewChange: (view: View) => void;
+  onViewChange: (view: NavView) => void;
   themes: Theme[];
   themeBusy: boolean;
   onThemeChange: (themeId: string | null) => void;
   onSignOut: () => void;
 }
 
-const VIEW_LABELS: Record<View, string> = { workflows: 'Workflows', locations: 'Locations', agency: 'Agency' };
+/** The navigation's entries (a contact belongs to Contacts; the settings' pages to Settings). */
+export type NavView = Exclude<View, 'contact' | 'crm-settings'>;
+
+const VIEW_LABELS: Record<NavView, string> = {
+  workflows: 'Workflows',
+  contacts: 'Contacts',
+  'custom-fields': 'Settings',
+  locations: 'Locations',
+  agency: 'Agency',
+};
+
+/** The entry a view is under. */
+export function navViewOf(view: View): NavView {
+  return view === 'contact' ? 'contacts' : view === 'crm-settings' ? 'custom-fields' : view;
+}
 
 export function Header(props: HeaderProps) {
   const { agency, logoThemeId, user, locations, location, onLocationChange, views, view, onViewChange } = props;
+  const current = navViewOf(view);
   return (
     <header className="flex items-center gap-4 border-b border-border bg-surface px-5 py-3">
       <img alt="logo" src={themeLogoSrc(logoThemeId)} className="h-8 w-auto" />
@@ -55,10 +70,10 @@ export function Header(props: HeaderProps) {
           <button
             key={v}
             type="button"
-            aria-current={v === view ? 'page' : undefined}
+            aria-current={v === current ? 'page' : undefined}
             onClick={() => onViewChange(v)}
             className={`rounded-theme border px-3 py-1 text-sm ${
-              v === view ? 'border-primary bg-background' : 'border-transparent hover:border-border'
+              v === current ? 'border-primary bg-background' : 'border-transparent hover:border-border'
             }`}
           >
             {VIEW_LABELS[v]}

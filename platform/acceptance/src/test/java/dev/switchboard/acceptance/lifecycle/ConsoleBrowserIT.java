@@ -40,7 +40,7 @@ class ConsoleBrowserIT {
         Path screenshots = Path.of(System.getProperty("screenshot.dir"));
         Path log = screenshots.resolve("browser-test.log");
         Files.createDirectories(screenshots);
-        ProcessBuilder browserTest = new ProcessBuilder("node", "--test", "e2e/")
+        ProcessBuilder browserTest = new ProcessBuilder("node", "--test", "e2e/console.browser.test.mjs")
                 .directory(Path.of(System.getProperty("modeler.ui.dir")).toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());

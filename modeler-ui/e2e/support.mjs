@@ -1,0 +1,103 @@
+// Helpers shared by the browser tests (not a test file itself: node --test runs *.test.mjs).
+
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+
+/** Generous: a cold platform may compile JSPs, warm up Flowable, … */
+export const WAIT_MS = 45_000;
+
+/** The console keeps its bearer token here (src/api/client.ts, TOKEN_STORAGE_KEY). */
+export const TOKEN_STORAGE_KEY = 'switchboard.token';
+
+/** Debian's Chromium (or CHROMIUM_PATH), headless; no browser is downloaded. */
+export function launchChromium() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export function cssString(value) {
+  return String(value).replace(/["\\]/g, '\\$&');
+}
+
+/**
+ * Waits for `selector` to appear; fails early with the alert's text if an alert (`alertSelector`: any
+ * on the page unless given) shows up instead.
+ */
+export async function waitForOrAlert(page, selector, what, alertSelector = '[role="alert"]') {
+  const winner = await Promise.race([
+    page.waitForSelector(selector, { state: 'visible', timeout: WAIT_MS }).then(() => 'ok'),
+    page
+      .waitForSelector(alertSelector, { state: 'visible', timeout: WAIT_MS })
+      .then(async (el) => `alert: ${(await el.textContent())?.trim()}`),
+  ]).catch((e) => `timeout: ${e.message.split('\n')[0]}`);
+  assert.equal(winner, 'ok', `expected ${what} (${selector}), got ${winner}`);
+}
+
+/**
+ * After a refused submit: the input is marked invalid and names its message, which is the server's
+ * error for `pointer` and sits right under the input.
+ */
+export async function expectFieldError(page, inputSelector, pointer) {
+  await page
+    .waitForSelector(`${inputSelector}[aria-invalid="true"]`, { timeout: WAIT_MS })
+    .catch(() => assert.fail(`${inputSelector} should be marked invalid after the server refused it`));
+  const input = page.locator(inputSelector);
+  const messageId = await input.getAttribute('aria-describedby');
+  assert.ok(messageId, `${inputSelector} should name its error message (aria-describedby)`);
+  const message = page.locator(`[id="${cssString(messageId)}"]`);
+  const text = ((await message.textContent()) ?? '').trim();
+  assert.ok(text.length > 0, 'the field error should say what is wrong');
+  assert.equal(await message.getAttribute('data-pointer'), pointer, `the message is the one for ${pointer}`);
+  const field = await input.boundingBox();
+  const below = await message.boundingBox();
+  assert.ok(field && below, 'the field and its message are rendered');
+  assert.ok(
+    below.y >= field.y + field.height - 1 && below.y - (field.y + field.height) < 40 && Math.abs(below.x - field.x) < 40,
+    `the message should sit right under the field (field ${JSON.stringify(field)}, message ${JSON.stringify(below)})`,
+  );
+  return text;
+}
+
+/** Signs in through the login form and waits for the console's navigation. */
+export async function signIn(page, baseUrl, email, password) {
+  const response = await page.goto(baseUrl, { waitUntil: 'domcontentloaded' });
+  assert.ok(response?.ok(), `GET ${baseUrl} answered HTTP ${response?.status()}`);
+  await page.waitForSelector('input[name="email"]', { state: 'visible' });
+  await page.fill('input[name="email"]', email);
+  await page.fill('input[name="password"]', password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await waitForOrAlert(page, 'nav[aria-label="Console"]', 'the console after signing in');
+}
+
+/** Calls the API with the console's own token (to seed data or read what the UI did). */
+export async function callApi(page, method, path, body) {
+  return page.evaluate(
+    async ({ method, path, body, tokenKey }) => {
+      const headers = { Accept: 'application/json, application/problem+json' };
+      const token = sessionStorage.getItem(tokenKey);
+      if (token) headers.Authorization = `Bearer ${token}`;
+      if (body !== undefined) headers['Content-Type'] = 'application/json';
+      const r = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      const text = await r.text();
+      let json = null;
+      try {
+        json = text ? JSON.parse(text) : null;
+      } catch {
+        json = null;
+      }
+      return { status: r.status, body: json, text };
+    },
+    { method, path, body, tokenKey: TOKEN_STORAGE_KEY },
+  );
+}

@@ -1,0 +1,156 @@
+import { useCallback, useEffect, useState, type MouseEvent } from 'react';
+import { ApiError } from '../../api/client';
+import { crmApi } from '../../api/crm';
+import type { Contact, ContactMerge, ContactPatch, CustomField } from '../../api/types';
+import { ConfirmDialog } from '../ConfirmDialog';
+import { errorTextClass, message } from '../ui';
+import { ContactCustomFields } from './ContactCustomFields';
+import { ContactFields } from './ContactFields';
+import { displayName, describeMoved } from './contactFormat';
+import { ContactHeader } from './ContactHeader';
+import { ContactTimeline } from './ContactTimeline';
+import { MergeDuplicate } from './MergeDuplicate';
+
+export interface ContactPageProps {
+  locationId: string;
+  contactId: string;
+  /** `location.contacts`: edit fields, tags, merge, delete. */
+  canEdit: boolean;
+  selfId: string;
+  /** Back to the list. */
+  onBack: () => void;
+  backHref: string;
+}
+
+/**
+ * One contact: header (name, email, phone, tags), the standard fields in groups and the custom fields
+ * by their group, all editable in place; merge a duplicate, delete; and, beside them, the activity
+ * panels (the timeline; notes, tasks and opportunities join it as their own panels).
+ */
+export function ContactPage({ locationId, contactId, canEdit, selfId, onBack, backHref }: ContactPageProps) {
+  const [contact, setContact] = useState<Contact | null>(null);
+  const [customFields, setCustomFields] = useState<CustomField[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  /** Bumped on every change: the timeline reads its newest page again. */
+  const [version, setVersion] = useState(0);
+  const [merging, setMerging] = useState(false);
+  const [merged, setMerged] = useState<string | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+
+  useEffect(() => {
+    let cancelled = false;
+    setContact(null);
+    setError(null);
+    crmApi
+      .getContact(locationId, contactId)
+      .then((c) => cancelled || setContact(c))
+      .catch((e: unknown) => {
+        if (!cancelled && !(e instanceof ApiError && e.status === 401)) {
+          setError(e instanceof ApiError && e.status === 404 ? 'There is no such contact in this location.' : message(e));
+        }
+      });
+    crmApi
+      .listCustomFields(locationId, 'contact')
+      .then((fields) => cancelled || setCustomFields(fields))
+      .catch(() => cancelled || setCustomFields([]));
+    return () => {
+      cancelled = true;
+    };
+  }, [locationId, contactId]);
+
+  const changed = useCallback((next: Contact) => {
+    setContact(next);
+    setVersion((v) => v + 1);
+  }, []);
+
+  const patch = useCallback(
+    async (change: ContactPatch) => changed(await crmApi.updateContact(locationId, contactId, change)),
+    [locationId, contactId, changed],
+  );
+
+  const back = (event: MouseEvent<HTMLAnchorElement>) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    onBack();
+  };
+
+  const editable = canEdit && contact?.deletedAt === undefined;
+  return (
+    <div className="space-y-6 p-6">
+      <a href={backHref} onClick={back} className="text-sm text-muted hover:underline">
+        ← Contacts
+      </a>
+      {error && (
+        <p role="alert" className={errorTextClass}>
+          {error}
+        </p>
+      )}
+      {!contact && !error && <p className="text-sm text-muted">Loading…</p>}
+      {contact && (
+        <>
+          <ContactHeader
+            contact={contact}
+            canEdit={canEdit}
+            onAddTag={async (tag) => changed(await crmApi.addTag(locationId, contactId, tag))}
+            onRemoveTag={async (tag) => changed(await crmApi.removeTag(locationId, contactId, tag))}
+            onMerge={() => {
+              setMerged(null);
+              setMerging(true);
+            }}
+            onDelete={() => setConfirmDelete(true)}
+            onRestore={async () => changed(await crmApi.restoreContact(locationId, contactId))}
+          />
+          {merged && (
+            <p role="status" className="rounded-theme border border-primary bg-surface px-3 py-2 text-sm" data-merge-result="">
+              {merged}
+            </p>
+          )}
+          {merging && editable && (
+            <MergeDuplicate
+              locationId={locationId}
+              contact={contact}
+              onClose={() => setMerging(false)}
+              onMerged={(merge: ContactMerge, duplicate: Contact) => {
+                setMerging(false);
+                setMerged(`Merged ${displayName(duplicate)} into ${displayName(contact)}: moved ${describeMoved(merge.moved)}.`);
+                crmApi
+                  .getContact(locationId, contactId)
+                  .then(changed)
+                  .catch((e: unknown) => setError(`Merged, but could not reload the contact: ${message(e)}`));
+              }}
+            />
+          )}
+          <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+            <div className="space-y-4">
+              <ContactFields contact={contact} canEdit={editable} onPatch={patch} />
+              <ContactCustomFields contact={contact} fields={customFields} canEdit={editable} onPatch={patch} />
+            </div>
+            <aside aria-label="Activity" className="space-y-4">
+              <ContactTimeline
+                locationId={locationId}
+                contactId={contactId}
+                version={version}
+                customFields={customFields}
+                selfId={selfId}
+              />
+            </aside>
+          </div>
+          {confirmDelete && (
+            <ConfirmDialog
+              title={`Delete ${displayName(contact)}?`}
+              confirmLabel="Delete contact"
+              onCancel={() => setConfirmDelete(false)}
+              onConfirm={async () => {
+                await crmApi.deleteContact(locationId, contactId);
+                setConfirmDelete(false);
+                changed(await crmApi.getContact(locationId, contactId));
+              }}
+            >
+              <p>The contact moves to the trash, where it can be restored for 30 days.</p>
+            </ConfirmDialog>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
