@@ -317,6 +317,44 @@ CREATE TRIGGER company_custom_field_values AFTER INSERT OR UPDATE OF custom_fiel
 CREATE TRIGGER opportunity_custom_field_values AFTER INSERT OR UPDATE OF custom_fields OR DELETE ON opportunity
     FOR EACH ROW EXECUTE FUNCTION switchboard_index_custom_fields();
 
+-- The words of each contact's search text, for rare search words: under row-level security the GIN
+-- index of the tsvector is not used (its match operator is not LEAKPROOF), while a btree range on a
+-- text column is. Search takes its candidates from here when a word is rare and scans the location's
+-- contacts in list order when every word is common (ContactSearch). Kept by a trigger.
+CREATE TABLE contact_search_term (
+    location_id  uuid NOT NULL REFERENCES location (id),
+    contact_id   uuid NOT NULL,
+    term         text COLLATE "C" NOT NULL
+);
+ALTER TABLE contact_search_term ENABLE ROW LEVEL SECURITY;
+ALTER TABLE contact_search_term FORCE ROW LEVEL SECURITY;
+CREATE POLICY contact_search_term_tenant ON contact_search_term
+    USING ((SELECT switchboard_scope_is_system()) OR location_id = (SELECT switchboard_scope_location()));
+CREATE INDEX contact_search_term_idx ON contact_search_term (location_id, term, contact_id);
+CREATE INDEX contact_search_term_contact_idx ON contact_search_term (location_id, contact_id);
+
+CREATE FUNCTION switchboard_index_search_terms() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        IF TG_OP = 'UPDATE' AND NEW.search_text IS NOT DISTINCT FROM OLD.search_text THEN
+            RETURN NULL;
+        END IF;
+        DELETE FROM contact_search_term WHERE location_id = OLD.location_id AND contact_id = OLD.id;
+    END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        INSERT INTO contact_search_term (location_id, contact_id, term)
+        SELECT DISTINCT NEW.location_id, NEW.id, left(word, 100)
+        FROM regexp_split_to_table(NEW.search_text, ' ') AS word WHERE word <> '';
+    END IF;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER contact_search_terms AFTER INSERT OR UPDATE OF search_text OR DELETE ON contact
+    FOR EACH ROW EXECUTE FUNCTION switchboard_index_search_terms();
+INSERT INTO contact_search_term (location_id, contact_id, term)
+SELECT DISTINCT c.location_id, c.id, left(word, 100)
+FROM contact c, regexp_split_to_table(c.search_text, ' ') AS word WHERE word <> '';
+
 -- The users a record of the current location may be assigned to: the location's agency's users who are
 -- not disabled and hold an agency role or a role in this location. Work in a location's scope cannot
 -- read app_user (it holds password hashes); this function returns only ids, for the location of the

@@ -13,9 +13,23 @@ class EventCatalogTest {
     @Test
     void declaresThePlatformsEventTypesOnce() {
         assertThat(catalog.types()).extracting(EventType::name)
-                .containsExactlyInAnyOrder("contact.created", "contact.tag_added");
+                .containsExactlyInAnyOrder("contact.created", "contact.updated", "contact.deleted", "contact.merged",
+                        "contact.tag_added", "contact.tag_removed", "contact.custom_field_changed", "contact.dnd_changed",
+                        "note.created", "task.created", "task.completed", "opportunity.created", "opportunity.stage_changed",
+                        "opportunity.status_changed", "opportunity.value_changed");
         assertThat(catalog.find("contact.tag_added")).contains(EventCatalog.CONTACT_TAG_ADDED);
         assertThat(catalog.find("contact.teleported")).isEmpty();
+    }
+
+    @Test
+    void everyCrmEventNamesItsContactAndAFilterableFlatPayload() {
+        catalog.check(EventCatalog.OPPORTUNITY_STAGE_CHANGED, Json.createObjectBuilder()
+                .add("contactId", "0f9c3c52-4a4e-4c8f-9d55-3f2f6a0e7b11").add("opportunityId", "1f9c3c52-4a4e-4c8f-9d55-3f2f6a0e7b11")
+                .add("pipelineId", "2f9c3c52-4a4e-4c8f-9d55-3f2f6a0e7b11").add("pipelineName", "Sales")
+                .add("toStageId", "3f9c3c52-4a4e-4c8f-9d55-3f2f6a0e7b11").add("toStageName", "Won").build());
+        assertThatThrownBy(() -> catalog.check(EventCatalog.CONTACT_UPDATED,
+                Json.createObjectBuilder().add("fields", Json.createArrayBuilder().add("email")).build()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("contactId");
     }
 
     @Test
