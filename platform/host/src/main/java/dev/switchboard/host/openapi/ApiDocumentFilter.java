@@ -77,6 +77,15 @@ public class ApiDocumentFilter implements OASFilter {
                     "summary", "error", "vendorId", "idempotencyKey")),
             Map.entry("WorkflowSummary", Set.of("trigger")),
             Map.entry("WorkflowTrigger", Set.of()),
+            Map.entry("Pipeline", Set.of()),
+            Map.entry("PipelineStage", Set.of()),
+            Map.entry("PipelineBoard", Set.of()),
+            Map.entry("BoardStage", Set.of("nextCursor")),
+            Map.entry("CurrencyTotal", Set.of()),
+            Map.entry("Opportunity", Set.of("monetaryValue", "assignedTo", "source", "lostReason")),
+            Map.entry("OpportunityPage", Set.of("nextCursor")),
+            Map.entry("OpportunityStageChange", Set.of("fromStageId", "fromStageName", "toStageName")),
+            Map.entry("StageHistoryPage", Set.of("nextCursor")),
             // requests: what the server refuses without
             Map.entry("Acceptance", Set.of()),
             Map.entry("Credentials", Set.of()),
@@ -89,7 +98,12 @@ public class ApiDocumentFilter implements OASFilter {
             Map.entry("RoleChange", Set.of("agencyRole", "locationRoles")),
             Map.entry("TagRequest", Set.of()),
             Map.entry("ThemeChoice", Set.of()),
-            Map.entry("ThemePreference", Set.of("themeId")));
+            Map.entry("ThemePreference", Set.of("themeId")),
+            Map.entry("NewPipeline", Set.of()),
+            Map.entry("NewPipelineStage", Set.of()),
+            Map.entry("NewStage", Set.of("position")),
+            Map.entry("PipelineRename", Set.of()),
+            Map.entry("StageOrder", Set.of()));
 
     private static final Map<String, String> PROBLEMS = Map.of(
             "400", "Invalid request: errors[] names each field",
