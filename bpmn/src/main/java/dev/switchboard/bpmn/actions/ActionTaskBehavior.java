@@ -5,6 +5,7 @@ import dev.switchboard.bpmn.engine.WorkflowLimitExceeded;
 import dev.switchboard.bpmn.engine.WorkflowLimits;
 import dev.switchboard.core.crm.contacts.Contact;
 import dev.switchboard.core.crm.contacts.Contacts;
+import dev.switchboard.core.crm.values.CustomValues;
 import dev.switchboard.core.templates.MergeFields;
 import dev.switchboard.core.tenancy.LocationId;
 import dev.switchboard.core.tenancy.TenantDirectory;
@@ -32,13 +33,15 @@ public final class ActionTaskBehavior extends TaskActivityBehavior {
 
     private final transient ActionExecutions executions;
     private final transient Contacts contacts;
+    private final transient CustomValues customValues;
     private final transient TenantDirectory tenants;
     private final transient WorkflowLimits limits;
 
-    public ActionTaskBehavior(ActionExecutions executions, Contacts contacts, TenantDirectory tenants,
-                              WorkflowLimits limits) {
+    public ActionTaskBehavior(ActionExecutions executions, Contacts contacts, CustomValues customValues,
+                              TenantDirectory tenants, WorkflowLimits limits) {
         this.executions = executions;
         this.contacts = contacts;
+        this.customValues = customValues;
         this.tenants = tenants;
         this.limits = limits;
     }
@@ -89,6 +92,7 @@ public final class ActionTaskBehavior extends TaskActivityBehavior {
     private Map<String, String> mergeValues(LocationId locationId, Optional<Contact> contact) {
         Map<String, String> values = new HashMap<>();
         tenants.location(locationId).ifPresent(location -> values.put("location.name", location.name()));
+        customValues.byKey(locationId).forEach((key, value) -> values.put(CustomValues.MERGE_FIELD_PREFIX + key, value));
         contact.ifPresent(c -> {
             putIfSet(values, "contact.id", c.id().toString());
             putIfSet(values, "contact.firstName", c.firstName());

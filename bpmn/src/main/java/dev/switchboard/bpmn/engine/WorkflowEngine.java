@@ -11,6 +11,7 @@ import dev.switchboard.bpmn.runs.RunStateListener;
 import dev.switchboard.bpmn.runs.WorkflowRuns;
 import dev.switchboard.core.crm.contacts.Contact;
 import dev.switchboard.core.crm.contacts.Contacts;
+import dev.switchboard.core.crm.values.CustomValues;
 import dev.switchboard.core.db.Database;
 import dev.switchboard.core.nodes.NodeIdentity;
 import dev.switchboard.core.tenancy.LocationId;
@@ -85,6 +86,9 @@ public class WorkflowEngine {
     Contacts contacts;
 
     @Inject
+    CustomValues customValues;
+
+    @Inject
     TenantDirectory tenants;
 
     @Resource
@@ -117,7 +121,7 @@ public class WorkflowEngine {
         config.setActivityBehaviorFactory(new LimitedActivityBehaviorFactory(limits.maxMultiInstance()));
         config.setPreBpmnParseHandlers(List.of(new AsyncStartParseHandler(), ActionTaskParseHandler.before()));
         config.setPostBpmnParseHandlers(List.of(new RefusedElementParseHandler(), ActionTaskParseHandler.after(
-                () -> new ActionTaskBehavior(actionExecutions, contacts, tenants, limits))));
+                () -> new ActionTaskBehavior(actionExecutions, contacts, customValues, tenants, limits))));
         // the profile at run time: FEEL only, no listeners, no scripts (BpmnProfile checks it at deploy)
         config.setExpressionManager(new SafeExpressionManager(this::expressionVariables));
         config.setListenerFactory(new RefusingListenerFactory());

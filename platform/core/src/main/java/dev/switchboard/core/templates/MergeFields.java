@@ -8,7 +8,9 @@ import java.util.regex.Pattern;
  * Renders merge fields in workflow texts: {@code {{contact.firstName}}} is replaced by the value
  * of {@code contact.firstName}; {@code {{contact.firstName | "there"}}} falls back to {@code there}
  * when the value is missing or blank. Unknown fields without a fallback render as empty text, the
- * way agencies expect from email tools. Text outside {@code {{…}}} is copied unchanged.
+ * way agencies expect from email tools. Text outside {@code {{…}}} is copied unchanged. Workflow
+ * actions get {@code contact.*}, {@code location.name} and the location's custom values as
+ * {@code custom_values.<key>}.
  */
 public final class MergeFields {
 

@@ -16,6 +16,12 @@ class MergeFieldsTest {
     }
 
     @Test
+    void rendersALocationsCustomValues() {
+        assertThat(MergeFields.render("Hello from {{custom_values.company_name}}",
+                Map.of("custom_values.company_name", "Analytical Engines"))).isEqualTo("Hello from Analytical Engines");
+    }
+
+    @Test
     void missingFieldsRenderEmptyOrTheirFallback() {
         assertThat(MergeFields.render("Hi {{contact.lastName}}!", ADA)).isEqualTo("Hi !");
         assertThat(MergeFields.render("Hi {{contact.lastName | \"friend\"}}!", ADA)).isEqualTo("Hi friend!");

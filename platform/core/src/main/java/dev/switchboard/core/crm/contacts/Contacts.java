@@ -112,7 +112,7 @@ public class Contacts {
         }
         CustomFieldValues.Applied custom = customFieldValues.apply(locationId, FieldModel.CONTACT,
                 JsonValue.EMPTY_JSON_OBJECT, givenCustom, true, crm.country(), "/customFields", violations);
-        checkAssignable(locationId, draft, violations);
+        checkAssignable(locationId, draft, null, true, violations);
         violations.throwIfAny();
         draft.customFields = custom.stored();
         draft.refreshSearchText();
@@ -348,6 +348,7 @@ public class Contacts {
         JsonObject patched = Json.createMergePatch(withoutCustomFields(patch)).apply(withoutCustomFields(currentJson))
                 .asJsonObject();
         JsonObject before = standardFields(contact);
+        UUID companyBefore = contact.companyId;
         JsonObject given = null;
         if (patch.containsKey("customFields")) {
             JsonValue custom = patch.get("customFields");
@@ -373,7 +374,7 @@ public class Contacts {
         input.finish();
         CustomFieldValues.Applied custom = customFieldValues.apply(locationId, FieldModel.CONTACT, contact.customFields,
                 given, false, crm.country(), "/customFields", violations);
-        checkAssignable(locationId, contact, violations);
+        checkAssignable(locationId, contact, companyBefore, patch.containsKey("companyName"), violations);
         violations.throwIfAny();
         contact.customFields = custom.stored();
         JsonObject after = standardFields(contact);
@@ -550,14 +551,25 @@ public class Contacts {
         return custom.asJsonObject();
     }
 
-    private void checkAssignable(LocationId locationId, ContactEntity contact, Violations violations) {
+    /**
+     * Checks that the users and the company a contact refers to are the location's. A contact newly
+     * linked to a company takes the company's name as its companyName when it has none, or when the
+     * request leaves companyName alone and it was the name of the company linked before.
+     */
+    private void checkAssignable(LocationId locationId, ContactEntity contact, UUID companyBefore, boolean companyNameGiven,
+                                 Violations violations) {
         Set<UUID> wanted = new LinkedHashSet<>(contact.followers);
         if (contact.assignedTo != null) {
             wanted.add(contact.assignedTo);
         }
-        if (contact.companyId != null && db.queryOne("SELECT 1 FROM company WHERE location_id = ? AND id = ?",
-                row -> true, locationId, contact.companyId).isEmpty()) {
-            violations.field("companyId", "no company " + contact.companyId + " in this location");
+        if (contact.companyId != null) {
+            Optional<String> company = companyName(locationId, contact.companyId);
+            if (company.isEmpty()) {
+                violations.field("companyId", "no company " + contact.companyId + " in this location");
+            } else if (!contact.companyId.equals(companyBefore) && (contact.companyName == null || !companyNameGiven
+                    && companyBefore != null && contact.companyName.equals(companyName(locationId, companyBefore).orElse(null)))) {
+                contact.companyName = company.get();
+            }
         }
         if (wanted.isEmpty()) {
             return;
@@ -572,6 +584,11 @@ public class Contacts {
                 violations.at("/followers/" + i, "no user " + contact.followers.get(i) + " with access to this location");
             }
         }
+    }
+
+    private Optional<String> companyName(LocationId locationId, UUID companyId) {
+        return db.queryOne("SELECT name FROM company WHERE location_id = ? AND id = ?", row -> row.getString(1),
+                locationId, companyId);
     }
 
     private static void refuseReadOnly(JsonObject body, Violations violations) {

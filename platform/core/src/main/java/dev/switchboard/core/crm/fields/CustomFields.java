@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -50,11 +51,15 @@ public class CustomFields {
         return definitions(locationId, model).stream().map(CustomFieldEntity::view).toList();
     }
 
-    /** The definitions as entities, for value checks. */
+    /**
+     * The definitions as entities, for value checks. Reading them does not flush the transaction's
+     * pending changes: a record being changed is checked with them before it may be written.
+     */
     List<CustomFieldEntity> definitions(LocationId locationId, FieldModel model) {
         return em.createQuery("SELECT f FROM CustomFieldEntity f WHERE f.locationId = :location AND f.model = :model"
                         + " ORDER BY f.position, f.name, f.id", CustomFieldEntity.class)
-                .setParameter("location", locationId.value()).setParameter("model", model).getResultList();
+                .setParameter("location", locationId.value()).setParameter("model", model)
+                .setFlushMode(FlushModeType.COMMIT).getResultList();
     }
 
     public Optional<CustomField> find(LocationId locationId, UUID id) {
