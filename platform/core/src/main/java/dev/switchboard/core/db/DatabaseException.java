@@ -19,4 +19,12 @@ public class DatabaseException extends RuntimeException {
     public boolean isUniqueViolation() {
         return "23505".equals(sqlState());
     }
+
+    /**
+     * The SQLState of a failure when it is a driver's {@link SQLException} (as the persistence
+     * provider wraps them), else null: lets the host map what the database refused without touching JDBC.
+     */
+    public static String sqlStateOf(Throwable failure) {
+        return failure instanceof SQLException sql ? sql.getSQLState() : null;
+    }
 }

@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.sql.SQLException;
 import java.util.logging.Logger;
 
 /**
@@ -40,9 +39,9 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
                     return Problems.response(problem, uri);
                 }
             }
-            if (cause instanceof SQLException sql) {
+            if (DatabaseException.sqlStateOf(cause) != null) {
                 // what the persistence provider wraps
-                Problem problem = database(sql.getSQLState());
+                Problem problem = database(DatabaseException.sqlStateOf(cause));
                 if (problem != null) {
                     return Problems.response(problem, uri);
                 }
