@@ -13,7 +13,7 @@ import dev.switchboard.core.crm.settings.LocationCrmSettings;
 import dev.switchboard.core.db.Database;
 import dev.switchboard.core.db.EntityMappings;
 import dev.switchboard.core.db.Timestamps;
-import dev.switchboard.core.paging.Cursor;
+import dev.switchboard.core.paging.KeysetQuery;
 import dev.switchboard.core.paging.Page;
 import dev.switchboard.core.problems.FieldError;
 import dev.switchboard.core.problems.InputValidation;
@@ -51,6 +51,10 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Companies {
+
+    private static final KeysetQuery.Order BY_NAME = new KeysetQuery.Order("companies.name", "lower(name)", "text", "id", true);
+    private static final KeysetQuery.Order CONTACTS_BY_NAME = new KeysetQuery.Order("company.contacts.name",
+            "lower(coalesce(name, ''))", "text", "id", true);
 
     public static final int MAX_NAME = 200;
     /** Longest name prefix a list searches by. */
@@ -164,29 +168,15 @@ public class Companies {
 
     /** The companies whose name starts with {@code query} (ignoring case), by name. */
     public Page<Company> list(LocationId locationId, String query, int limit, String cursor) {
-        Cursor after = Cursor.decode(cursor, "companies.name", 2);
-        StringBuilder sql = new StringBuilder("SELECT id, lower(name) FROM company WHERE location_id = ?");
+        StringBuilder from = new StringBuilder("FROM company WHERE location_id = ?");
         List<Object> params = new ArrayList<>(List.of(locationId));
         String prefix = prefix(query);
         if (prefix != null) {
-            sql.append(" AND lower(name) LIKE ? ESCAPE '\\'");
+            from.append(" AND lower(name) LIKE ? ESCAPE '\\'");
             params.add(prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
-        if (after != null) {
-            sql.append(" AND (lower(name), id) > (?::text, ?::uuid)");
-            params.add(after.value(0));
-            params.add(after.value(1));
-        }
-        sql.append(" ORDER BY lower(name), id LIMIT ?");
-        params.add(limit + 1);
-        List<String[]> rows = db.query(sql.toString(), row -> new String[] {row.getString(1), row.getString(2)}, params.toArray());
-        String next = null;
-        if (rows.size() > limit) {
-            rows = rows.subList(0, limit);
-            String[] last = rows.get(limit - 1);
-            next = Cursor.encode("companies.name", last[1], last[0]);
-        }
-        return new Page<>(views(locationId, rows.stream().map(row -> UUID.fromString(row[0])).toList()), next);
+        Page<UUID> ids = KeysetQuery.ids(db, from.toString(), params, BY_NAME, limit, cursor);
+        return new Page<>(views(locationId, ids.items()), ids.nextCursor());
     }
 
     /** The contacts (not deleted) linked to a company, by name. */
@@ -194,25 +184,9 @@ public class Companies {
         if (entity(locationId, companyId).isEmpty()) {
             throw notFound(companyId);
         }
-        Cursor after = Cursor.decode(cursor, "company.contacts.name", 2);
-        StringBuilder sql = new StringBuilder("SELECT id, lower(coalesce(name, '')) FROM contact"
-                + " WHERE location_id = ? AND company_id = ? AND deleted_at IS NULL");
-        List<Object> params = new ArrayList<>(List.of(locationId, companyId));
-        if (after != null) {
-            sql.append(" AND (lower(coalesce(name, '')), id) > (?::text, ?::uuid)");
-            params.add(after.value(0));
-            params.add(after.value(1));
-        }
-        sql.append(" ORDER BY lower(coalesce(name, '')), id LIMIT ?");
-        params.add(limit + 1);
-        List<String[]> rows = db.query(sql.toString(), row -> new String[] {row.getString(1), row.getString(2)}, params.toArray());
-        String next = null;
-        if (rows.size() > limit) {
-            rows = rows.subList(0, limit);
-            String[] last = rows.get(limit - 1);
-            next = Cursor.encode("company.contacts.name", last[1], last[0]);
-        }
-        return new Page<>(contacts.views(locationId, rows.stream().map(row -> UUID.fromString(row[0])).toList()), next);
+        Page<UUID> ids = KeysetQuery.ids(db, "FROM contact WHERE location_id = ? AND company_id = ? AND deleted_at IS NULL",
+                List.of(locationId, companyId), CONTACTS_BY_NAME, limit, cursor);
+        return new Page<>(contacts.views(locationId, ids.items()), ids.nextCursor());
     }
 
     // --- reading a request

@@ -2,7 +2,7 @@ package dev.switchboard.core.crm.contacts;
 
 import dev.switchboard.core.crm.Tags;
 import dev.switchboard.core.db.Database;
-import dev.switchboard.core.paging.Cursor;
+import dev.switchboard.core.paging.KeysetQuery;
 import dev.switchboard.core.paging.Page;
 import dev.switchboard.core.problems.FieldError;
 import dev.switchboard.core.problems.ProblemException;
@@ -76,50 +76,32 @@ public class ContactSearch {
 
     public Page<Contact> list(LocationId locationId, ContactQuery query) {
         Sort sort = Sort.of(query.sort());
-        String cursorName = sort.apiName + (query.ascending() ? ".asc" : ".desc") + (query.deleted() ? ".deleted" : "");
-        Cursor after = Cursor.decode(query.cursor(), cursorName, 2);
-        StringBuilder sql = new StringBuilder("SELECT c.id, (" + sort.expression + ")::text FROM contact c WHERE c.location_id = ?");
+        StringBuilder from = new StringBuilder("FROM contact c WHERE c.location_id = ?");
         List<Object> params = new ArrayList<>(List.of(locationId));
-        sql.append(query.deleted() ? " AND c.deleted_at IS NOT NULL" : " AND c.deleted_at IS NULL");
+        from.append(query.deleted() ? " AND c.deleted_at IS NOT NULL" : " AND c.deleted_at IS NULL");
         List<String> words = words(query.query());
         if (!words.isEmpty()) {
             UUID[] candidates = rareWordCandidates(locationId, words);
             if (candidates != null) {
-                sql.append(" AND c.id = ANY (?)");
+                from.append(" AND c.id = ANY (?)");
                 params.add(candidates);
             }
-            sql.append(" AND c.search @@ to_tsquery('simple', ?)");
+            from.append(" AND c.search @@ to_tsquery('simple', ?)");
             params.add(tsQuery(words));
         }
         List<String> tags = tags(query.tags());
         if (!tags.isEmpty()) {
-            sql.append(" AND c.tags @> ?::text[]");
+            from.append(" AND c.tags @> ?::text[]");
             params.add(tags.toArray(String[]::new));
         }
         if (query.assignedTo() != null) {
-            sql.append(" AND c.assigned_to = ?");
+            from.append(" AND c.assigned_to = ?");
             params.add(query.assignedTo());
         }
-        String direction = query.ascending() ? "ASC" : "DESC";
-        if (after != null) {
-            sql.append(" AND (").append(sort.expression).append(", c.id) ").append(query.ascending() ? ">" : "<")
-                    .append(" (?::").append(sort.type).append(", ?::uuid)");
-            params.add(after.value(0));
-            params.add(after.value(1));
-        }
-        sql.append(" ORDER BY ").append(sort.expression).append(' ').append(direction).append(", c.id ").append(direction)
-                .append(" LIMIT ?");
-        params.add(query.limit() + 1);
-        List<String[]> rows = db.query(sql.toString(), row -> new String[] {row.getString(1), row.getString(2)}, params.toArray());
-        boolean more = rows.size() > query.limit();
-        List<String[]> page = more ? rows.subList(0, query.limit()) : rows;
-        List<UUID> ids = page.stream().map(row -> UUID.fromString(row[0])).toList();
-        String next = null;
-        if (more) {
-            String[] last = page.get(page.size() - 1);
-            next = Cursor.encode(cursorName, last[1], last[0]);
-        }
-        return new Page<>(contacts.views(locationId, ids), next);
+        KeysetQuery.Order order = new KeysetQuery.Order(sort.apiName + (query.ascending() ? ".asc" : ".desc")
+                + (query.deleted() ? ".deleted" : ""), sort.expression, sort.type, "c.id", query.ascending());
+        Page<UUID> ids = KeysetQuery.ids(db, from.toString(), params, order, query.limit(), query.cursor());
+        return new Page<>(contacts.views(locationId, ids.items()), ids.nextCursor());
     }
 
     /**

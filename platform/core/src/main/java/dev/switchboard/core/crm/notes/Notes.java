@@ -7,7 +7,7 @@ import dev.switchboard.core.db.EntityMappings;
 import dev.switchboard.core.db.Timestamps;
 import dev.switchboard.core.events.EventCatalog;
 import dev.switchboard.core.events.EventOutbox;
-import dev.switchboard.core.paging.Cursor;
+import dev.switchboard.core.paging.KeysetQuery;
 import dev.switchboard.core.paging.Page;
 import dev.switchboard.core.problems.InputValidation;
 import dev.switchboard.core.problems.JsonInput;
@@ -35,6 +35,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Notes {
+
+    private static final KeysetQuery.Order NEWEST = new KeysetQuery.Order("notes.newest", "created_at", "timestamptz", "id", false);
 
     public static final int MAX_BODY = 20_000;
     private static final Set<String> READ_ONLY = Set.of("id", "contactId", "userId", "createdAt", "updatedAt");
@@ -107,31 +109,16 @@ public class Notes {
     /** The contact's notes, newest first. */
     public Page<Note> list(LocationId locationId, UUID contactId, int limit, String cursor) {
         liveContacts.require(locationId, contactId);
-        Cursor after = Cursor.decode(cursor, "notes.newest", 2);
-        StringBuilder sql = new StringBuilder("SELECT id FROM note WHERE location_id = ? AND contact_id = ?");
-        List<Object> params = new ArrayList<>(List.of(locationId, contactId));
-        if (after != null) {
-            sql.append(" AND (created_at, id) < (?::timestamptz, ?::uuid)");
-            params.add(after.value(0));
-            params.add(after.value(1));
-        }
-        sql.append(" ORDER BY created_at DESC, id DESC LIMIT ?");
-        params.add(limit + 1);
-        List<UUID> ids = db.query(sql.toString(), row -> row.getObject(1, UUID.class), params.toArray());
+        Page<UUID> ids = KeysetQuery.ids(db, "FROM note WHERE location_id = ? AND contact_id = ?",
+                List.of(locationId, contactId), NEWEST, limit, cursor);
         List<Note> notes = new ArrayList<>();
-        if (!ids.isEmpty()) {
+        if (!ids.items().isEmpty()) {
             em.createQuery("SELECT n FROM NoteEntity n WHERE n.locationId = :location AND n.id IN :ids"
                             + " ORDER BY n.createdAt DESC, n.id DESC", NoteEntity.class)
-                    .setParameter("location", locationId.value()).setParameter("ids", ids).getResultList()
+                    .setParameter("location", locationId.value()).setParameter("ids", ids.items()).getResultList()
                     .forEach(note -> notes.add(note.view()));
         }
-        String next = null;
-        if (notes.size() > limit) {
-            notes.subList(limit, notes.size()).clear();
-            Note last = notes.get(limit - 1);
-            next = Cursor.encode("notes.newest", last.createdAt(), last.id());
-        }
-        return new Page<>(notes, next);
+        return new Page<>(notes, ids.nextCursor());
     }
 
     /**

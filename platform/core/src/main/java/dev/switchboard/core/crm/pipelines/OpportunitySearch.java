@@ -1,7 +1,7 @@
 package dev.switchboard.core.crm.pipelines;
 
 import dev.switchboard.core.db.Database;
-import dev.switchboard.core.paging.Cursor;
+import dev.switchboard.core.paging.KeysetQuery;
 import dev.switchboard.core.paging.Page;
 import dev.switchboard.core.problems.FieldError;
 import dev.switchboard.core.problems.ProblemException;
@@ -63,38 +63,20 @@ public class OpportunitySearch {
 
     public Page<Opportunity> list(LocationId locationId, OpportunityQuery query) {
         Sort sort = Sort.of(query.sort());
-        String cursorName = sort.cursorName(query.ascending());
-        Cursor after = Cursor.decode(query.cursor(), cursorName, 2);
-        StringBuilder sql = new StringBuilder("SELECT o.id, (" + sort.expression + ")::text FROM opportunity o"
-                + " WHERE o.location_id = ?" + LIVE_CONTACT);
+        StringBuilder from = new StringBuilder("FROM opportunity o WHERE o.location_id = ?" + LIVE_CONTACT);
         List<Object> params = new ArrayList<>(List.of(locationId));
-        filter(sql, params, "o.pipeline_id", query.pipelineId());
-        filter(sql, params, "o.pipeline_stage_id", query.pipelineStageId());
-        filter(sql, params, "o.contact_id", query.contactId());
-        filter(sql, params, "o.assigned_to", query.assignedTo());
+        filter(from, params, "o.pipeline_id", query.pipelineId());
+        filter(from, params, "o.pipeline_stage_id", query.pipelineStageId());
+        filter(from, params, "o.contact_id", query.contactId());
+        filter(from, params, "o.assigned_to", query.assignedTo());
         if (query.status() != null) {
-            sql.append(" AND o.status = ?");
+            from.append(" AND o.status = ?");
             params.add(query.status().name());
         }
-        String direction = query.ascending() ? "ASC" : "DESC";
-        if (after != null) {
-            sql.append(" AND (").append(sort.expression).append(", o.id) ").append(query.ascending() ? ">" : "<")
-                    .append(" (?::timestamptz, ?::uuid)");
-            params.add(after.value(0));
-            params.add(after.value(1));
-        }
-        sql.append(" ORDER BY ").append(sort.expression).append(' ').append(direction).append(", o.id ").append(direction)
-                .append(" LIMIT ?");
-        params.add(query.limit() + 1);
-        List<String[]> rows = db.query(sql.toString(), row -> new String[] {row.getString(1), row.getString(2)}, params.toArray());
-        boolean more = rows.size() > query.limit();
-        List<String[]> page = more ? rows.subList(0, query.limit()) : rows;
-        String next = null;
-        if (more) {
-            String[] last = page.get(page.size() - 1);
-            next = Cursor.encode(cursorName, last[1], last[0]);
-        }
-        return new Page<>(opportunities.views(locationId, page.stream().map(row -> UUID.fromString(row[0])).toList()), next);
+        KeysetQuery.Order order = new KeysetQuery.Order(sort.cursorName(query.ascending()), sort.expression, "timestamptz",
+                "o.id", query.ascending());
+        Page<UUID> ids = KeysetQuery.ids(db, from.toString(), params, order, query.limit(), query.cursor());
+        return new Page<>(opportunities.views(locationId, ids.items()), ids.nextCursor());
     }
 
     private static void filter(StringBuilder sql, List<Object> params, String column, UUID value) {

@@ -8,6 +8,7 @@ import dev.switchboard.core.db.Timestamps;
 import dev.switchboard.core.events.EventCatalog;
 import dev.switchboard.core.events.EventOutbox;
 import dev.switchboard.core.paging.Cursor;
+import dev.switchboard.core.paging.KeysetQuery;
 import dev.switchboard.core.paging.Page;
 import dev.switchboard.core.problems.InputValidation;
 import dev.switchboard.core.problems.JsonInput;
@@ -44,6 +45,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Tasks {
+
+    private static final KeysetQuery.Order NEWEST = new KeysetQuery.Order("tasks.newest", "created_at", "timestamptz", "id", false);
 
     public static final int MAX_TITLE = 200;
     public static final int MAX_BODY = 20_000;
@@ -152,24 +155,9 @@ public class Tasks {
     /** A contact's tasks, newest first. */
     public Page<Task> ofContact(LocationId locationId, UUID contactId, int limit, String cursor) {
         liveContacts.require(locationId, contactId);
-        Cursor after = Cursor.decode(cursor, "tasks.newest", 2);
-        StringBuilder sql = new StringBuilder("SELECT id FROM task WHERE location_id = ? AND contact_id = ?");
-        List<Object> params = new ArrayList<>(List.of(locationId, contactId));
-        if (after != null) {
-            sql.append(" AND (created_at, id) < (?::timestamptz, ?::uuid)");
-            params.add(after.value(0));
-            params.add(after.value(1));
-        }
-        sql.append(" ORDER BY created_at DESC, id DESC LIMIT ?");
-        params.add(limit + 1);
-        List<Task> tasks = views(locationId, db.query(sql.toString(), row -> row.getObject(1, UUID.class), params.toArray()));
-        String next = null;
-        if (tasks.size() > limit) {
-            tasks = tasks.subList(0, limit);
-            Task last = tasks.get(limit - 1);
-            next = Cursor.encode("tasks.newest", last.createdAt(), last.id());
-        }
-        return new Page<>(tasks, next);
+        Page<UUID> ids = KeysetQuery.ids(db, "FROM task WHERE location_id = ? AND contact_id = ?",
+                List.of(locationId, contactId), NEWEST, limit, cursor);
+        return new Page<>(views(locationId, ids.items()), ids.nextCursor());
     }
 
     /**
