@@ -4,6 +4,7 @@ import dev.switchboard.core.auth.Permission;
 import dev.switchboard.core.crm.Actor;
 import dev.switchboard.core.crm.contacts.Contact;
 import dev.switchboard.core.crm.contacts.ContactMerge;
+import dev.switchboard.core.crm.contacts.ContactMerges;
 import dev.switchboard.core.crm.contacts.ContactQuery;
 import dev.switchboard.core.crm.contacts.ContactSearch;
 import dev.switchboard.core.crm.contacts.Contacts;
@@ -62,6 +63,9 @@ public class ContactResource {
 
     @Inject
     ContactSearch search;
+
+    @Inject
+    ContactMerges merges;
 
     @Inject
     Timeline timeline;
@@ -180,6 +184,8 @@ public class ContactResource {
     @POST
     @Path("{contactId}/tags")
     @Operation(operationId = "tagContact", summary = "Add a tag to a contact (workflows may start)")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TagRequest.class),
+            examples = @ExampleObject(name = "tag", value = "{\"tag\": \"vip\"}")))
     public Contact addTag(@PathParam("contactId") String contactId, TagRequest request) {
         if (request == null || request.tag() == null) {
             throw ProblemException.invalid(FieldError.field("tag", "required: send {\"tag\": \"…\"}"));
@@ -201,6 +207,8 @@ public class ContactResource {
     @Operation(operationId = "mergeContact", summary = "Merge a duplicate into this contact",
             description = "This contact keeps its values and gains the duplicate's where it has none, its tags, custom"
                     + " values, notes, tasks, opportunities, workflow runs and history; the duplicate is deleted.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MergeRequest.class),
+            examples = @ExampleObject(name = "merge", value = "{\"duplicateId\": \"6f1f3a52-0c3e-4d8a-9b7e-2a1d5c4e9f10\"}")))
     public ContactMerge merge(@PathParam("contactId") String contactId, MergeRequest request) {
         if (request == null || request.duplicateId() == null || request.duplicateId().isBlank()) {
             throw ProblemException.invalid(FieldError.field("duplicateId", "required: the id of the duplicate contact"));
@@ -211,7 +219,7 @@ public class ContactResource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid(FieldError.field("duplicateId", "duplicateId must be a contact id"));
         }
-        return contacts.merge(tenant.locationId(), Ids.parse(contactId, "contact"), duplicate, actor());
+        return merges.merge(tenant.locationId(), Ids.parse(contactId, "contact"), duplicate, actor());
     }
 
     @GET
@@ -220,7 +228,7 @@ public class ContactResource {
     public List<ContactMerge> merges(@PathParam("contactId") String contactId) {
         UUID id = Ids.parse(contactId, "contact");
         get(contactId);
-        return contacts.merges(tenant.locationId(), id);
+        return merges.merges(tenant.locationId(), id);
     }
 
     /** A page of a contact's timeline. */

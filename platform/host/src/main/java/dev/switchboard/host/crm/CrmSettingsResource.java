@@ -15,6 +15,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A location's CRM settings. */
@@ -40,6 +44,9 @@ public class CrmSettingsResource {
     @PATCH
     @Requires(Permission.LOCATION_SETTINGS)
     @Operation(operationId = "updateCrmSettings", summary = "Change the location's CRM settings (members given)")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CrmSettings.class),
+            examples = @ExampleObject(name = "settings", value = "{\"country\": \"GB\", \"timezone\": \"Europe/London\","
+                    + " \"duplicatePolicy\": \"emailOrPhone\"}")))
     public CrmSettings update(JsonValue body) {
         return settings.change(tenant.locationId(), JsonBodies.object(body));
     }

@@ -84,6 +84,9 @@ public class CustomFieldResource {
     @Requires(Permission.LOCATION_SETTINGS)
     @Operation(operationId = "updateCustomField", summary = "Rename, re-key, reorder or change the options of a field",
             description = "Values are kept by field id: renaming a field or its key keeps them. The model and type cannot change.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CustomField.class),
+            examples = @ExampleObject(name = "rename", value = "{\"key\": \"annual_budget\", \"name\": \"Annual budget\","
+                    + " \"group\": \"Qualification\", \"position\": 2}")))
     public CustomField update(@PathParam("fieldId") String fieldId, JsonValue body) {
         return fields.update(tenant.locationId(), Ids.parse(fieldId, "custom field"), JsonBodies.object(body));
     }
