@@ -421,7 +421,11 @@ test(
           const options = await p.$$eval(`${SELECTORS.locationSelect} option`, (os) => os.map((o) => o.value));
           assert.deepEqual(options, [invitee.location.id], 'the switcher offers the invitee their one location');
           const views = (await p.locator(`${SELECTORS.views} button`).allTextContents()).map((v) => v.trim());
-          assert.deepEqual(views, ['Workflows', 'Contacts', 'Settings', 'Locations'], 'no Agency view for a location user');
+          assert.deepEqual(
+            views,
+            ['Workflows', 'Contacts', 'Companies', 'Pipeline', 'My tasks', 'Settings', 'Locations'],
+            'no Agency view for a location user',
+          );
 
           await workflowButton(p).first().click();
           await p.locator('.djs-container .djs-element').first().waitFor({ state: 'visible' });

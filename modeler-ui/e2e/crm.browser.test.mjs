@@ -16,7 +16,16 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { callApi, cssString, expectFieldError, launchChromium, signIn, WAIT_MS, waitForOrAlert } from './support.mjs';
+import {
+  callApi,
+  cssString,
+  expectFieldError,
+  launchChromium,
+  signIn,
+  WAIT_MS,
+  waitForOrAlert,
+  waitForText,
+} from './support.mjs';
 
 const REQUIRED = [
   'SWITCHBOARD_URL',
@@ -75,20 +84,6 @@ async function expectRows(page, rowsSelector, names) {
     .catch(async () => {
       const shown = await page.locator(`${rowsSelector} [data-column="name"]`).allTextContents();
       assert.fail(`the list should show ${JSON.stringify(names)}; it shows ${JSON.stringify(shown)}`);
-    });
-}
-
-async function waitForText(page, selector, pattern, what) {
-  await page
-    .waitForFunction(
-      ({ selector, source, flags }) =>
-        [...document.querySelectorAll(selector)].some((el) => new RegExp(source, flags).test(el.textContent ?? '')),
-      { selector, source: pattern.source, flags: pattern.flags },
-      { timeout: WAIT_MS },
-    )
-    .catch(async () => {
-      const texts = await page.locator(selector).allTextContents();
-      assert.fail(`${what}: expected ${pattern} in ${selector}; found ${JSON.stringify(texts)}`);
     });
 }
 

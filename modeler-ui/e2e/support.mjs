@@ -44,6 +44,21 @@ export async function waitForOrAlert(page, selector, what, alertSelector = '[rol
   assert.equal(winner, 'ok', `expected ${what} (${selector}), got ${winner}`);
 }
 
+/** Waits until an element of `selector` has text matching `pattern`; the failure lists what there is. */
+export async function waitForText(page, selector, pattern, what) {
+  await page
+    .waitForFunction(
+      ({ selector, source, flags }) =>
+        [...document.querySelectorAll(selector)].some((el) => new RegExp(source, flags).test(el.textContent ?? '')),
+      { selector, source: pattern.source, flags: pattern.flags },
+      { timeout: WAIT_MS },
+    )
+    .catch(async () => {
+      const texts = await page.locator(selector).allTextContents();
+      assert.fail(`${what}: expected ${pattern} in ${selector}; found ${JSON.stringify(texts)}`);
+    });
+}
+
 /**
  * After a refused submit: the input is marked invalid and names its message, which is the server's
  * error for `pointer` and sits right under the input.

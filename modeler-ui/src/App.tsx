@@ -3,8 +3,12 @@ import { api, ApiError, getToken, onUnauthorized } from './api/client';
 import type { Location, LoginResponse, Me, Theme, Workflow } from './api/types';
 import { AcceptInvitationForm } from './components/AcceptInvitationForm';
 import { AgencyView } from './components/AgencyView';
+import { CompaniesView } from './components/crm/CompaniesView';
 import { ContactPage } from './components/crm/ContactPage';
 import { ContactsView } from './components/crm/ContactsView';
+import { useLocationUsers } from './components/crm/locationUsers';
+import { MyTasksView } from './components/crm/MyTasksView';
+import { PipelineBoardView } from './components/crm/PipelineBoardView';
 import { SettingsView } from './components/crm/SettingsView';
 import { Header, navViewOf, type NavView } from './components/Header';
 import { LocationsView } from './components/LocationsView';
@@ -55,6 +59,7 @@ export default function App() {
   // The chosen location (URL), else the agency's first.
   const location = locations?.find((l) => l.id === url.locationId) ?? locations?.[0] ?? null;
   const locationId = location?.id ?? null;
+  const users = useLocationUsers(session, locationId);
 
   const navigate = useCallback(
     (change: Partial<ConsoleUrl>) => {
@@ -275,7 +280,7 @@ export default function App() {
   const readLocation = location !== null && mayInLocation(session, location.id, 'location.read');
   const views: NavView[] = [
     'workflows',
-    ...(readLocation ? (['contacts', 'custom-fields'] as const) : []),
+    ...(readLocation ? (['contacts', 'companies', 'pipeline', 'tasks', 'custom-fields'] as const) : []),
     'locations',
     ...(manageUsers || manageAgencyTheme ? (['agency'] as const) : []),
   ];
@@ -284,6 +289,8 @@ export default function App() {
   const editContacts = location !== null && mayInLocation(session, location.id, 'location.contacts');
   const editSettings = location !== null && mayInLocation(session, location.id, 'location.settings');
   const contactHref = (contactId: string) => consoleHref({ view: 'contact', locationId, contactId });
+  const openContact = (contactId: string) => navigate({ view: 'contact', contactId });
+  const boardHref = (pipelineId: string) => consoleHref({ view: 'pipeline', locationId, contactId: null, pipelineId });
   const readOnlyReason =
     location && !mayInLocation(session, location.id, 'location.workflows')
       ? `your role in ${location.name} does not let you deploy workflows.`
@@ -299,8 +306,12 @@ export default function App() {
         locations={locations ?? []}
         location={location}
         onLocationChange={(id) =>
-          // a contact belongs to its location: another location opens its list
-          navigate(view === 'contact' ? { locationId: id, view: 'contacts', contactId: null } : { locationId: id })
+          // a contact, company or pipeline belongs to its location: another location opens its list
+          navigate(
+            view === 'contact'
+              ? { locationId: id, view: 'contacts', contactId: null }
+              : { locationId: id, companyId: null, pipelineId: null },
+          )
         }
         views={views}
         view={view}
@@ -354,12 +365,55 @@ export default function App() {
             contactId={url.contactId}
             canEdit={editContacts}
             selfId={session.user.id}
+            users={users}
             onBack={() => navigate({ view: 'contacts', contactId: null })}
             backHref={consoleHref({ view: 'contacts', locationId, contactId: null })}
+            boardHref={boardHref}
           />
         </main>
       )}
-      {(view === 'custom-fields' || view === 'crm-settings') && location && (
+      {view === 'companies' && location && (
+        <main className="min-h-0 flex-1 overflow-y-auto">
+          <CompaniesView
+            key={location.id}
+            locationId={location.id}
+            companyId={url.companyId ?? null}
+            onOpen={(companyId) => navigate({ view: 'companies', companyId })}
+            companyHref={(companyId) => consoleHref({ view: 'companies', locationId, contactId: null, companyId })}
+            canEdit={editContacts}
+            contactHref={contactHref}
+            onOpenContact={openContact}
+          />
+        </main>
+      )}
+      {view === 'pipeline' && location && (
+        <main className="min-h-0 flex-1 overflow-hidden">
+          <PipelineBoardView
+            key={location.id}
+            locationId={location.id}
+            locationName={location.name}
+            pipelineId={url.pipelineId ?? null}
+            onPipelineChange={(pipelineId) => navigate({ view: 'pipeline', pipelineId })}
+            canEdit={editContacts}
+            onOpenSettings={editSettings ? () => navigate({ view: 'pipelines' }) : null}
+            contactHref={contactHref}
+            onOpenContact={openContact}
+          />
+        </main>
+      )}
+      {view === 'tasks' && location && (
+        <main className="min-h-0 flex-1 overflow-y-auto">
+          <MyTasksView
+            key={location.id}
+            locationId={location.id}
+            locationName={location.name}
+            canEdit={editContacts}
+            contactHref={contactHref}
+            onOpenContact={openContact}
+          />
+        </main>
+      )}
+      {(view === 'custom-fields' || view === 'custom-values' || view === 'pipelines' || view === 'crm-settings') && location && (
         <main className="min-h-0 flex-1 overflow-y-auto">
           <SettingsView
             locationId={location.id}

@@ -1,7 +1,8 @@
 /**
- * What the address bar keeps of the console: the view, the chosen location and the
- * open contact (`/?view=locations&location=<id>`,
- * `/?view=contact&location=<id>&contact=<id>`), so a reload, a bookmark or the back
+ * What the address bar keeps of the console: the view, the chosen location, the open
+ * contact, company or pipeline (`/?view=locations&location=<id>`,
+ * `/?view=contact&location=<id>&contact=<id>`, `/?view=companies&location=<id>&company=<id>`,
+ * `/?view=pipeline&location=<id>&pipeline=<id>`), so a reload, a bookmark or the back
  * button bring the same place back. The host serves index.html at `/` only; the state is
  * in the query string. An invitation link is `/?invitation=<token>`.
  */
@@ -10,12 +11,30 @@ export type View =
   | 'workflows'
   | 'contacts'
   | 'contact'
+  | 'companies'
+  | 'pipeline'
+  | 'tasks'
   | 'custom-fields'
+  | 'custom-values'
+  | 'pipelines'
   | 'crm-settings'
   | 'locations'
   | 'agency';
 
-const VIEWS: readonly View[] = ['workflows', 'contacts', 'contact', 'custom-fields', 'crm-settings', 'locations', 'agency'];
+const VIEWS: readonly View[] = [
+  'workflows',
+  'contacts',
+  'contact',
+  'companies',
+  'pipeline',
+  'tasks',
+  'custom-fields',
+  'custom-values',
+  'pipelines',
+  'crm-settings',
+  'locations',
+  'agency',
+];
 
 export interface ConsoleUrl {
   view: View;
@@ -23,6 +42,26 @@ export interface ConsoleUrl {
   locationId: string | null;
   /** The contact the `contact` view shows. */
   contactId: string | null;
+  /** The company the `companies` view opens; null: none. */
+  companyId?: string | null;
+  /** The pipeline the `pipeline` view shows; null: the first. */
+  pipelineId?: string | null;
+}
+
+/** The query parameters of a place (also for links). */
+function placeParams(url: ConsoleUrl, into: URLSearchParams): URLSearchParams {
+  if (url.view !== 'workflows') into.set('view', url.view);
+  else into.delete('view');
+  const keep = (name: string, value: string | null | undefined, view: View) => {
+    if (url.view === view && value) into.set(name, value);
+    else into.delete(name);
+  };
+  if (url.locationId) into.set('location', url.locationId);
+  else into.delete('location');
+  keep('contact', url.contactId, 'contact');
+  keep('company', url.companyId, 'companies');
+  keep('pipeline', url.pipelineId, 'pipeline');
+  return into;
 }
 
 export function readConsoleUrl(): ConsoleUrl {
@@ -32,19 +71,14 @@ export function readConsoleUrl(): ConsoleUrl {
     view: VIEWS.find((v) => v === view) ?? 'workflows',
     locationId: params.get('location') || null,
     contactId: params.get('contact') || null,
+    companyId: params.get('company') || null,
+    pipelineId: params.get('pipeline') || null,
   };
 }
 
 /** Puts `url` in the address bar as a new history entry (other query parameters are kept). */
 export function pushConsoleUrl(url: ConsoleUrl): void {
-  const params = new URLSearchParams(window.location.search);
-  if (url.view === 'workflows') params.delete('view');
-  else params.set('view', url.view);
-  if (url.locationId) params.set('location', url.locationId);
-  else params.delete('location');
-  if (url.view === 'contact' && url.contactId) params.set('contact', url.contactId);
-  else params.delete('contact');
-  const query = params.toString();
+  const query = placeParams(url, new URLSearchParams(window.location.search)).toString();
   const next = `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`;
   if (next !== `${window.location.pathname}${window.location.search}${window.location.hash}`) {
     window.history.pushState(null, '', next);
@@ -53,11 +87,7 @@ export function pushConsoleUrl(url: ConsoleUrl): void {
 
 /** The address of a place in the console (for links: a middle click opens it in a new tab). */
 export function consoleHref(url: ConsoleUrl): string {
-  const params = new URLSearchParams();
-  if (url.view !== 'workflows') params.set('view', url.view);
-  if (url.locationId) params.set('location', url.locationId);
-  if (url.view === 'contact' && url.contactId) params.set('contact', url.contactId);
-  const query = params.toString();
+  const query = placeParams(url, new URLSearchParams()).toString();
   return `${window.location.pathname}${query ? `?${query}` : ''}`;
 }
 

@@ -138,3 +138,103 @@ export type CustomFieldPatch = Partial<Pick<CustomField, 'key' | 'name' | 'optio
 export type CrmSettings = Schemas['CrmSettings'];
 
 export type DuplicatePolicy = CrmSettings['duplicatePolicy'];
+
+// --- Companies, notes, tasks, custom values
+
+/** A company of the location; `customFields` holds its custom values by field key. */
+export type Company = Omit<Schemas['Company'], 'customFields'> & { customFields: Record<string, CustomValue> };
+
+export type CompanyPage = Omit<Schemas['CompanyPage'], 'items'> & { items: Company[] };
+
+/** What a request may set on a company (the server owns id, locationId, contactCount and the timestamps). */
+type CompanyMembers = Omit<Company, 'id' | 'locationId' | 'contactCount' | 'createdAt' | 'updatedAt' | 'customFields'>;
+
+/** `POST …/companies` */
+export type NewCompany = Pick<CompanyMembers, 'name'> &
+  Partial<CompanyMembers> & { customFields?: Record<string, CustomValue> };
+
+/** `PATCH …/companies/{id}`: a JSON merge patch (null clears a member; customFields merges by key). */
+export type CompanyPatch = { [K in keyof CompanyMembers]?: CompanyMembers[K] | null } & {
+  customFields?: Record<string, CustomValue | null> | null;
+};
+
+/** A note on a contact; `userId` is its author. */
+export type Note = Schemas['Note'];
+
+export type NotePage = Schemas['NotePage'];
+
+/** A task about a contact. */
+export type Task = Schemas['Task'];
+
+export type TaskPage = Schemas['TaskPage'];
+
+/** `POST …/contacts/{id}/tasks` */
+export type NewTask = Pick<Task, 'title'> & Partial<Pick<Task, 'body' | 'dueDate' | 'assignedTo' | 'completed'>>;
+
+/** `PATCH …/contacts/{id}/tasks/{taskId}`: null clears body, dueDate or assignedTo. */
+export type TaskPatch = Partial<Pick<Task, 'title' | 'completed'>> & {
+  body?: string | null;
+  dueDate?: string | null;
+  assignedTo?: string | null;
+};
+
+/**
+ * A location's constant for workflow texts (`{{custom_values.<key>}}`). Named apart from `CustomValue`,
+ * the value of a custom field.
+ */
+export type LocationValue = Schemas['CustomValue'];
+
+/** `POST …/custom-values`; `PATCH …/custom-values/{id}` takes any of its members. */
+export type NewLocationValue = Pick<LocationValue, 'key' | 'name'> & Partial<Pick<LocationValue, 'value'>>;
+
+// --- Pipelines and opportunities
+
+/** A pipeline with its stages in board order. */
+export type Pipeline = Schemas['Pipeline'];
+
+export type PipelineStage = Schemas['PipelineStage'];
+
+/** `POST …/pipelines` */
+export type NewPipeline = Schemas['NewPipeline'];
+
+/** `POST …/pipelines/{id}/stages` */
+export type NewStage = Schemas['NewStage'];
+
+/** An opportunity; `customFields` holds its custom values by field key. */
+export type Opportunity = Omit<Schemas['Opportunity'], 'customFields'> & { customFields: Record<string, CustomValue> };
+
+export type OpportunityStatus = Opportunity['status'];
+
+export type OpportunityPage = Omit<Schemas['OpportunityPage'], 'items'> & { items: Opportunity[] };
+
+/** The query of `GET …/opportunities` (pipeline, stage, contact, status, assignee, sort, order, limit, cursor). */
+export type OpportunityListQuery = NonNullable<operations['listOpportunities']['parameters']['query']>;
+
+/** What a request may set on an opportunity (the server owns id, locationId and the timestamps). */
+type OpportunityMembers = Omit<
+  Opportunity,
+  'id' | 'locationId' | 'createdAt' | 'updatedAt' | 'lastStatusChangeAt' | 'lastStageChangeAt' | 'customFields'
+>;
+
+/** `POST …/opportunities` */
+export type NewOpportunity = Pick<OpportunityMembers, 'name' | 'contactId' | 'pipelineId'> &
+  Partial<OpportunityMembers> & { customFields?: Record<string, CustomValue> };
+
+/** `PATCH …/opportunities/{id}`: a JSON merge patch (null clears a member). */
+export type OpportunityPatch = { [K in keyof OpportunityMembers]?: OpportunityMembers[K] | null } & {
+  customFields?: Record<string, CustomValue | null> | null;
+};
+
+/** The sum of a stage's values in one currency. */
+export type CurrencyTotal = Schemas['CurrencyTotal'];
+
+/** One column of a board: the stage, how many it holds, its sums per currency and its first cards. */
+export type BoardStage = Omit<Schemas['BoardStage'], 'items'> & { items: Opportunity[] };
+
+/** `GET …/pipelines/{id}/board` */
+export type PipelineBoard = Omit<Schemas['PipelineBoard'], 'stages'> & { stages: BoardStage[] };
+
+/** A stage an opportunity entered, with the stages' names as they were then. */
+export type OpportunityStageChange = Schemas['OpportunityStageChange'];
+
+export type StageHistoryPage = Schemas['StageHistoryPage'];

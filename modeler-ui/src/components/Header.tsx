@@ -25,11 +25,14 @@ export interface HeaderProps {
 }
 
 /** The navigation's entries (a contact belongs to Contacts; the settings' pages to Settings). */
-export type NavView = Exclude<View, 'contact' | 'crm-settings'>;
+export type NavView = Exclude<View, 'contact' | 'crm-settings' | 'custom-values' | 'pipelines'>;
 
 const VIEW_LABELS: Record<NavView, string> = {
   workflows: 'Workflows',
   contacts: 'Contacts',
+  companies: 'Companies',
+  pipeline: 'Pipeline',
+  tasks: 'My tasks',
   'custom-fields': 'Settings',
   locations: 'Locations',
   agency: 'Agency',
@@ -37,7 +40,16 @@ const VIEW_LABELS: Record<NavView, string> = {
 
 /** The entry a view is under. */
 export function navViewOf(view: View): NavView {
-  return view === 'contact' ? 'contacts' : view === 'crm-settings' ? 'custom-fields' : view;
+  switch (view) {
+    case 'contact':
+      return 'contacts';
+    case 'crm-settings':
+    case 'custom-values':
+    case 'pipelines':
+      return 'custom-fields';
+    default:
+      return view;
+  }
 }
 
 export function Header(props: HeaderProps) {
@@ -72,7 +84,7 @@ export function Header(props: HeaderProps) {
             type="button"
             aria-current={v === current ? 'page' : undefined}
             onClick={() => onViewChange(v)}
-            className={`rounded-theme border px-3 py-1 text-sm ${
+            className={`whitespace-nowrap rounded-theme border px-3 py-1 text-sm ${
               v === current ? 'border-primary bg-background' : 'border-transparent hover:border-border'
             }`}
           >

@@ -1,15 +1,19 @@
 import { useCallback, useEffect, useState, type MouseEvent } from 'react';
 import { ApiError } from '../../api/client';
 import { crmApi } from '../../api/crm';
-import type { Contact, ContactMerge, ContactPatch, CustomField } from '../../api/types';
+import type { Contact, ContactMerge, ContactPatch, CustomField, Pipeline } from '../../api/types';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { errorTextClass, message } from '../ui';
-import { ContactCustomFields } from './ContactCustomFields';
 import { ContactFields } from './ContactFields';
 import { displayName, describeMoved } from './contactFormat';
 import { ContactHeader } from './ContactHeader';
 import { ContactTimeline } from './ContactTimeline';
+import { CustomFieldGroups } from './CustomFieldGroups';
+import type { LocationUsers } from './locationUsers';
 import { MergeDuplicate } from './MergeDuplicate';
+import { NotesPanel } from './NotesPanel';
+import { OpportunitiesPanel } from './OpportunitiesPanel';
+import { TasksPanel } from './TasksPanel';
 
 export interface ContactPageProps {
   locationId: string;
@@ -17,25 +21,34 @@ export interface ContactPageProps {
   /** `location.contacts`: edit fields, tags, merge, delete. */
   canEdit: boolean;
   selfId: string;
+  /** Who can be assigned tasks, and the names of authors and assignees. */
+  users: LocationUsers;
   /** Back to the list. */
   onBack: () => void;
   backHref: string;
+  /** The board of a pipeline (a link). */
+  boardHref: (pipelineId: string) => string;
 }
 
 /**
  * One contact: header (name, email, phone, tags), the standard fields in groups and the custom fields
  * by their group, all editable in place; merge a duplicate, delete; and, beside them, the activity
- * panels (the timeline; notes, tasks and opportunities join it as their own panels).
+ * panels: notes, tasks, opportunities and the timeline, which reads its newest page again whenever
+ * one of the others changes something.
  */
-export function ContactPage({ locationId, contactId, canEdit, selfId, onBack, backHref }: ContactPageProps) {
+export function ContactPage(props: ContactPageProps) {
+  const { locationId, contactId, canEdit, selfId, users, onBack, backHref, boardHref } = props;
   const [contact, setContact] = useState<Contact | null>(null);
   const [customFields, setCustomFields] = useState<CustomField[]>([]);
+  const [pipelines, setPipelines] = useState<Pipeline[]>([]);
   const [error, setError] = useState<string | null>(null);
   /** Bumped on every change: the timeline reads its newest page again. */
   const [version, setVersion] = useState(0);
   const [merging, setMerging] = useState(false);
   const [merged, setMerged] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  /** Bumped after a merge, which moves the duplicate's notes, tasks and opportunities here: the panels read anew. */
+  const [merges, setMerges] = useState(0);
 
   useEffect(() => {
     let cancelled = false;
@@ -53,6 +66,10 @@ export function ContactPage({ locationId, contactId, canEdit, selfId, onBack, ba
       .listCustomFields(locationId, 'contact')
       .then((fields) => cancelled || setCustomFields(fields))
       .catch(() => cancelled || setCustomFields([]));
+    crmApi
+      .listPipelines(locationId)
+      .then((list) => cancelled || setPipelines(list))
+      .catch(() => cancelled || setPipelines([]));
     return () => {
       cancelled = true;
     };
@@ -62,6 +79,8 @@ export function ContactPage({ locationId, contactId, canEdit, selfId, onBack, ba
     setContact(next);
     setVersion((v) => v + 1);
   }, []);
+
+  const activity = useCallback(() => setVersion((v) => v + 1), []);
 
   const patch = useCallback(
     async (change: ContactPatch) => changed(await crmApi.updateContact(locationId, contactId, change)),
@@ -113,6 +132,7 @@ export function ContactPage({ locationId, contactId, canEdit, selfId, onBack, ba
               onMerged={(merge: ContactMerge, duplicate: Contact) => {
                 setMerging(false);
                 setMerged(`Merged ${displayName(duplicate)} into ${displayName(contact)}: moved ${describeMoved(merge.moved)}.`);
+                setMerges((n) => n + 1);
                 crmApi
                   .getContact(locationId, contactId)
                   .then(changed)
@@ -123,15 +143,37 @@ export function ContactPage({ locationId, contactId, canEdit, selfId, onBack, ba
           <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
             <div className="space-y-4">
               <ContactFields contact={contact} canEdit={editable} onPatch={patch} />
-              <ContactCustomFields contact={contact} fields={customFields} canEdit={editable} onPatch={patch} />
+              <CustomFieldGroups values={contact.customFields} fields={customFields} canEdit={editable} onPatch={patch} />
             </div>
             <aside aria-label="Activity" className="space-y-4">
+              {contact.deletedAt === undefined && (
+                <div key={merges} className="space-y-4">
+                  <NotesPanel locationId={locationId} contactId={contactId} canEdit={editable} users={users} onChanged={activity} />
+                  <TasksPanel
+                    locationId={locationId}
+                    contactId={contactId}
+                    canEdit={editable}
+                    selfId={selfId}
+                    users={users}
+                    onChanged={activity}
+                  />
+                  <OpportunitiesPanel
+                    locationId={locationId}
+                    contact={contact}
+                    pipelines={pipelines}
+                    canEdit={editable}
+                    boardHref={boardHref}
+                    onChanged={activity}
+                  />
+                </div>
+              )}
               <ContactTimeline
                 locationId={locationId}
                 contactId={contactId}
                 version={version}
                 customFields={customFields}
                 selfId={selfId}
+                pipelines={pipelines}
               />
             </aside>
           </div>

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api/client';
 import { crmApi } from '../../api/crm';
-import type { CustomField, TimelineItem } from '../../api/types';
+import type { CustomField, Pipeline, TimelineItem } from '../../api/types';
 import { buttonClass, cardClass, errorTextClass, message } from '../ui';
 import { describeMoved, fieldLabel, formatDateTime, formatValue } from './contactFormat';
 
@@ -13,6 +13,34 @@ export interface ContactTimelineProps {
   customFields: readonly CustomField[];
   /** The signed-in user ("you" in the timeline). */
   selfId: string;
+  /** The location's pipelines: an opportunity's stage changes name the stages. */
+  pipelines?: readonly Pipeline[];
+}
+
+const OPPORTUNITY_FIELD_LABELS: Record<string, string> = {
+  name: 'Name',
+  pipelineId: 'Pipeline',
+  pipelineStageId: 'Stage',
+  status: 'Status',
+  monetaryValue: 'Value',
+  currency: 'Currency',
+  assignedTo: 'Assigned to',
+  source: 'Source',
+  lostReason: 'Lost reason',
+};
+
+/** An opportunity's changed value as the user knows it: a stage or pipeline by its name. */
+function opportunityValue(field: string | undefined, value: unknown, pipelines: readonly Pipeline[]): string {
+  if (typeof value === 'string' && field === 'pipelineStageId') {
+    for (const pipeline of pipelines) {
+      const stage = pipeline.stages.find((s) => s.id === value);
+      if (stage) return stage.name;
+    }
+  }
+  if (typeof value === 'string' && field === 'pipelineId') {
+    return pipelines.find((p) => p.id === value)?.name ?? value;
+  }
+  return formatValue(value);
 }
 
 /** Who did it: you, another user, a workflow, a plugin, the platform. */
@@ -41,10 +69,16 @@ function parseObject(text: string | undefined): Record<string, unknown> {
 }
 
 /** One entry as a sentence. */
-function describe(item: TimelineItem, customFields: readonly CustomField[]): string {
+function describe(item: TimelineItem, customFields: readonly CustomField[], pipelines: readonly Pipeline[]): string {
   switch (item.kind) {
     case 'change': {
-      const prefix = item.subjectType === 'OPPORTUNITY' ? 'Opportunity · ' : '';
+      const opportunity = item.subjectType === 'OPPORTUNITY';
+      const prefix = opportunity ? 'Opportunity · ' : '';
+      if (opportunity && item.field && item.field in OPPORTUNITY_FIELD_LABELS) {
+        const before = opportunityValue(item.field, item.before, pipelines);
+        const after = opportunityValue(item.field, item.after, pipelines);
+        return `${prefix}${OPPORTUNITY_FIELD_LABELS[item.field]}: ${before} → ${after}`;
+      }
       switch (item.field) {
         case 'created':
           return `${prefix}Created ${formatValue(item.after)}`;
@@ -79,7 +113,7 @@ function describe(item: TimelineItem, customFields: readonly CustomField[]): str
  * The contact's timeline, newest first: field changes (before → after, and by whom), merges,
  * workflow runs, notes, tasks and opportunities; "Older entries" reads the next page.
  */
-export function ContactTimeline({ locationId, contactId, version, customFields, selfId }: ContactTimelineProps) {
+export function ContactTimeline({ locationId, contactId, version, customFields, selfId, pipelines = [] }: ContactTimelineProps) {
   const [items, setItems] = useState<TimelineItem[] | null>(null);
   const [nextCursor, setNextCursor] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
@@ -142,7 +176,7 @@ export function ContactTimeline({ locationId, contactId, version, customFields, 
               className="border-l-2 border-border pl-3 text-sm"
             >
               <p className="break-words" data-entry-text="">
-                {describe(item, customFields)}
+                {describe(item, customFields, pipelines)}
               </p>
               <p className="text-xs text-muted">
                 {formatDateTime(item.at)}

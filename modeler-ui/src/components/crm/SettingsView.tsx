@@ -1,13 +1,19 @@
 import { CrmSettingsView } from './CrmSettingsView';
 import { CustomFieldsView } from './CustomFieldsView';
+import { CustomValuesView } from './CustomValuesView';
+import { PipelinesView } from './PipelinesView';
 
-/** The location's settings pages (pipelines and custom values join them as further pages). */
-export type SettingsPage = 'custom-fields' | 'crm-settings';
+/** The location's settings pages. */
+export type SettingsPage = 'custom-fields' | 'custom-values' | 'pipelines' | 'crm-settings';
 
-const PAGES: readonly { page: SettingsPage; label: string }[] = [
+export const SETTINGS_PAGES: readonly { page: SettingsPage; label: string }[] = [
   { page: 'custom-fields', label: 'Custom fields' },
+  { page: 'custom-values', label: 'Custom values' },
+  { page: 'pipelines', label: 'Pipelines' },
   { page: 'crm-settings', label: 'CRM settings' },
 ];
+
+const PAGES = SETTINGS_PAGES;
 
 export interface SettingsViewProps {
   locationId: string;
@@ -48,6 +54,8 @@ export function SettingsView({ locationId, locationName, page, onPageChange, can
           </p>
         )}
         {page === 'custom-fields' && <CustomFieldsView key={locationId} locationId={locationId} canEdit={canEdit} />}
+        {page === 'custom-values' && <CustomValuesView key={locationId} locationId={locationId} canEdit={canEdit} />}
+        {page === 'pipelines' && <PipelinesView key={locationId} locationId={locationId} canEdit={canEdit} />}
         {page === 'crm-settings' && <CrmSettingsView key={locationId} locationId={locationId} canEdit={canEdit} />}
       </div>
     </div>

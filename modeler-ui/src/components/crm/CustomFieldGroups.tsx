@@ -1,15 +1,17 @@
-import type { Contact, ContactPatch, CustomField } from '../../api/types';
+import type { CustomField, CustomValue } from '../../api/types';
 import { cardClass } from '../ui';
 import { formatCustomValue } from './contactFormat';
 import { CustomFieldInput, draftToValue, initialDraft, type CustomDraft } from './CustomFieldInput';
 import { InlineField } from './InlineField';
 
-export interface ContactCustomFieldsProps {
-  contact: Contact;
-  /** The location's contact fields, in position order. */
+export interface CustomFieldGroupsProps {
+  /** The record's custom values by field key. */
+  values: Record<string, CustomValue>;
+  /** The location's fields of the record's model (contact, company), in position order. */
   fields: readonly CustomField[];
   canEdit: boolean;
-  onPatch: (patch: ContactPatch) => Promise<void>;
+  /** Saves one value as a merge patch of the record (`{customFields: {key: value}}`; null clears it). */
+  onPatch: (patch: { customFields: Record<string, CustomValue | null> }) => Promise<void>;
 }
 
 const UNGROUPED = 'Custom fields';
@@ -24,8 +26,8 @@ function byGroup(fields: readonly CustomField[]): [string, CustomField[]][] {
   return [...groups];
 }
 
-/** A contact's custom values, grouped as the location's fields say, each editable in place. */
-export function ContactCustomFields({ contact, fields, canEdit, onPatch }: ContactCustomFieldsProps) {
+/** A record's custom values, grouped as the location's fields say, each editable in place. */
+export function CustomFieldGroups({ values, fields, canEdit, onPatch }: CustomFieldGroupsProps) {
   if (!fields.length) return null;
   return (
     <>
@@ -39,9 +41,9 @@ export function ContactCustomFields({ contact, fields, canEdit, onPatch }: Conta
                 name={`customFields.${field.key}`}
                 label={field.required ? `${field.name} *` : field.name}
                 pointer={`/customFields/${field.key}`}
-                display={formatCustomValue(field.type, contact.customFields[field.key])}
+                display={formatCustomValue(field.type, values[field.key])}
                 editable={canEdit}
-                initial={() => initialDraft(field, contact.customFields[field.key])}
+                initial={() => initialDraft(field, values[field.key])}
                 editor={(props) => <CustomFieldInput field={field} {...props} />}
                 save={(draft) => onPatch({ customFields: { [field.key]: draftToValue(field, draft) } })}
               />
