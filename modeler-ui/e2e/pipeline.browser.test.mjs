@@ -15,28 +15,18 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { callApi, cssString, expectFieldError, launchChromium, signIn, WAIT_MS, waitForOrAlert, waitForText } from './support.mjs';
+import { callApi, cssString, expectFieldError, launchChromium, signIn, WAIT_MS, waitForOrAlert, waitForText, crmEnvironment } from './support.mjs';
 
-const REQUIRED = [
-  'SWITCHBOARD_URL',
-  'SWITCHBOARD_EMAIL',
-  'SWITCHBOARD_PASSWORD',
-  'SWITCHBOARD_CRM_LOCATION',
-  'SWITCHBOARD_READONLY_EMAIL',
-  'SWITCHBOARD_READONLY_PASSWORD',
-];
-const missing = REQUIRED.filter((name) => !process.env[name]);
-
-const BASE_URL = process.env.SWITCHBOARD_URL ?? '';
-const EMAIL = process.env.SWITCHBOARD_EMAIL ?? '';
-const PASSWORD = process.env.SWITCHBOARD_PASSWORD ?? '';
-const LOCATION = process.env.SWITCHBOARD_CRM_LOCATION ?? '';
-const READONLY_EMAIL = process.env.SWITCHBOARD_READONLY_EMAIL ?? '';
-const READONLY_PASSWORD = process.env.SWITCHBOARD_READONLY_PASSWORD ?? '';
-const SCREENSHOT_DIR =
-  process.env.SCREENSHOT_DIR ??
-  path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'target', 'e2e-screenshots');
+const {
+  missing,
+  baseUrl: BASE_URL,
+  email: EMAIL,
+  password: PASSWORD,
+  location: LOCATION,
+  readOnlyEmail: READONLY_EMAIL,
+  readOnlyPassword: READONLY_PASSWORD,
+  screenshotDir: SCREENSHOT_DIR,
+} = crmEnvironment(import.meta.url);
 
 /** Names of this run: letters and digits. */
 const STAMP = `r${Date.now().toString(36)}`;

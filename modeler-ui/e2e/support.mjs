@@ -1,6 +1,8 @@
 // Helpers shared by the browser tests (not a test file itself: node --test runs *.test.mjs).
 
 import assert from 'node:assert/strict';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 /** Generous: a cold platform may compile JSPs, warm up Flowable, … */
@@ -115,4 +117,31 @@ export async function callApi(page, method, path, body) {
     },
     { method, path, body, tokenKey: TOKEN_STORAGE_KEY },
   );
+}
+
+/**
+ * What a CRM browser script is given by its Java test: the platform, an admin, the location to work
+ * in and a read-only user of it; `missing` names the variables not set (the script then skips).
+ */
+export function crmEnvironment(scriptUrl) {
+  const required = [
+    'SWITCHBOARD_URL',
+    'SWITCHBOARD_EMAIL',
+    'SWITCHBOARD_PASSWORD',
+    'SWITCHBOARD_CRM_LOCATION',
+    'SWITCHBOARD_READONLY_EMAIL',
+    'SWITCHBOARD_READONLY_PASSWORD',
+  ];
+  return {
+    missing: required.filter((name) => !process.env[name]),
+    baseUrl: process.env.SWITCHBOARD_URL ?? '',
+    email: process.env.SWITCHBOARD_EMAIL ?? '',
+    password: process.env.SWITCHBOARD_PASSWORD ?? '',
+    location: process.env.SWITCHBOARD_CRM_LOCATION ?? '',
+    readOnlyEmail: process.env.SWITCHBOARD_READONLY_EMAIL ?? '',
+    readOnlyPassword: process.env.SWITCHBOARD_READONLY_PASSWORD ?? '',
+    screenshotDir:
+      process.env.SCREENSHOT_DIR ??
+      path.join(path.dirname(fileURLToPath(scriptUrl)), '..', 'target', 'e2e-screenshots'),
+  };
 }

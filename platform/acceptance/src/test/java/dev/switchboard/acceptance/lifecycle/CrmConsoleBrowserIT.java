@@ -3,16 +3,13 @@ package dev.switchboard.acceptance.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.acceptance.support.CrmBrowserScript;
 import dev.switchboard.testkit.ApiClient;
 import dev.switchboard.testkit.PlatformExtension;
 import dev.switchboard.testkit.RunningPlatform;
 import dev.switchboard.testkit.TestLocation;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -33,34 +30,7 @@ class CrmConsoleBrowserIT {
     void contactsCustomFieldsAndSettingsWorkInTheBrowserAndAReadOnlyUserChangesNothing(RunningPlatform platform,
                                                                                        TestLocation location) throws Exception {
         ApiClient api = location.api();
-        String agency = api.get("me").json().get("agency").get("id").asText();
-        String readOnlyEmail = "read-only-" + UUID.randomUUID() + "@example.test";
-        String readOnlyPassword = "read-only-" + UUID.randomUUID();
-        ApiClient.Response user = api.postJson("agencies/" + agency + "/users", Map.of("email", readOnlyEmail,
-                "password", readOnlyPassword, "locationRoles", Map.of(location.id(), "READ_ONLY")));
-        assertThat(user.status()).as(user.body()).isEqualTo(201);
-
-        Path screenshots = Path.of(System.getProperty("screenshot.dir"));
-        Path log = screenshots.resolve("crm-browser-test.log");
-        Files.createDirectories(screenshots);
-        ProcessBuilder browserTest = new ProcessBuilder("node", "--test", "e2e/crm.browser.test.mjs")
-                .directory(Path.of(System.getProperty("modeler.ui.dir")).toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        browserTest.environment().putAll(Map.of(
-                "SWITCHBOARD_URL", platform.baseUri().toString(),
-                "SWITCHBOARD_EMAIL", platform.adminEmail(),
-                "SWITCHBOARD_PASSWORD", platform.adminPassword(),
-                "SWITCHBOARD_CRM_LOCATION", location.id(),
-                "SWITCHBOARD_READONLY_EMAIL", readOnlyEmail,
-                "SWITCHBOARD_READONLY_PASSWORD", readOnlyPassword,
-                "SCREENSHOT_DIR", screenshots.toString()));
-
-        int exit = browserTest.start().waitFor();
-
-        String output = Files.readString(log);
-        assertThat(exit).as("browser test output:%n%s", output).isZero();
-        assertThat(output).as("the test ran rather than skipped").doesNotContain("# SKIP");
+        CrmBrowserScript.run(platform, location, "crm.browser.test.mjs");
 
         List<JsonNode> contacts = items(api.get(location.path("contacts?limit=100")).json());
         assertThat(contacts).extracting(c -> c.get("name").asText())
@@ -81,7 +51,7 @@ class CrmConsoleBrowserIT {
         for (String screenshot : List.of("crm-01-contact-email-refused.png", "crm-04-edited-in-place.png",
                 "crm-06-custom-value.png", "crm-08-bulk-delete-confirm.png", "crm-10-restored.png", "crm-12-merged.png",
                 "crm-14-read-only-contact.png", "crm-16-field-delete-confirm.png")) {
-            assertThat(screenshots.resolve(screenshot)).exists();
+            assertThat(CrmBrowserScript.screenshots().resolve(screenshot)).exists();
         }
     }
 

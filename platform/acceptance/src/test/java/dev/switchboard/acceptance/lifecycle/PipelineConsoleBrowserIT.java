@@ -3,16 +3,13 @@ package dev.switchboard.acceptance.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.acceptance.support.CrmBrowserScript;
 import dev.switchboard.testkit.ApiClient;
 import dev.switchboard.testkit.PlatformExtension;
 import dev.switchboard.testkit.RunningPlatform;
 import dev.switchboard.testkit.TestLocation;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -32,34 +29,7 @@ class PipelineConsoleBrowserIT {
     void notesTasksPipelinesAndTheBoardWorkInTheBrowserAndAReadOnlyUserCannotDrag(RunningPlatform platform,
                                                                                   TestLocation location) throws Exception {
         ApiClient api = location.api();
-        String agency = api.get("me").json().get("agency").get("id").asText();
-        String readOnlyEmail = "read-only-" + UUID.randomUUID() + "@example.test";
-        String readOnlyPassword = "read-only-" + UUID.randomUUID();
-        ApiClient.Response user = api.postJson("agencies/" + agency + "/users", Map.of("email", readOnlyEmail,
-                "password", readOnlyPassword, "locationRoles", Map.of(location.id(), "READ_ONLY")));
-        assertThat(user.status()).as(user.body()).isEqualTo(201);
-
-        Path screenshots = Path.of(System.getProperty("screenshot.dir"));
-        Path log = screenshots.resolve("pipeline-browser-test.log");
-        Files.createDirectories(screenshots);
-        ProcessBuilder browserTest = new ProcessBuilder("node", "--test", "e2e/pipeline.browser.test.mjs")
-                .directory(Path.of(System.getProperty("modeler.ui.dir")).toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        browserTest.environment().putAll(Map.of(
-                "SWITCHBOARD_URL", platform.baseUri().toString(),
-                "SWITCHBOARD_EMAIL", platform.adminEmail(),
-                "SWITCHBOARD_PASSWORD", platform.adminPassword(),
-                "SWITCHBOARD_CRM_LOCATION", location.id(),
-                "SWITCHBOARD_READONLY_EMAIL", readOnlyEmail,
-                "SWITCHBOARD_READONLY_PASSWORD", readOnlyPassword,
-                "SCREENSHOT_DIR", screenshots.toString()));
-
-        int exit = browserTest.start().waitFor();
-
-        String output = Files.readString(log);
-        assertThat(exit).as("browser test output:%n%s", output).isZero();
-        assertThat(output).as("the test ran rather than skipped").doesNotContain("# SKIP");
+        CrmBrowserScript.run(platform, location, "pipeline.browser.test.mjs");
 
         JsonNode contact = single(items(api.get(location.path("contacts?query=Lin")).json()));
         String contactId = contact.get("id").asText();
@@ -91,7 +61,7 @@ class PipelineConsoleBrowserIT {
                 "pipe-03-custom-value.png", "pipe-04-pipeline.png", "pipe-05-opportunity.png", "pipe-06-board-moved.png",
                 "pipe-07-move-refused.png", "pipe-08-read-only-board.png", "pipe-10-delete-stage.png",
                 "pipe-11-pipeline-delete-refused.png", "pipe-12-company.png", "pipe-13-board-load-more.png")) {
-            assertThat(screenshots.resolve(screenshot)).exists();
+            assertThat(CrmBrowserScript.screenshots().resolve(screenshot)).exists();
         }
     }
 

@@ -62,7 +62,7 @@ public class ContactMerges {
         ContactEntity primary = contacts.live(locationId, primaryId).orElseThrow(() -> Contacts.notFound(primaryId));
         ContactEntity duplicate = contacts.live(locationId, duplicateId).orElseThrow(() -> ProblemException.invalid(
                 FieldError.field("duplicateId", "no contact " + duplicateId + " in this location")));
-        JsonObject before = Contacts.standardFields(primary);
+        JsonObject before = ContactJson.standardFields(primary);
         List<String> tags = new ArrayList<>(primary.tags);
         List<String> tagsAdded = new ArrayList<>();
         for (String tag : duplicate.tags) {
@@ -125,9 +125,9 @@ public class ContactMerges {
                 INSERT INTO contact_merge (id, location_id, primary_id, duplicate_id, actor_type, actor_id, moved, merged_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?)""", mergeId, locationId, primaryId, duplicateId, actor.type().name(),
                 actor.id(), summary.toString(), primary.updatedAt);
-        List<History.FieldChange> changes = new ArrayList<>(Contacts.diff(before, Contacts.standardFields(primary)));
+        List<History.FieldChange> changes = new ArrayList<>(ContactJson.diff(before, ContactJson.standardFields(primary)));
         changes.add(new History.FieldChange("merged", null, Json.createObjectBuilder()
-                .add("duplicateId", duplicateId.toString()).add("duplicateName", Contacts.displayName(duplicate)).build()));
+                .add("duplicateId", duplicateId.toString()).add("duplicateName", ContactJson.displayName(duplicate)).build()));
         history.record(locationId, History.Subject.CONTACT, primaryId, primaryId, actor, changes);
         outbox.append(locationId, EventCatalog.CONTACT_MERGED, Contacts.payload(primaryId).add("duplicateId", duplicateId.toString()).build());
         for (String tag : tagsAdded) {

@@ -1,8 +1,6 @@
 package dev.switchboard.core.crm.contacts;
 
 import dev.switchboard.core.crm.Actor;
-import dev.switchboard.core.crm.Emails;
-import dev.switchboard.core.crm.PhoneNumbers;
 import dev.switchboard.core.crm.Tags;
 import dev.switchboard.core.crm.fields.CustomFieldValues;
 import dev.switchboard.core.crm.fields.FieldModel;
@@ -18,7 +16,6 @@ import dev.switchboard.core.events.EventOutbox;
 import dev.switchboard.core.problems.FieldError;
 import dev.switchboard.core.problems.JsonInput;
 import dev.switchboard.core.problems.ProblemException;
-import dev.switchboard.core.problems.Texts;
 import dev.switchboard.core.problems.Violations;
 import dev.switchboard.core.tenancy.LocationId;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,9 +28,7 @@ import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -64,8 +59,6 @@ public class Contacts {
     public static final int MAX_FOLLOWERS = 50;
     /** How long a deleted contact can be restored before it is purged. */
     public static final int RESTORABLE_DAYS = 30;
-    /** Members of a contact that a request cannot set. */
-    private static final Set<String> READ_ONLY = Set.of("id", "locationId", "createdAt", "updatedAt", "deletedAt");
 
     /** A contact after an upsert, and whether it is new. */
     public record Upserted(Contact contact, boolean created) {
@@ -97,17 +90,17 @@ public class Contacts {
     public Upserted create(LocationId locationId, JsonObject body, Actor actor) {
         CrmSettings crm = settings.of(locationId);
         Violations violations = new Violations();
-        refuseReadOnly(body, violations);
+        ContactRequests.refuseReadOnly(body, violations);
         ContactEntity draft = new ContactEntity(UUID.randomUUID(), locationId.value(), now());
-        JsonInput input = JsonInput.of(withoutReadOnly(body), violations);
-        read(input, draft, crm, null, violations);
-        JsonObject givenCustom = customFieldsOf(input);
+        JsonInput input = JsonInput.of(ContactRequests.withoutReadOnly(body), violations);
+        ContactRequests.read(input, draft, crm, null, violations);
+        JsonObject givenCustom = ContactRequests.customFieldsOf(input);
         input.finish();
         violations.throwIfAny();
         Optional<ContactEntity> match = duplicateOf(locationId, crm.policy(), draft);
         if (match.isPresent()) {
             ContactEntity existing = match.get();
-            JsonObject patch = upsertPatch(body, view(locationId, existing));
+            JsonObject patch = ContactRequests.upsertPatch(body, view(locationId, existing));
             return new Upserted(applyPatch(locationId, existing, patch, actor), false);
         }
         CustomFieldValues.Applied custom = customFieldValues.apply(locationId, FieldModel.CONTACT,
@@ -123,7 +116,7 @@ public class Contacts {
             outbox.append(locationId, EventCatalog.CONTACT_TAG_ADDED, payload(draft.id).add("tag", tag).build());
         }
         history.record(locationId, History.Subject.CONTACT, draft.id, draft.id, actor,
-                List.of(new History.FieldChange("created", null, Json.createValue(displayName(draft)))));
+                List.of(new History.FieldChange("created", null, Json.createValue(ContactJson.displayName(draft)))));
         return new Upserted(view(locationId, draft), true);
     }
 
@@ -141,7 +134,7 @@ public class Contacts {
     public Contact patch(LocationId locationId, UUID contactId, JsonObject patch, Actor actor) {
         ContactEntity contact = live(locationId, contactId).orElseThrow(() -> notFound(contactId));
         Violations violations = new Violations();
-        refuseReadOnly(patch, violations);
+        ContactRequests.refuseReadOnly(patch, violations);
         violations.throwIfAny();
         return applyPatch(locationId, contact, patch, actor);
     }
@@ -238,10 +231,11 @@ public class Contacts {
         CrmSettings crm = settings.of(locationId);
         Violations violations = new Violations();
         Contact current = view(locationId, contact);
-        JsonObject currentJson = json(current);
-        JsonObject patched = Json.createMergePatch(withoutCustomFields(patch)).apply(withoutCustomFields(currentJson))
+        JsonObject currentJson = ContactJson.json(current);
+        JsonObject patched = Json.createMergePatch(ContactRequests.withoutCustomFields(patch))
+                .apply(ContactRequests.withoutCustomFields(currentJson))
                 .asJsonObject();
-        JsonObject before = standardFields(contact);
+        JsonObject before = ContactJson.standardFields(contact);
         UUID companyBefore = contact.companyId;
         JsonObject given = null;
         if (patch.containsKey("customFields")) {
@@ -257,13 +251,13 @@ public class Contacts {
             }
         }
         boolean nameGiven = patch.containsKey("name");
-        boolean nameWasDerived = contact.name == null || contact.name.equals(derivedName(contact.firstName, contact.lastName));
+        boolean nameWasDerived = contact.name == null || contact.name.equals(ContactRequests.derivedName(contact.firstName, contact.lastName));
         if (!nameGiven && nameWasDerived) {
             // a name made of the first and last name follows them
             patched = Json.createObjectBuilder(patched).remove("name").build();
         }
-        JsonInput input = JsonInput.of(withoutReadOnly(patched), violations);
-        read(input, contact, crm, null, violations);
+        JsonInput input = JsonInput.of(ContactRequests.withoutReadOnly(patched), violations);
+        ContactRequests.read(input, contact, crm, null, violations);
         input.value("customFields");
         input.finish();
         CustomFieldValues.Applied custom = customFieldValues.apply(locationId, FieldModel.CONTACT, contact.customFields,
@@ -271,8 +265,8 @@ public class Contacts {
         checkAssignable(locationId, contact, companyBefore, patch.containsKey("companyName"), violations);
         violations.throwIfAny();
         contact.customFields = custom.stored();
-        JsonObject after = standardFields(contact);
-        List<History.FieldChange> changes = new ArrayList<>(diff(before, after));
+        JsonObject after = ContactJson.standardFields(contact);
+        List<History.FieldChange> changes = new ArrayList<>(ContactJson.diff(before, after));
         for (CustomFieldValues.Change change : custom.changes()) {
             changes.add(new History.FieldChange("customFields." + change.field().key(), change.before(), change.after()));
         }
@@ -333,117 +327,7 @@ public class Contacts {
         }
     }
 
-    /**
-     * Reads every standard field of a complete representation into {@code target} (absent members
-     * clear the field), normalising emails, phones and tags.
-     *
-     * @param keepName the name to keep when the request does not set one; null to derive it from the
-     *     first and last name
-     */
-    private void read(JsonInput input, ContactEntity target, CrmSettings crm, String keepName, Violations violations) {
-        target.firstName = Texts.optional(input.string("firstName"), "/firstName", MAX_NAME, violations);
-        target.lastName = Texts.optional(input.string("lastName"), "/lastName", MAX_NAME, violations);
-        String name = Texts.optional(input.string("name"), "/name", MAX_FULL_NAME, violations);
-        target.name = name != null ? name : keepName != null ? keepName : derivedName(target.firstName, target.lastName);
-        target.email = Emails.normalize(input.string("email"), "/email", violations);
-        target.additionalEmails = new ArrayList<>();
-        List<String> emails = input.strings("additionalEmails", MAX_ADDITIONAL);
-        for (int i = 0; emails != null && i < emails.size(); i++) {
-            String email = Emails.normalize(emails.get(i), "/additionalEmails/" + i, violations);
-            if (email != null && !email.equals(target.email) && !target.additionalEmails.contains(email)) {
-                target.additionalEmails.add(email);
-            }
-        }
-        target.phone = PhoneNumbers.normalize(input.string("phone"), crm.country(), "/phone", violations);
-        target.additionalPhones = new ArrayList<>();
-        List<String> phones = input.strings("additionalPhones", MAX_ADDITIONAL);
-        for (int i = 0; phones != null && i < phones.size(); i++) {
-            String phone = PhoneNumbers.normalize(phones.get(i), crm.country(), "/additionalPhones/" + i, violations);
-            if (phone != null && !phone.equals(target.phone) && !target.additionalPhones.contains(phone)) {
-                target.additionalPhones.add(phone);
-            }
-        }
-        target.companyName = Texts.optional(input.string("companyName"), "/companyName", MAX_COMPANY_NAME, violations);
-        target.companyId = input.uuid("companyId");
-        target.address1 = Texts.optional(input.string("address1"), "/address1", MAX_ADDRESS, violations);
-        target.city = Texts.optional(input.string("city"), "/city", MAX_PLACE, violations);
-        target.state = Texts.optional(input.string("state"), "/state", MAX_PLACE, violations);
-        target.postalCode = Texts.optional(input.string("postalCode"), "/postalCode", MAX_POSTAL_CODE, violations);
-        String country = input.string("country");
-        target.country = null;
-        if (country != null && !country.isBlank()) {
-            String code = country.trim().toUpperCase(java.util.Locale.ROOT);
-            if (PhoneNumbers.knownCountry(code)) {
-                target.country = code;
-            } else {
-                violations.field("country", Texts.quote(country) + " is not an ISO 3166 country code such as US or GB");
-            }
-        }
-        String timezone = input.string("timezone");
-        target.timezone = timezone == null || timezone.isBlank() ? null
-                : LocationCrmSettings.checkTimezone(timezone, "/timezone", violations);
-        String website = Texts.optional(input.string("website"), "/website", MAX_WEBSITE, violations);
-        if (website != null && !CustomFieldValues.isWebAddress(website.contains("://") ? website : "https://" + website)) {
-            violations.field("website", Texts.quote(website) + " is not a web address");
-        }
-        target.website = website;
-        LocalDate born = input.date("dateOfBirth");
-        if (born != null && (born.isAfter(LocalDate.now(ZoneOffset.UTC)) || born.getYear() < 1800)) {
-            violations.field("dateOfBirth", "must be between 1800-01-01 and today");
-        }
-        target.dateOfBirth = born;
-        target.source = Texts.optional(input.string("source"), "/source", MAX_SOURCE, violations);
-        target.assignedTo = input.uuid("assignedTo");
-        List<String> tags = input.strings("tags", Tags.MAX_PER_CONTACT);
-        target.tags = new ArrayList<>();
-        for (int i = 0; tags != null && i < tags.size(); i++) {
-            String tag = Tags.normalize(tags.get(i), "/tags/" + i, violations);
-            if (!target.tags.contains(tag)) {
-                target.tags.add(tag);
-            }
-        }
-        Boolean dnd = input.bool("dnd");
-        target.dnd = dnd != null && dnd;
-        JsonInput channels = input.object("dndSettings");
-        target.dndSms = channels != null && Boolean.TRUE.equals(channels.bool("sms"));
-        target.dndEmail = channels != null && Boolean.TRUE.equals(channels.bool("email"));
-        target.dndCall = channels != null && Boolean.TRUE.equals(channels.bool("call"));
-        target.dndWhatsapp = channels != null && Boolean.TRUE.equals(channels.bool("whatsapp"));
-        if (channels != null) {
-            channels.finish();
-        }
-        JsonValue followers = input.value("followers");
-        target.followers = new ArrayList<>();
-        if (followers != null) {
-            List<String> ids = input.strings("followers", MAX_FOLLOWERS);
-            for (int i = 0; ids != null && i < ids.size(); i++) {
-                try {
-                    UUID follower = UUID.fromString(ids.get(i).trim());
-                    if (!target.followers.contains(follower)) {
-                        target.followers.add(follower);
-                    }
-                } catch (IllegalArgumentException e) {
-                    violations.at("/followers/" + i, Texts.quote(ids.get(i)) + " is not a user id");
-                }
-            }
-        }
-        if (target.firstName == null && target.lastName == null && target.name == null && target.email == null
-                && target.phone == null && violations.isEmpty()) {
-            violations.add(FieldError.general("a contact needs at least one of firstName, lastName, name, email, phone"));
-        }
-    }
 
-    private static JsonObject customFieldsOf(JsonInput input) {
-        JsonValue custom = input.value("customFields");
-        if (custom == null) {
-            return null;
-        }
-        if (custom.getValueType() != JsonValue.ValueType.OBJECT) {
-            input.violations().field("customFields", "customFields must be an object of values by field key");
-            return null;
-        }
-        return custom.asJsonObject();
-    }
 
     /**
      * Checks that the users and the company a contact refers to are the location's. A contact newly
@@ -485,43 +369,9 @@ public class Contacts {
                 locationId, companyId);
     }
 
-    private static void refuseReadOnly(JsonObject body, Violations violations) {
-        if (body == null) {
-            throw ProblemException.badRequest("the request body is empty; send a JSON object of the contact's fields");
-        }
-        // the id and timestamps of a representation may be sent back unchanged; changing them is refused
-        for (String member : READ_ONLY) {
-            if (body.containsKey(member) && body.get(member).getValueType() != JsonValue.ValueType.NULL
-                    && !member.equals("id")) {
-                violations.field(member, member + " is set by the platform and cannot be written");
-            }
-        }
-    }
 
-    private static JsonObject withoutReadOnly(JsonObject body) {
-        JsonObjectBuilder copy = Json.createObjectBuilder(body);
-        READ_ONLY.forEach(copy::remove);
-        return copy.build();
-    }
 
-    private static JsonObject withoutCustomFields(JsonObject object) {
-        return Json.createObjectBuilder(object).remove("customFields").build();
-    }
 
-    /**
-     * What an upsert applies to the contact it matched: the request's members, with tags added to the
-     * contact's (not replacing them).
-     */
-    private static JsonObject upsertPatch(JsonObject body, Contact existing) {
-        JsonObjectBuilder patch = Json.createObjectBuilder(withoutReadOnly(body));
-        if (body.containsKey("tags") && body.get("tags").getValueType() == JsonValue.ValueType.ARRAY) {
-            LinkedHashSet<JsonValue> tags = new LinkedHashSet<>();
-            existing.tags().forEach(tag -> tags.add(Json.createValue(tag)));
-            tags.addAll(body.getJsonArray("tags"));
-            patch.add("tags", Json.createArrayBuilder(new ArrayList<>(tags)));
-        }
-        return patch.build();
-    }
 
     /**
      * The live contact with the same email or phone under the policy, taking a transaction lock on the
@@ -571,115 +421,20 @@ public class Contacts {
                 .setParameter("location", locationId.value()).setParameter("ids", ids).getResultList()
                 .forEach(contact -> byId.put(contact.id, contact));
         Map<String, String> keys = customFieldValues.keysById(locationId, FieldModel.CONTACT);
-        return ids.stream().map(byId::get).filter(Objects::nonNull).map(contact -> view(contact, keys)).toList();
+        return ids.stream().map(byId::get).filter(Objects::nonNull).map(contact -> ContactJson.view(contact, keys)).toList();
     }
 
     Contact view(LocationId locationId, ContactEntity contact) {
-        return view(contact, customFieldValues.keysById(locationId, FieldModel.CONTACT));
+        return ContactJson.view(contact, customFieldValues.keysById(locationId, FieldModel.CONTACT));
     }
 
-    private static Contact view(ContactEntity c, Map<String, String> keysById) {
-        JsonObjectBuilder custom = Json.createObjectBuilder();
-        c.customFields.forEach((id, value) -> {
-            String key = keysById.get(id);
-            if (key != null) {
-                custom.add(key, value);
-            }
-        });
-        return new Contact(c.id, c.locationId, c.firstName, c.lastName, c.name, c.email, List.copyOf(c.additionalEmails),
-                c.phone, List.copyOf(c.additionalPhones), c.companyName, c.companyId, c.address1, c.city, c.state,
-                c.postalCode, c.country, c.timezone, c.website, c.dateOfBirth, c.source, c.assignedTo, List.copyOf(c.tags),
-                c.dnd, new DndSettings(c.dndSms, c.dndEmail, c.dndCall, c.dndWhatsapp), custom.build(),
-                List.copyOf(c.followers), c.createdAt, c.updatedAt, c.deletedAt);
-    }
 
-    /** The representation a merge patch applies to (what the API shows, members with no value left out). */
-    static JsonObject json(Contact contact) {
-        JsonObjectBuilder json = standardJson(contact.firstName(), contact.lastName(), contact.name(), contact.email(),
-                contact.additionalEmails(), contact.phone(), contact.additionalPhones(), contact.companyName(),
-                contact.companyId(), contact.address1(), contact.city(), contact.state(), contact.postalCode(),
-                contact.country(), contact.timezone(), contact.website(), contact.dateOfBirth(), contact.source(),
-                contact.assignedTo(), contact.tags(), contact.dnd(), contact.dndSettings(), contact.followers());
-        json.add("customFields", contact.customFields());
-        return json.build();
-    }
 
-    /** The standard fields history compares. */
-    static JsonObject standardFields(ContactEntity c) {
-        return standardJson(c.firstName, c.lastName, c.name, c.email, c.additionalEmails, c.phone, c.additionalPhones,
-                c.companyName, c.companyId, c.address1, c.city, c.state, c.postalCode, c.country, c.timezone, c.website,
-                c.dateOfBirth, c.source, c.assignedTo, c.tags, c.dnd, new DndSettings(c.dndSms, c.dndEmail, c.dndCall,
-                        c.dndWhatsapp), c.followers).build();
-    }
 
-    @SuppressWarnings("checkstyle:ParameterNumber")
-    private static JsonObjectBuilder standardJson(String firstName, String lastName, String name, String email,
-                                                  List<String> additionalEmails, String phone, List<String> additionalPhones,
-                                                  String companyName, UUID companyId, String address1, String city,
-                                                  String state, String postalCode, String country, String timezone,
-                                                  String website, LocalDate dateOfBirth, String source, UUID assignedTo,
-                                                  List<String> tags, boolean dnd, DndSettings dndSettings,
-                                                  List<UUID> followers) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
-        putIfSet(json, "firstName", firstName);
-        putIfSet(json, "lastName", lastName);
-        putIfSet(json, "name", name);
-        putIfSet(json, "email", email);
-        json.add("additionalEmails", Json.createArrayBuilder(additionalEmails));
-        putIfSet(json, "phone", phone);
-        json.add("additionalPhones", Json.createArrayBuilder(additionalPhones));
-        putIfSet(json, "companyName", companyName);
-        putIfSet(json, "companyId", companyId);
-        putIfSet(json, "address1", address1);
-        putIfSet(json, "city", city);
-        putIfSet(json, "state", state);
-        putIfSet(json, "postalCode", postalCode);
-        putIfSet(json, "country", country);
-        putIfSet(json, "timezone", timezone);
-        putIfSet(json, "website", website);
-        putIfSet(json, "dateOfBirth", dateOfBirth);
-        putIfSet(json, "source", source);
-        putIfSet(json, "assignedTo", assignedTo);
-        json.add("tags", Json.createArrayBuilder(tags));
-        json.add("dnd", dnd);
-        json.add("dndSettings", Json.createObjectBuilder().add("sms", dndSettings.sms()).add("email", dndSettings.email())
-                .add("call", dndSettings.call()).add("whatsapp", dndSettings.whatsapp()));
-        JsonArrayBuilder followerIds = Json.createArrayBuilder();
-        followers.forEach(id -> followerIds.add(id.toString()));
-        json.add("followers", followerIds);
-        return json;
-    }
 
-    private static void putIfSet(JsonObjectBuilder json, String name, Object value) {
-        if (value != null) {
-            json.add(name, value.toString());
-        }
-    }
 
-    /** One change per standard field that differs (absent = null). */
-    static List<History.FieldChange> diff(JsonObject before, JsonObject after) {
-        Set<String> fields = new LinkedHashSet<>(before.keySet());
-        fields.addAll(after.keySet());
-        List<History.FieldChange> changes = new ArrayList<>();
-        for (String field : fields) {
-            JsonValue was = before.get(field);
-            JsonValue is = after.get(field);
-            if (!Objects.equals(was, is)) {
-                changes.add(new History.FieldChange(field, was, is));
-            }
-        }
-        return changes;
-    }
 
-    private static String derivedName(String firstName, String lastName) {
-        String name = ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).trim();
-        return name.isEmpty() ? null : name;
-    }
 
-    static String displayName(ContactEntity contact) {
-        return contact.name != null ? contact.name : contact.email != null ? contact.email
-                : contact.phone != null ? contact.phone : contact.id.toString();
-    }
 
     static JsonObjectBuilder payload(UUID contactId) {
         return Json.createObjectBuilder().add("contactId", contactId.toString());
