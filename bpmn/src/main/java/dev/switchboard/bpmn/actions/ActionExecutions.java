@@ -1,6 +1,5 @@
 package dev.switchboard.bpmn.actions;
 
-import dev.switchboard.api.action.ContactView;
 import dev.switchboard.core.db.Database;
 import dev.switchboard.core.db.FairQueue;
 import dev.switchboard.core.db.JsonColumns;
@@ -39,7 +38,7 @@ public class ActionExecutions {
     /** A step claimed for one attempt. */
     public record Claimed(UUID id, LocationId locationId, String runId, String executionId, String activityId,
                           String actionId, int attempt, int maxAttempts, Map<String, String> inputs,
-                          Optional<ContactView> contact) {
+                          Optional<String> contactId) {
     }
 
     /** A step a dead node was running, given back to wait for its next attempt, or parked (then {@code reason} says why). */
@@ -60,7 +59,7 @@ public class ActionExecutions {
      * @return the step's id, its idempotency key
      */
     public UUID enter(LocationId locationId, String runId, String executionId, String activityId, String actionId,
-                      Map<String, String> inputs, Optional<ContactView> contact, int maxAttempts) {
+                      Map<String, String> inputs, Optional<String> contactId, int maxAttempts) {
         int visit = db.queryOne("""
                 SELECT coalesce(max(visit), 0) + 1 FROM action_execution
                 WHERE run_id = ? AND activity_id = ? AND execution_id = ?""",
@@ -71,7 +70,7 @@ public class ActionExecutions {
                     inputs, contact, status, max_attempts)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, 'PENDING', ?)""",
                 id, locationId, runId, executionId, activityId, visit, actionId, JsonColumns.json(inputs),
-                contact.map(ActionExecutions::json).orElse(null), maxAttempts);
+                contactId.map(contact -> Json.createObjectBuilder().add("id", contact).build().toString()).orElse(null), maxAttempts);
         entered.fire(new ActionStepEntered(id));
         return id;
     }
@@ -205,30 +204,12 @@ public class ActionExecutions {
                 locationId, runId);
     }
 
-    private static String json(ContactView contact) {
-        JsonArrayBuilder tags = Json.createArrayBuilder();
-        contact.tags().forEach(tags::add);
-        var object = Json.createObjectBuilder().add("id", contact.id()).add("tags", tags);
-        addIfSet(object, "firstName", contact.firstName());
-        addIfSet(object, "lastName", contact.lastName());
-        addIfSet(object, "email", contact.email());
-        return object.build().toString();
-    }
-
-    private static void addIfSet(jakarta.json.JsonObjectBuilder object, String key, String value) {
-        if (value != null) {
-            object.add(key, value);
-        }
-    }
-
-    private static Optional<ContactView> contact(String json) {
+    /** The contact a step runs for (the {@code contact} column keeps its id; the plugin reads it live). */
+    private static Optional<String> contact(String json) {
         if (json == null) {
             return Optional.empty();
         }
         JsonObject object = Json.createReader(new StringReader(json)).readObject();
-        Set<String> tags = new LinkedHashSet<>();
-        object.getJsonArray("tags").getValuesAs(jakarta.json.JsonString.class).forEach(tag -> tags.add(tag.getString()));
-        return Optional.of(new ContactView(object.getString("id"), object.getString("firstName", null),
-                object.getString("lastName", null), object.getString("email", null), tags));
+        return Optional.of(object.getString("id"));
     }
 }

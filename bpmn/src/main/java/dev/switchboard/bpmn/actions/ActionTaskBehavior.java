@@ -1,6 +1,5 @@
 package dev.switchboard.bpmn.actions;
 
-import dev.switchboard.api.action.ContactView;
 import dev.switchboard.bpmn.engine.WorkflowLimitExceeded;
 import dev.switchboard.bpmn.engine.WorkflowLimits;
 import dev.switchboard.core.crm.contacts.Contact;
@@ -62,7 +61,7 @@ public final class ActionTaskBehavior extends TaskActivityBehavior {
         Map<String, String> inputs = new LinkedHashMap<>();
         task.inputs().forEach((name, template) -> inputs.put(name, MergeFields.render(template, mergeValues)));
         executions.enter(locationId, runId, execution.getId(), task.activityId(), task.actionId(), inputs,
-                contact.map(ActionTaskBehavior::view), limits.maxActionAttempts());
+                contact.map(c -> c.id().toString()), limits.maxActionAttempts());
         // no leave(): the run waits here until the step's outcome is committed and it is triggered
     }
 
@@ -106,10 +105,5 @@ public final class ActionTaskBehavior extends TaskActivityBehavior {
         if (value != null) {
             values.put(key, value);
         }
-    }
-
-    private static ContactView view(Contact contact) {
-        return new ContactView(contact.id().toString(), contact.firstName(), contact.lastName(), contact.email(),
-                contact.tagSet());
     }
 }

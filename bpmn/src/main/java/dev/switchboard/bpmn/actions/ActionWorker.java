@@ -1,9 +1,12 @@
 package dev.switchboard.bpmn.actions;
 
+import dev.switchboard.api.PluginException;
 import dev.switchboard.api.action.ActionContext;
-import dev.switchboard.api.action.ActionException;
-import dev.switchboard.api.action.ActionResult;
-import dev.switchboard.api.action.ContactView;
+import dev.switchboard.api.action.WorkflowAction;
+import dev.switchboard.api.host.Contacts;
+import dev.switchboard.api.host.Http;
+import dev.switchboard.api.host.LocationContext;
+import dev.switchboard.api.host.StepLog;
 import dev.switchboard.api.settings.PluginSettings;
 import dev.switchboard.bpmn.engine.WorkflowEngine;
 import dev.switchboard.bpmn.engine.WorkflowLimits;
@@ -11,9 +14,13 @@ import dev.switchboard.bpmn.runs.WorkflowRuns;
 import dev.switchboard.core.db.DatabaseScope;
 import dev.switchboard.core.db.FairQueue;
 import dev.switchboard.core.nodes.NodeIdentity;
-import dev.switchboard.core.plugins.Plugins;
-import dev.switchboard.core.plugins.ResolvedAction;
-import dev.switchboard.core.plugins.settings.PluginSettingsStore;
+import dev.switchboard.core.plugins.PluginCalls;
+import dev.switchboard.core.plugins.actions.ActionCatalog;
+import dev.switchboard.core.plugins.actions.ActionSpec;
+import dev.switchboard.core.plugins.host.LocationServices;
+import dev.switchboard.core.plugins.host.StepLines;
+import dev.switchboard.core.plugins.registry.ExtensionRegistry.Lease;
+import dev.switchboard.core.plugins.schema.RecordValues;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,10 +28,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -50,10 +60,13 @@ public class ActionWorker {
     ActionExecutions executions;
 
     @Inject
-    Plugins plugins;
+    ActionCatalog actions;
 
     @Inject
-    PluginSettingsStore settings;
+    LocationServices services;
+
+    @Inject
+    PluginCalls calls;
 
     @Inject
     WorkflowEngine engine;
@@ -160,35 +173,76 @@ public class ActionWorker {
         return claimed.size();
     }
 
-    /** One attempt of one step: the plugin call, with no transaction open, then its outcome, committed. */
+    /**
+     * One attempt of one step: the plugin call, with no transaction open, within the action's time
+     * limit and its plugin's concurrency limit, then its outcome, committed. Whatever the plugin does
+     * (throws, hangs, answers garbage, is swapped meanwhile) ends as this step's outcome.
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
     void perform(ActionExecutions.Claimed step) {
-        Optional<ResolvedAction> resolved = plugins.registry().action(step.actionId());
-        if (resolved.isEmpty()) {
+        Optional<ActionSpec> found = actions.find(step.actionId());
+        Optional<Lease<WorkflowAction>> leased = found.isEmpty() ? Optional.empty() : actions.lease(step.actionId());
+        if (leased.isEmpty()) {
             record(() -> self.failed(step, null, null, "no active plugin provides action '" + step.actionId() + "'"));
             return;
         }
-        ResolvedAction action = resolved.get();
-        ActionResult result;
-        try {
-            PluginSettings pluginSettings = settings.forPlugin(step.locationId(), action.pluginId());
-            result = action.action().execute(new Call(step, pluginSettings));
-        } catch (ActionException e) {
-            record(() -> self.failed(step, action.pluginId(), action.pluginVersion(), e.getMessage()));
-            return;
-        } catch (RuntimeException | LinkageError e) {
-            // a plugin's own bug, or a class it needs that is gone (a bad upgrade): a failed step, not a dead worker
-            LOG.log(Level.WARNING, "Plugin " + action.pluginId() + " failed in step " + step.id(), e);
-            record(() -> self.failed(step, action.pluginId(), action.pluginVersion(),
-                    "plugin " + action.pluginId() + " " + action.pluginVersion() + " failed: " + e));
-            return;
+        try (Lease<WorkflowAction> lease = leased.get()) {
+            ActionSpec action = ActionSpec.of(lease.extension());
+            Record input;
+            try {
+                input = RecordValues.bind(action.input(), step.inputs());
+            } catch (RecordValues.InvalidValues e) {
+                record(() -> self.failed(step, action.pluginId(), action.pluginVersion(), "the task's inputs do not fit "
+                        + action.id() + ": " + e.getMessage()));
+                return;
+            }
+            StepLines log = new StepLines(action.pluginId());
+            Call call = new Call(step, services.context(step.locationId(), action.pluginId(), action.pluginVersion(), log), contactOf(step));
+            Duration limit = action.timeoutSeconds() > 0 ? Duration.ofSeconds(action.timeoutSeconds())
+                    : calls.defaultActionTimeout();
+            Object output;
+            try {
+                output = calls.call(action.pluginId(), limit, () -> lease.instance().execute(input, call));
+            } catch (PluginCalls.Busy | PluginCalls.TimedOut e) {
+                record(() -> self.failed(step, action.pluginId(), action.pluginVersion(), e.getMessage()));
+                return;
+            } catch (ExecutionException e) {
+                record(() -> self.failed(step, action.pluginId(), action.pluginVersion(), failure(action, e.getCause())));
+                return;
+            }
+            if (output != null && !action.output().isInstance(output)) {
+                record(() -> self.failed(step, action.pluginId(), action.pluginVersion(), "plugin " + action.pluginId()
+                        + " answered " + output.getClass().getName() + " where " + action.output().getName() + " was declared"));
+                return;
+            }
+            Map<String, String> outputs = output == null ? Map.of() : RecordValues.text((Record) output);
+            record(() -> self.completed(step, action.pluginId(), action.pluginVersion(), call.summary, outputs,
+                    call.vendorId));
         }
-        record(() -> self.completed(step, action.pluginId(), action.pluginVersion(), result));
+    }
+
+    private static String failure(ActionSpec action, Throwable cause) {
+        if (cause instanceof PluginException plugin) {
+            return plugin.getMessage() == null ? "the action failed without saying why" : plugin.getMessage();
+        }
+        // a plugin's own bug, or a class it needs that is gone: a failed step, not a dead worker
+        LOG.log(Level.WARNING, "Plugin " + action.pluginId() + " failed in action " + action.id(), cause);
+        return "plugin " + action.pluginId() + " " + action.pluginVersion() + " failed: " + cause;
+    }
+
+    private Optional<dev.switchboard.api.host.Contact> contactOf(ActionExecutions.Claimed step) {
+        return step.contactId().flatMap(id -> {
+            try (DatabaseScope scope = DatabaseScope.location(step.locationId().value())) {
+                return services.context(step.locationId(), "host", "", new StepLines("host")).contacts().get(id);
+            }
+        });
     }
 
     /** The outcome and the job that moves the run on commit together. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void completed(ActionExecutions.Claimed step, String pluginId, String pluginVersion, ActionResult result) {
-        executions.completed(step, pluginId, pluginVersion, result.summary(), result.outputs(), result.vendorId());
+    public void completed(ActionExecutions.Claimed step, String pluginId, String pluginVersion, String summary,
+                          Map<String, String> outputs, String vendorId) {
+        executions.completed(step, pluginId, pluginVersion, summary == null ? "" : summary, outputs, vendorId);
         engine.continueAfterStep(step.executionId());
     }
 
@@ -227,8 +281,20 @@ public class ActionWorker {
         }
     }
 
-    /** What the plugin sees of one attempt. */
-    private record Call(ActionExecutions.Claimed step, PluginSettings settings) implements ActionContext {
+    /** What the plugin sees of one attempt: the step, and the host's services for its location. */
+    private static final class Call implements ActionContext {
+
+        private final ActionExecutions.Claimed step;
+        private final LocationContext services;
+        private final Optional<dev.switchboard.api.host.Contact> contact;
+        private volatile String summary;
+        private volatile String vendorId;
+
+        Call(ActionExecutions.Claimed step, LocationContext services, Optional<dev.switchboard.api.host.Contact> contact) {
+            this.step = step;
+            this.services = services;
+            this.contact = contact;
+        }
 
         @Override
         public String locationId() {
@@ -251,8 +317,48 @@ public class ActionWorker {
         }
 
         @Override
-        public Optional<ContactView> contact() {
-            return step.contact();
+        public Optional<dev.switchboard.api.host.Contact> contact() {
+            return contact;
+        }
+
+        @Override
+        public void summarize(String text) {
+            summary = text == null ? null : text.length() > 500 ? text.substring(0, 500) + "…" : text;
+        }
+
+        @Override
+        public void vendorReference(String id) {
+            vendorId = id == null ? null : id.length() > 500 ? id.substring(0, 500) : id;
+        }
+
+        @Override
+        public String pluginVersion() {
+            return services.pluginVersion();
+        }
+
+        @Override
+        public PluginSettings settings() {
+            return services.settings();
+        }
+
+        @Override
+        public Contacts contacts() {
+            return services.contacts();
+        }
+
+        @Override
+        public StepLog log() {
+            return services.log();
+        }
+
+        @Override
+        public Http http() {
+            return services.http();
+        }
+
+        @Override
+        public Clock clock() {
+            return services.clock();
         }
     }
 }

@@ -1,10 +1,9 @@
 package dev.switchboard.bpmn.workflows;
 
-import dev.switchboard.api.action.ActionDescriptor;
-import dev.switchboard.api.action.InputField;
 import dev.switchboard.bpmn.actions.ActionTask;
 import dev.switchboard.bpmn.triggers.WorkflowTrigger;
 import dev.switchboard.bpmn.profile.BpmnProfile;
+import dev.switchboard.core.plugins.actions.ActionSpec;
 import dev.switchboard.core.problems.FieldError;
 import dev.switchboard.core.problems.ProblemException;
 import dev.switchboard.core.problems.ProblemType;
@@ -48,7 +47,7 @@ public record BpmnDocument(String key, String name, String xml, Optional<Workflo
      * @param eventTypes the event types a trigger may name
      * @param maxMultiInstance the most instances a multi-instance activity may declare
      */
-    public record Rules(Function<String, Optional<ActionDescriptor>> actions, Set<String> eventTypes,
+    public record Rules(Function<String, Optional<ActionSpec>> actions, Set<String> eventTypes,
                         int maxMultiInstance) {
     }
 
@@ -91,17 +90,17 @@ public record BpmnDocument(String key, String name, String xml, Optional<Workflo
         List<ActionTask> tasks = process.findFlowElementsOfType(FlowElement.class, true).stream()
                 .map(ActionTask::of).flatMap(Optional::stream).toList();
         for (ActionTask task : tasks) {
-            Optional<ActionDescriptor> action = rules.actions().apply(task.actionId());
+            Optional<ActionSpec> action = rules.actions().apply(task.actionId());
             if (action.isEmpty()) {
                 errors.add(FieldError.element(task.activityId(), "action '" + task.actionId()
                         + "' is not provided by any active plugin"));
                 continue;
             }
-            for (InputField input : action.get().inputs()) {
-                String value = task.inputs().get(input.name());
-                if (input.required() && (value == null || value.isBlank())) {
+            for (String input : action.get().requiredInputs()) {
+                String value = task.inputs().get(input);
+                if (value == null || value.isBlank()) {
                     errors.add(FieldError.element(task.activityId(), "action '" + task.actionId() + "' needs input '"
-                            + input.name() + "' (<sb:input name=\"" + input.name() + "\">…</sb:input>)"));
+                            + input + "' (<sb:input name=\"" + input + "\">…</sb:input>)"));
                 }
             }
         }

@@ -9,7 +9,7 @@ import dev.switchboard.bpmn.triggers.WorkflowTrigger;
 import dev.switchboard.bpmn.triggers.WorkflowTriggers;
 import dev.switchboard.core.events.EventCatalog;
 import dev.switchboard.core.events.EventType;
-import dev.switchboard.core.plugins.Plugins;
+import dev.switchboard.core.plugins.actions.ActionCatalog;
 import dev.switchboard.core.problems.ProblemException;
 import dev.switchboard.core.tenancy.LocationId;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,7 +62,7 @@ public class Workflows {
     WorkflowLimits limits;
 
     @Inject
-    Plugins plugins;
+    ActionCatalog actions;
 
     private final ProcessValidator validator = ActionTaskValidator.processValidator();
 
@@ -70,7 +70,7 @@ public class Workflows {
     @Transactional
     public WorkflowSummary deploy(LocationId locationId, String xml) {
         BpmnDocument document = BpmnDocument.parse(xml, validator, new BpmnDocument.Rules(
-                actionId -> plugins.registry().action(actionId).map(action -> action.action().descriptor()),
+                actions::find,
                 events.types().stream().map(EventType::name).collect(Collectors.toSet()), limits.maxMultiInstance()));
         Deployment deployment = engine.repository().createDeployment()
                 .tenantId(locationId.toString())

@@ -3,10 +3,10 @@ package dev.switchboard.bpmn.workflows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.switchboard.api.action.ActionDescriptor;
-import dev.switchboard.api.action.InputField;
+import dev.switchboard.api.schema.Field;
 import dev.switchboard.bpmn.actions.ActionTaskValidator;
 import dev.switchboard.bpmn.triggers.WorkflowTrigger;
+import dev.switchboard.core.plugins.actions.ActionSpec;
 import dev.switchboard.core.problems.ProblemException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,9 +20,14 @@ import org.junit.jupiter.api.Test;
 
 class BpmnDocumentTest {
 
+    /** The inputs of a send-email action: subject and body required. */
+    record EmailInput(@Field String to, @Field(required = true) String subject,
+                      @Field(required = true, multiline = true) String body) {
+    }
+
     private static final ProcessValidator VALIDATOR = ActionTaskValidator.processValidator();
-    private static final ActionDescriptor SEND_EMAIL = new ActionDescriptor("email.send", "Send email", "",
-            List.of(InputField.text("subject", "Subject", true), InputField.multilineText("body", "Body", true)));
+    private static final ActionSpec SEND_EMAIL = new ActionSpec("email.send", "Send email", "", "test.plugin", "1.0.0",
+            EmailInput.class, EmailInput.class, 0);
     private static final Set<String> EVENTS = Set.of("contact.created", "contact.tag_added");
     private static final BpmnDocument.Rules EMAIL_ONLY = new BpmnDocument.Rules(
             id -> id.equals(SEND_EMAIL.id()) ? Optional.of(SEND_EMAIL) : Optional.empty(), EVENTS, 1000);

@@ -1,47 +1,274 @@
 package dev.switchboard.testkit;
 
+import dev.switchboard.api.PluginException;
+import dev.switchboard.api.action.Action;
 import dev.switchboard.api.action.ActionContext;
-import dev.switchboard.api.action.ContactView;
+import dev.switchboard.api.action.WorkflowAction;
+import dev.switchboard.api.host.Contact;
+import dev.switchboard.api.host.Contacts;
+import dev.switchboard.api.host.Http;
+import dev.switchboard.api.host.StepLog;
+import dev.switchboard.api.settings.MissingSettingException;
 import dev.switchboard.api.settings.PluginSettings;
+import dev.switchboard.api.settings.SettingsType;
+import dev.switchboard.core.plugins.schema.RecordSchemas;
+import dev.switchboard.core.plugins.schema.RecordValues;
+import jakarta.json.JsonString;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * An {@link ActionContext} for testing a {@code WorkflowAction} on its own, without a platform:
+ * An in-memory host for testing a plugin's {@link WorkflowAction} without a platform: inputs are
+ * converted and validated against the action's input record as the platform does, settings are bound
+ * to the settings record, and what the action reports (summary, vendor reference, log lines) can be
+ * read back.
+ *
  * <pre>{@code
- * ActionResult result = new SendEmailAction(...).execute(TestActionContext.of(Map.of("subject", "Hi"))
- *         .withContact(new ContactView("c-1", "Ada", null, "ada@example.com", Set.of()))
- *         .withSettings(Map.of("host", "127.0.0.1", "port", "3025", "from", "hello@agency.test")));
+ * TestActionContext context = TestActionContext.of(Map.of("subject", "Hi", "body", "Hello"))
+ *         .withContact(new TestContact("c-1", "Ada", null, "ada@example.com"))
+ *         .withSettings(Map.of("host", "127.0.0.1", "port", "3025", "from", "hello@agency.test"));
+ * EmailSent sent = context.run(new SendEmailAction());
+ * assertThat(context.summary()).isEqualTo("sent to ada@example.com");
  * }</pre>
  */
-public record TestActionContext(String locationId, String executionId, Map<String, String> inputs,
-                                Optional<ContactView> contact, Map<String, String> settingValues)
-        implements ActionContext {
+public final class TestActionContext implements ActionContext {
 
-    public TestActionContext {
-        inputs = Map.copyOf(inputs);
-        settingValues = Map.copyOf(settingValues);
+    private final String executionId;
+    private final Map<String, String> inputs;
+    private final Optional<Contact> contact;
+    private final Map<String, String> settingValues;
+    private final String pluginVersion;
+    private final List<String> log = new ArrayList<>();
+    private final Map<String, Contact> contacts = new LinkedHashMap<>();
+    private String summary;
+    private String vendorReference;
+
+    private TestActionContext(String executionId, Map<String, String> inputs, Optional<Contact> contact,
+                              Map<String, String> settingValues, String pluginVersion) {
+        this.executionId = executionId;
+        this.inputs = Map.copyOf(inputs);
+        this.contact = contact;
+        this.settingValues = Map.copyOf(settingValues);
+        this.pluginVersion = pluginVersion;
+        contact.ifPresent(c -> contacts.put(c.id(), c));
     }
 
     /** A context with these inputs, no contact and no settings, in location {@code test-location}. */
     public static TestActionContext of(Map<String, String> inputs) {
-        return new TestActionContext("test-location", "test-run:test-step", inputs, Optional.empty(), Map.of());
+        return new TestActionContext("test-run:test-step", inputs, Optional.empty(), Map.of(), "1.0.0");
     }
 
-    public TestActionContext withContact(ContactView contact) {
-        return new TestActionContext(locationId, executionId, inputs, Optional.of(contact), settingValues);
+    public TestActionContext withContact(Contact newContact) {
+        return new TestActionContext(executionId, inputs, Optional.of(newContact), settingValues, pluginVersion);
     }
 
     public TestActionContext withSettings(Map<String, String> settings) {
-        return new TestActionContext(locationId, executionId, inputs, contact, settings);
+        return new TestActionContext(executionId, inputs, contact, settings, pluginVersion);
     }
 
     public TestActionContext withExecutionId(String id) {
-        return new TestActionContext(locationId, id, inputs, contact, settingValues);
+        return new TestActionContext(id, inputs, contact, settingValues, pluginVersion);
+    }
+
+    public TestActionContext withPluginVersion(String version) {
+        return new TestActionContext(executionId, inputs, contact, settingValues, version);
+    }
+
+    /**
+     * Runs the action as the platform would: the inputs bound to its {@code @Action} input record
+     * (refused with the platform's message when they do not fit), then {@code execute}.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public <O extends Record> O run(WorkflowAction<?, O> action) throws PluginException {
+        Action declared = action.getClass().getAnnotation(Action.class);
+        if (declared == null) {
+            throw new IllegalArgumentException(action.getClass().getName() + " has no @Action");
+        }
+        Record input;
+        try {
+            input = RecordValues.bind(declared.input(), inputs);
+        } catch (RecordValues.InvalidValues e) {
+            throw new PluginException("the task's inputs do not fit " + declared.id() + ": " + e.getMessage());
+        }
+        return (O) ((WorkflowAction) action).execute(input, this);
+    }
+
+    /** What the action said it did, via {@link #summarize}. */
+    public String summary() {
+        return summary;
+    }
+
+    /** The vendor id the action reported. */
+    public String vendorReferenceReported() {
+        return vendorReference;
+    }
+
+    /** The lines the action logged, {@code INFO …} or {@code WARN …}. */
+    public List<String> logLines() {
+        return List.copyOf(log);
+    }
+
+    @Override
+    public String locationId() {
+        return "test-location";
+    }
+
+    @Override
+    public String executionId() {
+        return executionId;
+    }
+
+    @Override
+    public String idempotencyKey() {
+        return executionId;
+    }
+
+    @Override
+    public Map<String, String> inputs() {
+        return inputs;
+    }
+
+    @Override
+    public Optional<Contact> contact() {
+        return contact;
+    }
+
+    @Override
+    public void summarize(String text) {
+        summary = text;
+    }
+
+    @Override
+    public void vendorReference(String id) {
+        vendorReference = id;
+    }
+
+    @Override
+    public String pluginVersion() {
+        return pluginVersion;
     }
 
     @Override
     public PluginSettings settings() {
-        return field -> Optional.ofNullable(settingValues.get(field));
+        return new PluginSettings() {
+            @Override
+            public Optional<String> get(String field) {
+                return Optional.ofNullable(settingValues.get(field));
+            }
+
+            @Override
+            public <T extends SettingsType> T as(Class<T> type) throws PluginException {
+                var schema = RecordSchemas.of(type);
+                if (schema.containsKey("required")) {
+                    for (JsonString required : schema.getJsonArray("required").getValuesAs(JsonString.class)) {
+                        String value = settingValues.get(required.getString());
+                        if (value == null || value.isBlank()) {
+                            throw new MissingSettingException(required.getString());
+                        }
+                    }
+                }
+                try {
+                    return RecordValues.bind(type, settingValues);
+                } catch (RecordValues.InvalidValues e) {
+                    throw new PluginException("the plugin's settings need attention: " + e.getMessage());
+                }
+            }
+        };
+    }
+
+    @Override
+    public Contacts contacts() {
+        return new InMemoryContacts(contacts);
+    }
+
+    @Override
+    public StepLog log() {
+        return new StepLog() {
+            @Override
+            public void info(String message) {
+                log.add("INFO " + message);
+            }
+
+            @Override
+            public void warn(String message) {
+                log.add("WARN " + message);
+            }
+        };
+    }
+
+    @Override
+    public Http http() {
+        HttpClient client = HttpClient.newHttpClient();
+        return request -> {
+            try {
+                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                log.add("INFO " + request.method() + " " + request.uri().getHost() + " answered " + response.statusCode());
+                return response;
+            } catch (IOException e) {
+                throw new PluginException(request.uri().getHost() + " failed: " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PluginException("interrupted");
+            }
+        };
+    }
+
+    @Override
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** Contacts kept in a map: enough for a plugin's unit tests. */
+    private record InMemoryContacts(Map<String, Contact> byId) implements Contacts {
+
+        @Override
+        public Optional<Contact> get(String contactId) {
+            return Optional.ofNullable(byId.get(contactId));
+        }
+
+        @Override
+        public List<Contact> search(String query, int limit) {
+            return byId.values().stream().filter(c -> String.valueOf(c.name()).contains(query)
+                    || String.valueOf(c.email()).contains(query)).limit(limit).toList();
+        }
+
+        @Override
+        public Optional<Contact> findByEmail(String email) {
+            return byId.values().stream().filter(c -> email.equalsIgnoreCase(c.email())).findFirst();
+        }
+
+        @Override
+        public Optional<Contact> findByPhone(String phone) {
+            return byId.values().stream().filter(c -> phone.equals(c.phone())).findFirst();
+        }
+
+        @Override
+        public Contact update(String contactId, Map<String, String> fields) throws PluginException {
+            throw new PluginException("the in-memory test host does not change contacts; test against a platform");
+        }
+
+        @Override
+        public Contact create(Map<String, String> fields) throws PluginException {
+            throw new PluginException("the in-memory test host does not create contacts; test against a platform");
+        }
+
+        @Override
+        public Contact addTags(String contactId, Set<String> tags) throws PluginException {
+            throw new PluginException("the in-memory test host does not change contacts; test against a platform");
+        }
+
+        @Override
+        public Contact removeTags(String contactId, Set<String> tags) throws PluginException {
+            throw new PluginException("the in-memory test host does not change contacts; test against a platform");
+        }
     }
 }

@@ -1,9 +1,11 @@
 package dev.switchboard.testkit;
 
+import dev.switchboard.api.Extension;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,46 +15,78 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
 /**
- * Builds a plugin bundle in a test from classes compiled with the test, to install into a platform
- * without a build of its own: a fixture action that misbehaves on purpose, say.
+ * Builds a plugin artifact in a test from classes compiled with the test, in either packaging, to
+ * install into a platform without a build of its own: a fixture action that misbehaves on purpose, say.
  *
  * <pre>{@code
- * byte[] plugin = TestBundles.bundle("test.slow.plugin", "1.0.0", SlowPluginActivator.class, SlowAction.class);
- * api.post("plugins", "application/java-archive", plugin);
+ * byte[] osgi = TestBundles.bundle("test.slow.plugin", "1.0.0", SlowAction.class, SlowInput.class);
+ * byte[] pf4j = TestBundles.pf4j("test.slow.plugin", "1.0.0", SlowAction.class, SlowInput.class);
+ * api.post("plugins", "application/java-archive", osgi);
  * }</pre>
  *
- * The bundle imports the SDK packages and {@code org.osgi.framework}; the classes must need nothing else.
+ * The classes (with their nested classes) go into the jar; those marked {@link Extension} are listed in
+ * the extension index each packaging reads. The classes must need nothing but the JDK and the SDK.
  */
 public final class TestBundles {
 
-    private static final String IMPORTS = "dev.switchboard.api.action;version=\"[1.1,2)\","
-            + "dev.switchboard.api.settings;version=\"[1.0,2)\",org.osgi.framework";
+    private static final String SDK_IMPORTS = String.join(",",
+            "dev.switchboard.api;version=\"[1.0,2)\"",
+            "dev.switchboard.api.action;version=\"[1.0,2)\"",
+            "dev.switchboard.api.host;version=\"[1.0,2)\"",
+            "dev.switchboard.api.schema;version=\"[1.0,2)\"",
+            "dev.switchboard.api.settings;version=\"[1.0,2)\"");
+    private static final String SDK_INDEX = "META-INF/switchboard/extensions.idx";
+    private static final String PF4J_INDEX = "META-INF/extensions.idx";
 
     private TestBundles() {
     }
 
-    /**
-     * @param activator the bundle activator; it and {@code classes} (with their nested classes) go into the jar
-     */
-    public static byte[] bundle(String symbolicName, String version, Class<?> activator, Class<?>... classes) {
-        Manifest manifest = new Manifest();
+    /** An OSGi bundle: symbolic name, version, SDK imports and the SDK's extension index. */
+    public static byte[] bundle(String symbolicName, String version, Class<?>... classes) {
+        Manifest manifest = manifest();
         Attributes main = manifest.getMainAttributes();
-        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
         main.putValue("Bundle-ManifestVersion", "2");
         main.putValue("Bundle-SymbolicName", symbolicName);
         main.putValue("Bundle-Version", version);
         main.putValue("Bundle-Name", symbolicName);
-        main.putValue("Bundle-Activator", activator.getName());
-        main.putValue("Import-Package", IMPORTS);
+        main.putValue("Import-Package", SDK_IMPORTS);
+        return jar(manifest, SDK_INDEX, classes);
+    }
+
+    /** A PF4J plugin: a plain jar with PF4J's manifest and PF4J's extension index. */
+    public static byte[] pf4j(String pluginId, String version, Class<?>... classes) {
+        Manifest manifest = manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.putValue("Plugin-Id", pluginId);
+        main.putValue("Plugin-Version", version);
+        main.putValue("Plugin-Description", pluginId);
+        main.putValue("Plugin-Requires", ">=1.0.0 & <2.0.0");
+        return jar(manifest, PF4J_INDEX, classes);
+    }
+
+    private static Manifest manifest() {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        return manifest;
+    }
+
+    private static byte[] jar(Manifest manifest, String index, Class<?>... classes) {
         Set<Class<?>> all = new LinkedHashSet<>();
-        all.add(activator);
-        all.addAll(List.of(activator.getDeclaredClasses()));
         for (Class<?> type : classes) {
             all.add(type);
             all.addAll(List.of(type.getDeclaredClasses()));
         }
+        StringBuilder extensions = new StringBuilder();
+        for (Class<?> type : all) {
+            if (type.isAnnotationPresent(Extension.class)) {
+                extensions.append(type.getName()).append('\n');
+            }
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
+            jar.putNextEntry(new JarEntry(index));
+            jar.write(extensions.toString().getBytes(StandardCharsets.UTF_8));
+            jar.closeEntry();
             for (Class<?> type : all) {
                 add(jar, type);
             }

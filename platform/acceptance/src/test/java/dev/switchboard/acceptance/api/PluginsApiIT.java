@@ -1,16 +1,22 @@
 package dev.switchboard.acceptance.api;
 
-import dev.switchboard.acceptance.api.fixture.EchoActivator;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.acceptance.api.fixture.EchoAction;
+import dev.switchboard.acceptance.api.fixture.EchoInput;
+import dev.switchboard.acceptance.api.fixture.EchoOutput;
+import dev.switchboard.acceptance.api.fixture.OsgiEcho;
+import dev.switchboard.acceptance.api.fixture.Pf4jEcho;
+import dev.switchboard.acceptance.api.fixture.StolenSend;
+import dev.switchboard.acceptance.lifecycle.fixture.BrokenStart;
 import dev.switchboard.acceptance.support.EmailPlugin;
 import dev.switchboard.acceptance.support.Problems;
-import dev.switchboard.acceptance.api.fixture.ShadowingActivator;
 import dev.switchboard.testkit.ApiClient;
-import dev.switchboard.testkit.TestBundles;
 import dev.switchboard.testkit.ApiClient.Response;
 import dev.switchboard.testkit.PlatformExtension;
 import dev.switchboard.testkit.RunningPlatform;
+import dev.switchboard.testkit.TestBundles;
 import dev.switchboard.testkit.TestLocation;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.List;
 import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -37,7 +44,7 @@ class PluginsApiIT {
         Problems.assertProblem(api.post("plugins", "application/java-archive", "hello".getBytes(StandardCharsets.UTF_8)),
                 400, "not a jar");
         Problems.assertProblem(api.post("plugins", "application/java-archive", new byte[0]), 400, "empty");
-        Problems.assertProblem(api.post("plugins", "application/java-archive", plainJar()), 400, "not an OSGi bundle");
+        Problems.assertProblem(api.post("plugins", "application/java-archive", plainJar()), 400, "neither an OSGi bundle");
 
         assertThat(api.get("plugins").body()).isEqualTo(before);
     }
@@ -75,9 +82,9 @@ class PluginsApiIT {
         String before = operator.get("plugins").body();
 
         Response refused = operator.post("plugins", "application/java-archive",
-                TestBundles.bundle("test.shadowing.plugin", "1.0.0", ShadowingActivator.class));
+                TestBundles.pf4j("test.shadowing.plugin", "1.0.0", StolenSend.class));
 
-        Problems.assertProblem(refused, 409, "action 'email.send' belongs to plugin '" + EmailPlugin.ID + "'");
+        Problems.assertProblem(refused, 409, "WorkflowAction 'email.send' belongs to plugin '" + EmailPlugin.ID + "'");
         assertThat(operator.get("plugins").body()).isEqualTo(before).doesNotContain("test.shadowing.plugin");
     }
 
@@ -85,7 +92,7 @@ class PluginsApiIT {
     void theOperatorRemovesAPluginAndItStaysRemovedAfterARestartOfItsBundle(RunningPlatform platform) {
         ApiClient operator = platform.admin();
         Response installed = operator.post("plugins", "application/java-archive",
-                TestBundles.bundle("test.removable.plugin", "1.0.0", EchoActivator.class));
+                TestBundles.bundle("test.removable.plugin", "1.0.0", EchoAction.class, EchoInput.class, EchoOutput.class));
         assertThat(installed.status()).as(installed.body()).isEqualTo(200);
         assertThat(operator.get("plugins/test.removable.plugin").status()).isEqualTo(200);
 
@@ -95,6 +102,73 @@ class PluginsApiIT {
         Problems.assertProblem(operator.get("plugins/test.removable.plugin"), 404, "plugin");
         assertThat(operator.get("plugins").body()).doesNotContain("test.echo");
         Problems.assertProblem(operator.send("DELETE", "plugins/test.removable.plugin", null, null), 404, "plugin");
+    }
+
+    @Test
+    void bothPackagingsInstallUpgradeRollBackAndListTheirContributionsAlike(RunningPlatform platform) {
+        ApiClient operator = platform.admin();
+        for (String packaging : List.of("OSGI", "PF4J")) {
+            String id = "test.lifecycle." + packaging.toLowerCase(java.util.Locale.ROOT);
+            Response first = operator.post("plugins", "application/java-archive", artifact(packaging, id, "1.0.0"));
+            assertThat(first.status()).as(first.body()).isEqualTo(200);
+            JsonNode installed = first.json();
+            assertThat(installed.get("packaging").asText()).isEqualTo(packaging);
+            assertThat(installed.get("state").asText()).isEqualTo("ACTIVE");
+            JsonNode extension = installed.get("extensions").get(0);
+            assertThat(extension.get("point").asText()).isEqualTo("WorkflowAction");
+            assertThat(extension.get("key").asText()).isEqualTo("test.echo." + packaging.toLowerCase(java.util.Locale.ROOT));
+            assertThat(extension.at("/descriptor/input/properties/text/title").asText()).isEqualTo("Text");
+            assertThat(extension.at("/descriptor/input/required/0").asText()).isEqualTo("text");
+
+            Response upgraded = operator.post("plugins", "application/java-archive", artifact(packaging, id, "1.1.0"));
+            assertThat(upgraded.status()).as(upgraded.body()).isEqualTo(200);
+            assertThat(upgraded.json().get("version").asText()).isEqualTo("1.1.0");
+            assertThat(upgraded.json().get("previousVersion").asText()).isEqualTo("1.0.0");
+
+            Problems.assertProblem(operator.post("plugins", "application/java-archive", artifact(packaging, id, "0.9.0")),
+                    409, "older than the running 1.1.0");
+
+            Response rolledBack = operator.post("plugins/" + id + "/rollback", "application/json", new byte[0]);
+            assertThat(rolledBack.status()).as(rolledBack.body()).isEqualTo(200);
+            assertThat(rolledBack.json().get("version").asText()).isEqualTo("1.0.0");
+            assertThat(operator.get("plugins/" + id).json().get("version").asText()).isEqualTo("1.0.0");
+
+            assertThat(operator.send("DELETE", "plugins/" + id, null, null).status()).isEqualTo(204);
+            Problems.assertProblem(operator.post("plugins/" + id + "/rollback", "application/json", new byte[0]), 404,
+                    "plugin");
+        }
+    }
+
+    @Test
+    void aPluginWhoseStartFailsIsRefusedWithTheReasonAndLeavesNothingBehind(RunningPlatform platform) {
+        ApiClient operator = platform.admin();
+        String before = operator.get("plugins").body();
+
+        Problems.assertProblem(operator.post("plugins", "application/java-archive",
+                TestBundles.pf4j("test.broken.start", "1.0.0", BrokenStart.class)), 400, "start is broken");
+        Problems.assertProblem(operator.post("plugins", "application/java-archive",
+                TestBundles.bundle("test.no.extensions", "1.0.0", EchoInput.class)), 400, "declares no extensions");
+
+        assertThat(operator.get("plugins").body()).isEqualTo(before);
+    }
+
+    @Test
+    void theSettingsFormComesFromThePluginsSettingsRecord(TestLocation location) {
+        EmailPlugin.ensureInstalled(location.api());
+
+        JsonNode schema = location.api().get(location.path("plugins/" + EmailPlugin.ID + "/settings/schema")).json();
+
+        assertThat(schema.at("/properties/host/title").asText()).isEqualTo("SMTP host");
+        assertThat(schema.at("/properties/password/writeOnly").asBoolean()).isTrue();
+        assertThat(schema.at("/properties/port/maximum").asInt()).isEqualTo(65535);
+        assertThat(schema.get("required").toString()).contains("host", "port", "from");
+    }
+
+    /** A plugin in either packaging whose action id carries the packaging, so both can be installed at once. */
+    private static byte[] artifact(String packaging, String id, String version) {
+        return packaging.equals("OSGI")
+                ? TestBundles.bundle(id, version, OsgiEcho.class, EchoInput.class, EchoOutput.class)
+                : TestBundles.pf4j(id, version, Pf4jEcho.class, EchoInput.class, EchoOutput.class);
     }
 
     /** A jar with a manifest but no OSGi headers. */

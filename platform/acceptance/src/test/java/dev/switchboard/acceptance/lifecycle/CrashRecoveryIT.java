@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import dev.switchboard.acceptance.lifecycle.fixture.CrashingPluginActivator;
+import dev.switchboard.acceptance.lifecycle.fixture.CrashingActions;
 import dev.switchboard.acceptance.support.EmailPlugin;
 import dev.switchboard.acceptance.support.Mailbox;
 import dev.switchboard.acceptance.support.OwnPlatform;
@@ -162,7 +162,7 @@ class CrashRecoveryIT {
     @Order(25)
     void aPluginMissingAClassFailsItsStepWithTheReasonAndNothingElse() {
         ApiClient.Response installed = location.api().post("plugins", "application/java-archive",
-                TestBundles.bundle("test.crashing.plugin", "1.0.0", CrashingPluginActivator.class));
+                TestBundles.bundle("test.crashing.plugin", "1.0.0", CrashingActions.class));
         assertThat(installed.status()).as(installed.body()).isEqualTo(200);
         scenario.deployFixture(CrashRecoveryIT.class, "missing-class");
         String contact = scenario.contact("Linkage", "linkage@example.com");

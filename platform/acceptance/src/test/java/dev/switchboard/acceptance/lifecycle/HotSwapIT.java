@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import dev.switchboard.acceptance.lifecycle.fixture.BrokenDescriptorActivator;
+import dev.switchboard.acceptance.lifecycle.fixture.BrokenStart;
 import dev.switchboard.acceptance.support.EmailPlugin;
 import dev.switchboard.acceptance.support.OwnPlatform;
 import dev.switchboard.acceptance.support.Problems;
@@ -116,11 +116,11 @@ class HotSwapIT {
 
     @Test
     @Order(35)
-    void anUpgradeWhoseActionCannotDescribeItselfIsRefusedAndEverythingStillAgrees() throws Exception {
+    void anUpgradeWhoseStartFailsIsRefusedAndEverythingStillAgrees() throws Exception {
         Response refused = location.api().post("plugins", "application/java-archive",
-                TestBundles.bundle(EmailPlugin.ID, "4.0.0", BrokenDescriptorActivator.class));
+                TestBundles.bundle(EmailPlugin.ID, "4.0.0", BrokenStart.class));
 
-        Problems.assertProblem(refused, 400, "descriptor is broken");
+        Problems.assertProblem(refused, 400, "start is broken");
         Response plugins = location.api().get("plugins");
         assertThat(plugins.status()).isEqualTo(200);
         JsonNode plugin = location.api().get("plugins/" + EmailPlugin.ID).json();

@@ -1,16 +1,14 @@
 package dev.switchboard.api.action;
 
-import dev.switchboard.api.settings.PluginSettings;
+import dev.switchboard.api.host.Contact;
+import dev.switchboard.api.host.LocationContext;
 import java.util.Map;
 import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
 
-/**
- * What the host hands an action for one execution. Valid only during {@link WorkflowAction#execute}.
- */
-public interface ActionContext {
-
-    /** The location (sub-account) the workflow runs for. */
-    String locationId();
+/** What an action sees of one step, and the host's services for the step's location. */
+@ProviderType
+public interface ActionContext extends LocationContext {
 
     /** Unique id of this step execution; stable across retries of the same step. */
     String executionId();
@@ -19,26 +17,19 @@ public interface ActionContext {
      * The key that makes this step's side effect happen at most once at the vendor: the same for
      * every attempt of one visit of the task (a retry, or a repeat after the node crashed mid-call),
      * different for each visit (a loop that comes back to the task). Pass it on where the vendor
-     * takes one: the {@code Idempotency-Key} header, a deterministic email {@code Message-ID}. Where
-     * the vendor takes none, send it along (a metadata field, a header) so a duplicate is traceable.
-     *
-     * @since 1.1
+     * takes one: the {@code Idempotency-Key} header, a deterministic email {@code Message-ID}.
      */
-    default String idempotencyKey() {
-        return executionId();
-    }
+    String idempotencyKey();
 
-    /** All inputs of the service task, merge fields already rendered. */
+    /** All inputs of the service task as text, merge fields already rendered. */
     Map<String, String> inputs();
 
-    /** One input, merge fields rendered, or {@code null} when the task does not set it. */
-    default String input(String name) {
-        return inputs().get(name);
-    }
+    /** The contact the workflow runs for, when it has one. */
+    Optional<Contact> contact();
 
-    /** The contact the workflow runs for, when it was started by a contact event. */
-    Optional<ContactView> contact();
+    /** A line for the step log saying what was done ("sent to ada@example.com"). */
+    void summarize(String summary);
 
-    /** This plugin's settings for {@link #locationId()}, secrets decrypted. */
-    PluginSettings settings();
+    /** The vendor's id for what this step made (a message id), shown with the step and searchable. */
+    void vendorReference(String id);
 }

@@ -1,10 +1,9 @@
 package dev.switchboard.api.action;
 
-/**
- * Thrown by {@link WorkflowAction#execute} when a step failed. The message is shown to users in
- * the step log: say what went wrong and what to check ("SMTP server refused the sender: …").
- */
-public class ActionException extends Exception {
+import dev.switchboard.api.PluginException;
+
+/** An action step failed; the message is shown in the step log. */
+public class ActionException extends PluginException {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,38 +1,26 @@
 package dev.switchboard.api.action;
 
-/**
- * A step that workflows can run, contributed by a plugin.
- *
- * <p>Register an implementation as an OSGi service; the host finds it through the service
- * registry. Implementations must be thread-safe and keep no per-call state: the host calls
- * {@link #execute} concurrently for many workflow instances and locations.
- *
- * <pre>{@code
- * public final class SendEmailAction implements WorkflowAction {
- *     public ActionDescriptor descriptor() {
- *         return new ActionDescriptor("email.send", "Send email", "Sends an email to the contact",
- *             List.of(InputField.text("subject", "Subject", true), InputField.text("body", "Body", true)));
- *     }
- *     public ActionResult execute(ActionContext context) throws ActionException {
- *         String subject = context.input("subject");   // merge fields already rendered
- *         ...
- *         return ActionResult.of("sent to " + to);
- *     }
- * }
- * // in the bundle activator:
- * context.registerService(WorkflowAction.class, new SendEmailAction(), null);
- * }</pre>
- */
-public interface WorkflowAction {
+import dev.switchboard.api.ExtensionPoint;
+import dev.switchboard.api.PluginException;
+import org.osgi.annotation.versioning.ConsumerType;
 
-    /** What this action is: its id, name and inputs. Must return the same value on every call. */
-    ActionDescriptor descriptor();
+/**
+ * One kind of workflow step. One instance serves every step of every location, concurrently: keep no
+ * per-call state in fields.
+ *
+ * @param <I> the input record named by {@link Action#input()}
+ * @param <O> the output record named by {@link Action#output()}
+ */
+@ConsumerType
+@ExtensionPoint(descriptor = Action.class)
+public interface WorkflowAction<I extends Record, O extends Record> {
 
     /**
-     * Runs the action once for one workflow step.
+     * Runs the action once for one workflow step. The host has validated the input against its
+     * schema. A call longer than the action's time limit fails the step (the thread is interrupted).
      *
-     * @throws ActionException when the step failed; the message is shown in the step log and the
-     *     host retries the step according to the workflow's retry policy
+     * @throws PluginException when the step failed; the message is shown in the step log and the host
+     *     retries the step according to the workflow's retry policy
      */
-    ActionResult execute(ActionContext context) throws ActionException;
+    O execute(I input, ActionContext context) throws PluginException;
 }

@@ -1,9 +1,9 @@
 package dev.switchboard.api.settings;
 
-import dev.switchboard.api.action.ActionException;
+import dev.switchboard.api.PluginException;
 
-/** A required plugin setting is not configured for the location. */
-public class MissingSettingException extends ActionException {
+/** A setting the plugin needs is not configured for the location. */
+public class MissingSettingException extends PluginException {
 
     private static final long serialVersionUID = 1L;
 
@@ -14,6 +14,7 @@ public class MissingSettingException extends ActionException {
         this.field = field;
     }
 
+    /** The name of the missing setting. */
     public String field() {
         return field;
     }

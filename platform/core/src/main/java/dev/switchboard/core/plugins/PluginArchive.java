@@ -13,15 +13,20 @@ import java.util.regex.Pattern;
 import org.osgi.framework.Version;
 
 /**
- * An uploaded plugin artifact, checked before it gets near the framework: a jar with an OSGi
- * bundle manifest naming the plugin and its version.
+ * An uploaded plugin artifact, checked before it gets near a class loader: a jar whose manifest
+ * names the plugin and its version, either as an OSGi bundle ({@code Bundle-SymbolicName},
+ * {@code Bundle-Version}) or as a PF4J plugin ({@code Plugin-Id}, {@code Plugin-Version}).
  *
- * @param pluginId the bundle symbolic name, which is the plugin's id
- * @param version the bundle version
- * @param name human name (Bundle-Name, or the id)
+ * @param pluginId the bundle symbolic name or PF4J plugin id, which is the plugin's id
+ * @param version the version (a PF4J {@code 1.2.3-beta} reads as {@code 1.2.3.beta})
+ * @param name human name (Bundle-Name or Plugin-Description, or the id)
  * @param sha256 hex digest of the bytes
  */
-public record PluginArchive(String pluginId, Version version, String name, String sha256, byte[] content) {
+public record PluginArchive(String pluginId, Version version, String name, String sha256, Packaging packaging,
+                            byte[] content) {
+
+    /** How the artifact is packaged, which decides the loader that runs it. */
+    public enum Packaging { OSGI, PF4J }
 
     /** Largest artifact accepted; plugins embed their libraries, so allow a generous size. */
     public static final int MAX_BYTES = 64 * 1024 * 1024;
@@ -57,20 +62,17 @@ public record PluginArchive(String pluginId, Version version, String name, Strin
             throw invalid("the jar has no META-INF/MANIFEST.MF");
         }
         Attributes main = manifest.getMainAttributes();
+        if (trim(main.getValue("Plugin-Id")) != null && trim(main.getValue("Bundle-SymbolicName")) == null) {
+            return pf4j(main, content);
+        }
         if (!"2".equals(trim(main.getValue("Bundle-ManifestVersion")))) {
-            throw invalid("the jar is not an OSGi bundle (Bundle-ManifestVersion: 2 missing)");
+            throw invalid("the jar is neither an OSGi bundle (Bundle-ManifestVersion: 2) nor a PF4J plugin (Plugin-Id)");
         }
         String symbolicName = trim(main.getValue("Bundle-SymbolicName"));
         if (symbolicName == null) {
             throw invalid("the manifest has no Bundle-SymbolicName");
         }
-        String pluginId = symbolicName.split(";", 2)[0].trim();
-        if (!SYMBOLIC_NAME.matcher(pluginId).matches()) {
-            throw invalid("Bundle-SymbolicName '" + pluginId + "' is not a valid symbolic name");
-        }
-        if (pluginId.startsWith("dev.switchboard.api") || pluginId.startsWith("org.apache.felix")) {
-            throw invalid("Bundle-SymbolicName '" + pluginId + "' is reserved for the platform");
-        }
+        String pluginId = checkedId(symbolicName.split(";", 2)[0].trim(), "Bundle-SymbolicName");
         Version version;
         try {
             version = Version.parseVersion(trim(main.getValue("Bundle-Version")));
@@ -78,7 +80,39 @@ public record PluginArchive(String pluginId, Version version, String name, Strin
             throw invalid("Bundle-Version '" + main.getValue("Bundle-Version") + "' is not an OSGi version");
         }
         String name = trim(main.getValue("Bundle-Name"));
-        return new PluginArchive(pluginId, version, name == null ? pluginId : name, sha256(content), content);
+        return new PluginArchive(pluginId, version, name == null ? pluginId : name, sha256(content), Packaging.OSGI,
+                content);
+    }
+
+    private static PluginArchive pf4j(Attributes main, byte[] content) {
+        String pluginId = checkedId(trim(main.getValue("Plugin-Id")), "Plugin-Id");
+        String declared = trim(main.getValue("Plugin-Version"));
+        if (declared == null) {
+            throw invalid("the manifest has no Plugin-Version");
+        }
+        Version version;
+        try {
+            // semantic versions (1.2.3-beta.1) become OSGi ones (1.2.3.beta_1) so both packagings compare alike
+            String[] parts = declared.split("-", 2);
+            version = Version.parseVersion(parts.length == 1 ? parts[0]
+                    : parts[0] + "." + parts[1].replaceAll("[^A-Za-z0-9_-]", "_"));
+        } catch (IllegalArgumentException e) {
+            throw invalid("Plugin-Version '" + declared + "' is not a version like 1.2.3");
+        }
+        String name = trim(main.getValue("Plugin-Description"));
+        return new PluginArchive(pluginId, version, name == null ? pluginId : name, sha256(content), Packaging.PF4J,
+                content);
+    }
+
+    private static String checkedId(String pluginId, String header) {
+        if (!SYMBOLIC_NAME.matcher(pluginId).matches() || pluginId.length() > 200) {
+            throw invalid(header + " '" + pluginId + "' is not a valid plugin id (letters, digits, '.', '_', '-')");
+        }
+        if (pluginId.startsWith("dev.switchboard.api") || pluginId.startsWith("org.apache.felix")
+                || pluginId.startsWith("org.pf4j")) {
+            throw invalid(header + " '" + pluginId + "' is reserved for the platform");
+        }
+        return pluginId;
     }
 
     static ProblemException invalid(String detail) {

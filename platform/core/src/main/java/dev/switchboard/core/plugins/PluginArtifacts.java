@@ -19,8 +19,10 @@ public class PluginArtifacts {
     Database db;
 
     /** A stored artifact. */
-    public record StoredArtifact(String pluginId, String version, byte[] content) {
+    public record StoredArtifact(UUID id, String pluginId, String version, byte[] content) {
     }
+
+    private static final String COLUMNS = "id, plugin_id, version, content";
 
     @Transactional
     public void recordActive(PluginArchive archive, UUID uploadedBy) {
@@ -37,13 +39,40 @@ public class PluginArtifacts {
         db.update("UPDATE plugin_artifact SET active = false WHERE plugin_id = ? AND active", pluginId);
     }
 
+    /** Makes a stored upload the active one again (a rollback). */
+    @Transactional
+    public void reactivate(StoredArtifact artifact) {
+        db.update("UPDATE plugin_artifact SET active = false WHERE plugin_id = ? AND active", artifact.pluginId());
+        db.update("UPDATE plugin_artifact SET active = true, uploaded_at = now() WHERE id = ?", artifact.id());
+    }
+
     public Optional<StoredArtifact> active(String pluginId) {
-        return db.queryOne("SELECT plugin_id, version, content FROM plugin_artifact WHERE plugin_id = ? AND active",
-                row -> new StoredArtifact(row.getString(1), row.getString(2), row.getBytes(3)), pluginId);
+        return db.queryOne("SELECT " + COLUMNS + " FROM plugin_artifact WHERE plugin_id = ? AND active",
+                PluginArtifacts::stored, pluginId);
+    }
+
+    /** The most recent upload of another version than the active one: what a rollback returns to. */
+    public Optional<StoredArtifact> previous(String pluginId) {
+        return db.queryOne("SELECT " + COLUMNS + """
+                 FROM plugin_artifact p WHERE plugin_id = ? AND NOT active
+                  AND version <> coalesce((SELECT version FROM plugin_artifact WHERE plugin_id = p.plugin_id AND active), '')
+                ORDER BY uploaded_at DESC LIMIT 1""", PluginArtifacts::stored, pluginId);
+    }
+
+    /** The version of {@link #previous}, without its bytes. */
+    public Optional<String> previousVersion(String pluginId) {
+        return db.queryOne("""
+                SELECT version FROM plugin_artifact p WHERE plugin_id = ? AND NOT active
+                  AND version <> coalesce((SELECT version FROM plugin_artifact WHERE plugin_id = p.plugin_id AND active), '')
+                ORDER BY uploaded_at DESC LIMIT 1""", row -> row.getString(1), pluginId);
     }
 
     public List<StoredArtifact> allActive() {
-        return db.query("SELECT plugin_id, version, content FROM plugin_artifact WHERE active ORDER BY uploaded_at",
-                row -> new StoredArtifact(row.getString(1), row.getString(2), row.getBytes(3)));
+        return db.query("SELECT " + COLUMNS + " FROM plugin_artifact WHERE active ORDER BY uploaded_at",
+                PluginArtifacts::stored);
+    }
+
+    private static StoredArtifact stored(java.sql.ResultSet row) throws java.sql.SQLException {
+        return new StoredArtifact(row.getObject(1, UUID.class), row.getString(2), row.getString(3), row.getBytes(4));
     }
 }

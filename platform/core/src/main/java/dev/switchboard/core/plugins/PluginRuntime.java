@@ -10,7 +10,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Manifest;
@@ -50,6 +49,8 @@ public final class PluginRuntime {
         config.put("felix.resolver.parallelism", "1");
         config.put("felix.service.urlhandlers", "false");
         config.put("org.osgi.framework.bundle.parent", "framework");
+        // a new version of a plugin starts next to the old one, which drains before it is uninstalled
+        config.put("org.osgi.framework.bsnversion", "multiple");
         Felix felix = new Felix(config);
         try {
             felix.start();
@@ -62,14 +63,6 @@ public final class PluginRuntime {
 
     public BundleContext context() {
         return framework.getBundleContext();
-    }
-
-    public List<Bundle> plugins() {
-        return List.of(context().getBundles()).stream().filter(bundle -> bundle.getBundleId() != 0).toList();
-    }
-
-    public Optional<Bundle> plugin(String pluginId) {
-        return plugins().stream().filter(bundle -> pluginId.equals(bundle.getSymbolicName())).findFirst();
     }
 
     /** Re-wires {@code bundle} after an update so no one keeps classes of the old revision. */
@@ -103,6 +96,15 @@ public final class PluginRuntime {
 
     /** The Export-Package header of the SDK jar, which versions each package from its package-info. */
     static String sdkExports() {
+        return sdkManifestHeader("Export-Package");
+    }
+
+    /** The SDK's release ({@code Bundle-Version} of the SDK jar), which PF4J plugins' Plugin-Requires is checked against. */
+    public static String sdkVersion() {
+        return sdkManifestHeader("Bundle-Version");
+    }
+
+    private static String sdkManifestHeader(String header) {
         ClassLoader loader = WorkflowAction.class.getClassLoader();
         try {
             for (URL url : Collections.list(loader.getResources("META-INF/MANIFEST.MF"))) {
@@ -110,7 +112,7 @@ public final class PluginRuntime {
                     Manifest manifest = new Manifest(in);
                     String name = manifest.getMainAttributes().getValue("Bundle-SymbolicName");
                     if (name != null && name.startsWith("dev.switchboard.api")) {
-                        return manifest.getMainAttributes().getValue("Export-Package");
+                        return manifest.getMainAttributes().getValue(header);
                     }
                 }
             }

@@ -1,31 +1,51 @@
 package dev.switchboard.core.plugins;
 
 import dev.switchboard.core.config.PlatformConfig;
+import dev.switchboard.core.plugins.PluginInfo.ExtensionInfo;
+import dev.switchboard.core.plugins.packaging.OsgiPackaging;
+import dev.switchboard.core.plugins.packaging.Packaging;
+import dev.switchboard.core.plugins.packaging.Pf4jPackaging;
+import dev.switchboard.core.plugins.registry.Descriptors;
+import dev.switchboard.core.plugins.registry.ExtensionCheck;
+import dev.switchboard.core.plugins.registry.ExtensionRegistry;
+import dev.switchboard.core.plugins.registry.ExtensionScanner;
+import dev.switchboard.core.plugins.registry.LoadedPlugin;
+import dev.switchboard.core.plugins.registry.PluginGeneration;
+import dev.switchboard.core.plugins.registry.PluginLoadException;
 import dev.switchboard.core.problems.ProblemException;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleException;
 
 /**
- * Installs, hot-swaps and lists plugins. An upload is checked, installed (or swapped in with
- * {@code Bundle.update} + refresh) and started; only if it starts and contributes something is it
- * recorded as the active artifact. Otherwise the previous state is restored and the caller gets a
- * 400 naming the reason.
+ * The plugins' lifecycle: install, upgrade, roll back and remove, for both packagings alike. A new
+ * version is loaded next to the running one, scanned, checked and started within a time limit; only
+ * then is it published to the registry (the next call goes to it) and recorded as the active artifact,
+ * and the old version drains and is unloaded. Whatever fails on the way leaves the running version
+ * as it was, and the caller gets the reason.
  */
 @ApplicationScoped
 public class Plugins {
 
     private static final Logger LOG = Logger.getLogger(Plugins.class.getName());
-    private static final String LOCATION_PREFIX = "switchboard-plugin:";
 
     @Inject
     PluginArtifacts artifacts;
@@ -33,180 +53,255 @@ public class Plugins {
     @Inject
     PlatformConfig config;
 
-    private PluginRuntime runtime;
-    private PluginRegistry registry;
-    private final Map<String, String> bootErrors = new ConcurrentHashMap<>();
+    @Inject
+    Instance<ExtensionCheck> checks;
+
+    @Resource
+    ManagedThreadFactory threadFactory;
+
+    private ExtensionRegistry registry;
+    private Packaging osgi;
+    private Packaging pf4j;
+    private ExecutorService starter;
+    private final Map<String, Failed> failed = new ConcurrentHashMap<>();
+
+    /** A stored plugin that did not start at boot. */
+    private record Failed(PluginArchive archive, String reason) {
+    }
 
     /**
-     * Starts the framework and re-installs every active plugin from the store.
+     * Starts the loaders and activates every stored plugin, in parallel, each within the start time
+     * limit: a plugin that fails or hangs is FAILED with the reason and delays nothing else.
      *
-     * @return what stops the framework again (holding the framework itself, not this bean)
+     * @return what stops the loaders again
      */
     public synchronized AutoCloseable start() {
-        runtime = PluginRuntime.start(config.dataDirectory().resolve("plugin-cache"));
-        registry = new PluginRegistry(runtime.context());
-        for (PluginArtifacts.StoredArtifact stored : artifacts.allActive()) {
-            try {
-                Bundle bundle = runtime.context().installBundle(LOCATION_PREFIX + stored.pluginId(),
-                        new ByteArrayInputStream(stored.content()));
-                bundle.start();
-                LOG.info(() -> "Plugin " + stored.pluginId() + " " + stored.version() + " started");
-            } catch (BundleException | RuntimeException e) {
-                bootErrors.put(stored.pluginId(), e.getMessage());
-                LOG.log(Level.SEVERE, "Plugin " + stored.pluginId() + " " + stored.version() + " did not start", e);
-            }
+        starter = Executors.newCachedThreadPool(threadFactory == null ? Executors.defaultThreadFactory() : threadFactory);
+        registry = new ExtensionRegistry();
+        osgi = new OsgiPackaging(config.dataDirectory().resolve("plugin-cache"));
+        pf4j = new Pf4jPackaging(config.dataDirectory().resolve("pf4j-plugins"), PluginRuntime.sdkVersion());
+        List<PluginArtifacts.StoredArtifact> stored = artifacts.allActive();
+        List<CompletableFuture<Void>> activations = new ArrayList<>();
+        for (PluginArtifacts.StoredArtifact artifact : stored) {
+            activations.add(CompletableFuture.runAsync(() -> activateAtBoot(artifact), starter));
         }
-        PluginRegistry startedRegistry = registry;
-        PluginRuntime startedRuntime = runtime;
+        activations.forEach(CompletableFuture::join);
+        ExtensionRegistry startedRegistry = registry;
+        Packaging startedOsgi = osgi;
+        ExecutorService startedStarter = starter;
         return () -> {
-            startedRegistry.close();
-            startedRuntime.stop();
+            for (PluginGeneration generation : startedRegistry.generations()) {
+                startedRegistry.withdraw(generation.pluginId());
+                generation.retire(Duration.ofSeconds(5));
+            }
+            startedOsgi.close();
+            startedStarter.shutdownNow();
         };
     }
 
-    public PluginRegistry registry() {
+    private void activateAtBoot(PluginArtifacts.StoredArtifact stored) {
+        PluginArchive archive;
+        try {
+            archive = PluginArchive.read(stored.content());
+        } catch (ProblemException e) {
+            LOG.severe("Stored plugin " + stored.pluginId() + " " + stored.version() + " is unreadable: " + e.getMessage());
+            return;
+        }
+        try {
+            PluginGeneration generation = activate(archive);
+            registry.publish(generation);
+            LOG.info(() -> "Plugin " + archive.pluginId() + " " + archive.version() + " (" + archive.packaging()
+                    + ") started");
+        } catch (PluginLoadException e) {
+            failed.put(archive.pluginId(), new Failed(archive, e.getMessage()));
+            LOG.log(Level.SEVERE, "Plugin " + archive.pluginId() + " " + archive.version() + " did not start: "
+                    + e.getMessage());
+        }
+    }
+
+    public ExtensionRegistry registry() {
         return registry;
     }
 
-    /** Installs a new plugin or replaces the running version of the same plugin. */
+    /**
+     * Installs a new plugin, or upgrades the running one to this version. A version lower than the
+     * running one is refused: that is what {@link #rollback} is for.
+     */
     public synchronized PluginInfo install(byte[] upload, UUID uploadedBy) {
         PluginArchive archive = PluginArchive.read(upload);
-        Optional<Bundle> existing = runtime.plugin(archive.pluginId());
-        Bundle bundle = existing.isPresent() ? swap(existing.get(), archive) : installNew(archive);
-        try {
-            artifacts.recordActive(archive, uploadedBy);
-        } catch (RuntimeException e) {
-            restore(bundle, existing.isPresent(), archive.pluginId());
-            throw e;
+        Optional<PluginGeneration> running = registry.generation(archive.pluginId());
+        if (running.isPresent() && archive.version().compareTo(org.osgi.framework.Version.parseVersion(
+                running.get().version())) < 0) {
+            throw ProblemException.conflict(archive.pluginId() + " " + archive.version() + " is older than the running "
+                    + running.get().version() + "; to go back, roll back (POST /plugins/" + archive.pluginId()
+                    + "/rollback)");
         }
-        bootErrors.remove(archive.pluginId());
-        LOG.info(() -> "Plugin " + archive.pluginId() + " " + archive.version() + " is active");
-        return info(bundle);
+        return swapIn(archive, () -> artifacts.recordActive(archive, uploadedBy));
+    }
+
+    /** Returns the plugin to the version that ran before the current one. */
+    public synchronized PluginInfo rollback(String pluginId) {
+        if (registry.generation(pluginId).isEmpty() && !failed.containsKey(pluginId)) {
+            throw ProblemException.notFound("plugin " + pluginId);
+        }
+        PluginArtifacts.StoredArtifact previous = artifacts.previous(pluginId).orElseThrow(() ->
+                ProblemException.conflict("plugin " + pluginId + " has no earlier version to roll back to"));
+        PluginArchive archive = PluginArchive.read(previous.content());
+        return swapIn(archive, () -> artifacts.reactivate(previous));
     }
 
     /**
-     * Removes a plugin: its bundle is uninstalled at once and it is not installed at the next boot.
-     * Its settings stay, for a later reinstall; workflows that use its actions fail at those steps
-     * until a plugin provides them again.
+     * Removes a plugin: no new call reaches it, calls in flight finish, and it is not loaded at the next
+     * boot. Its settings stay, for a later reinstall.
      */
     public synchronized void remove(String pluginId) {
-        Bundle bundle = runtime.plugin(pluginId).orElseThrow(() -> ProblemException.notFound("plugin " + pluginId));
-        artifacts.deactivate(pluginId);
-        try {
-            bundle.uninstall();
-        } catch (BundleException e) {
-            throw new IllegalStateException("uninstalling plugin " + pluginId + " failed: " + e.getMessage(), e);
+        Optional<PluginGeneration> running = registry.generation(pluginId);
+        if (running.isEmpty() && failed.remove(pluginId) == null) {
+            throw ProblemException.notFound("plugin " + pluginId);
         }
-        bootErrors.remove(pluginId);
+        artifacts.deactivate(pluginId);
+        running.ifPresent(generation -> {
+            registry.withdraw(pluginId);
+            generation.retire(drainLimit());
+        });
         LOG.info(() -> "Plugin " + pluginId + " was removed");
     }
 
     public List<PluginInfo> list() {
-        return runtime.plugins().stream().map(this::info).toList();
+        List<PluginInfo> plugins = new ArrayList<>();
+        registry.generations().forEach(generation -> plugins.add(info(generation)));
+        failed.forEach((id, failure) -> {
+            if (registry.generation(id).isEmpty()) {
+                plugins.add(info(failure));
+            }
+        });
+        plugins.sort(Comparator.comparing(PluginInfo::id));
+        return plugins;
     }
 
     public Optional<PluginInfo> find(String pluginId) {
-        return runtime.plugin(pluginId).map(this::info);
+        Optional<PluginGeneration> running = registry.generation(pluginId);
+        if (running.isPresent()) {
+            return running.map(this::info);
+        }
+        return Optional.ofNullable(failed.get(pluginId)).map(this::info);
     }
 
-    private Bundle installNew(PluginArchive archive) {
-        Bundle bundle;
+    private PluginInfo swapIn(PluginArchive archive, Runnable record) {
+        PluginGeneration generation;
         try {
-            bundle = runtime.context().installBundle(LOCATION_PREFIX + archive.pluginId(),
-                    new ByteArrayInputStream(archive.content()));
-        } catch (BundleException e) {
-            throw PluginArchive.invalid("the bundle cannot be installed: " + e.getMessage());
+            generation = activate(archive);
+        } catch (PluginLoadException e) {
+            throw PluginArchive.invalid(e.getMessage());
+        }
+        Optional<PluginGeneration> replaced;
+        try {
+            replaced = registry.publish(generation);
+        } catch (PluginLoadException e) {
+            generation.retire(Duration.ZERO);
+            throw ProblemException.conflict(archive.pluginId() + " is refused: " + e.getMessage()
+                    + " (a plugin cannot register or shadow another plugin's contribution)");
         }
         try {
-            startAndCheck(bundle);
-            return bundle;
+            record.run();
         } catch (RuntimeException e) {
-            uninstallQuietly(bundle);
-            throw e instanceof ProblemException problem ? problem
-                    : PluginArchive.invalid("the bundle fails when it starts: " + e);
+            replaced.ifPresentOrElse(previous -> registry.restore(previous, generation),
+                    () -> registry.withdraw(archive.pluginId()));
+            generation.retire(Duration.ZERO);
+            throw e;
         }
+        failed.remove(archive.pluginId());
+        replaced.ifPresent(previous -> previous.retire(drainLimit()));
+        LOG.info(() -> "Plugin " + archive.pluginId() + " " + archive.version() + " (" + archive.packaging()
+                + ") is active" + replaced.map(previous -> ", replacing " + previous.version()).orElse(""));
+        return info(generation);
     }
 
-    private Bundle swap(Bundle bundle, PluginArchive archive) {
+    /**
+     * Loads, scans, checks and starts a version within the start time limit, on a thread of its own.
+     * If the limit passes, the version is refused, and unloaded should its start ever finish.
+     */
+    private PluginGeneration activate(PluginArchive archive) throws PluginLoadException {
+        Packaging packaging = archive.packaging() == PluginArchive.Packaging.PF4J ? pf4j : osgi;
+        CompletableFuture<PluginGeneration> starting = CompletableFuture.supplyAsync(() -> {
+            try {
+                return load(packaging, archive);
+            } catch (PluginLoadException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, starter);
+        Duration limit = startLimit();
         try {
-            bundle.update(new ByteArrayInputStream(archive.content()));
-            runtime.refresh(bundle);
-            startAndCheck(bundle);
-            return bundle;
-        } catch (BundleException | RuntimeException e) {
-            restore(bundle, true, archive.pluginId());
-            throw e instanceof ProblemException problem ? problem
-                    : PluginArchive.invalid("the new version cannot be swapped in: " + e.getMessage());
+            return starting.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            starting.whenComplete((late, error) -> {
+                if (late != null) {
+                    late.retire(Duration.ZERO);
+                }
+            });
+            throw new PluginLoadException("the plugin did not start within " + limit.toSeconds()
+                    + " s (switchboard.plugins.start-timeout-seconds)");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof PluginLoadException refused) {
+                throw refused;
+            }
+            throw new PluginLoadException("the plugin failed to start: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PluginLoadException("interrupted while the plugin started");
         }
     }
 
-    private void startAndCheck(Bundle bundle) {
+    private PluginGeneration load(Packaging packaging, PluginArchive archive) throws PluginLoadException {
+        LoadedPlugin loaded = packaging.load(archive);
         try {
-            bundle.start();
-        } catch (BundleException e) {
-            throw PluginArchive.invalid("the bundle does not start: " + e.getMessage());
-        }
-        List<String> shadowing = registry.shadowing(bundle);
-        if (!shadowing.isEmpty()) {
-            throw ProblemException.conflict(bundle.getSymbolicName() + " is refused: " + String.join("; ", shadowing)
-                    + " (a plugin cannot register or shadow another plugin's action)");
-        }
-        List<String> failures = registry.failuresOf(bundle);
-        if (!failures.isEmpty()) {
-            throw PluginArchive.invalid("the bundle's contributions fail: " + String.join("; ", failures));
-        }
-        if (!registry.contributesAnything(bundle)) {
-            throw PluginArchive.invalid("the bundle starts but registers no Switchboard contribution "
-                    + "(a WorkflowAction or SettingsSchema service from switchboard-api)");
-        }
-    }
-
-    /** Puts back what ran before a failed install or swap. */
-    private void restore(Bundle bundle, boolean wasInstalled, String pluginId) {
-        if (!wasInstalled) {
-            uninstallQuietly(bundle);
-            return;
-        }
-        Optional<PluginArtifacts.StoredArtifact> previous = artifacts.active(pluginId);
-        if (previous.isEmpty()) {
-            uninstallQuietly(bundle);
-            return;
-        }
-        try {
-            bundle.update(new ByteArrayInputStream(previous.get().content()));
-            runtime.refresh(bundle);
-            bundle.start();
-            LOG.info(() -> "Plugin " + pluginId + " rolled back to " + previous.get().version());
-        } catch (BundleException | RuntimeException e) {
-            bootErrors.put(pluginId, "rollback failed: " + e.getMessage());
-            LOG.log(Level.SEVERE, "Rolling back plugin " + pluginId + " failed", e);
+            List<ExtensionScanner.Declared> declared = ExtensionScanner.scan(loaded);
+            List<String> problems = new ArrayList<>();
+            for (ExtensionScanner.Declared extension : declared) {
+                for (ExtensionCheck check : checks) {
+                    if (check.point() == extension.point()) {
+                        problems.addAll(check.check(extension));
+                    }
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new PluginLoadException(problems);
+            }
+            return PluginGeneration.create(loaded, declared);
+        } catch (PluginLoadException | RuntimeException | LinkageError e) {
+            loaded.close();
+            if (e instanceof PluginLoadException refused) {
+                throw refused;
+            }
+            throw new PluginLoadException("the plugin cannot be read: " + e, e);
         }
     }
 
-    private static void uninstallQuietly(Bundle bundle) {
-        try {
-            bundle.uninstall();
-        } catch (BundleException | IllegalStateException e) {
-            LOG.log(Level.WARNING, "Uninstalling a refused bundle failed", e);
-        }
+    private Duration startLimit() {
+        return Duration.ofSeconds(config.optional("switchboard.plugins.start-timeout-seconds").map(Long::parseLong)
+                .orElse(30L));
     }
 
-    private PluginInfo info(Bundle bundle) {
-        String name = bundle.getHeaders().get("Bundle-Name");
-        return new PluginInfo(bundle.getSymbolicName(), name == null ? bundle.getSymbolicName() : name,
-                bundle.getVersion().toString(), state(bundle.getState()), registry.actionsOf(bundle),
-                registry.settingsSchema(bundle.getSymbolicName()).map(schema -> schema.fields()).orElse(List.of()),
-                bootErrors.get(bundle.getSymbolicName()));
+    private Duration drainLimit() {
+        return Duration.ofSeconds(config.optional("switchboard.plugins.drain-timeout-seconds").map(Long::parseLong)
+                .orElse(120L));
     }
 
-    private static String state(int state) {
-        return switch (state) {
-            case Bundle.ACTIVE -> "ACTIVE";
-            case Bundle.RESOLVED -> "RESOLVED";
-            case Bundle.INSTALLED -> "INSTALLED";
-            case Bundle.STARTING -> "STARTING";
-            case Bundle.STOPPING -> "STOPPING";
-            default -> "UNINSTALLED";
-        };
+    private PluginInfo info(PluginGeneration generation) {
+        PluginArchive archive = generation.loaded().archive();
+        List<ExtensionInfo> extensions = generation.extensions().stream()
+                .map(extension -> new ExtensionInfo(extension.pointName(), extension.key(),
+                        Descriptors.json(extension.descriptor())))
+                .toList();
+        return new PluginInfo(archive.pluginId(), archive.name(), archive.version().toString(),
+                archive.packaging().name(), "ACTIVE", null, artifacts.previousVersion(archive.pluginId()).orElse(null),
+                extensions);
+    }
+
+    private PluginInfo info(Failed failure) {
+        PluginArchive archive = failure.archive();
+        return new PluginInfo(archive.pluginId(), archive.name(), archive.version().toString(),
+                archive.packaging().name(), "FAILED", failure.reason(),
+                artifacts.previousVersion(archive.pluginId()).orElse(null), List.of());
     }
 }

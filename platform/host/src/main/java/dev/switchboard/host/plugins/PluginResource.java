@@ -29,7 +29,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Plugins of the platform: upload installs a new plugin or hot-swaps the running version. */
+/**
+ * Plugins of the platform: upload installs a new plugin or swaps the running version for a newer one
+ * (calls in flight finish on the old one); rollback returns to the version before; remove takes it out.
+ */
 @Requires(Permission.PLUGINS_READ)
 @Path("/plugins")
 @Tag(name = "Plugins", description = "The platform's plugins")
@@ -63,11 +66,24 @@ public class PluginResource {
     @APIResponse(responseCode = "200", description = "The plugin, active in this version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PluginInfo.class)))
     @APIResponse(responseCode = "413", description = "The archive is larger than 64 MB", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    public PluginInfo install(@RequestBody(required = true, description = "The plugin's OSGi bundle (a jar)", content = {
+    public PluginInfo install(@RequestBody(required = true, description = "The plugin: an OSGi bundle or a PF4J plugin jar", content = {
             @Content(mediaType = "application/java-archive", schema = @Schema(type = SchemaType.STRING, format = "binary")),
             @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")),
             @Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary"))}) InputStream body) {
         return plugins.install(readLimited(body), scope.user().id());
+    }
+
+    /** Returns the plugin to the version that ran before the current one (operator only). */
+    @POST
+    @Path("{pluginId}/rollback")
+    @Requires(Permission.PLATFORM_PLUGINS)
+    @Operation(operationId = "rollbackPlugin", summary = "Roll a plugin back to its previous version (operator)")
+    @APIResponse(responseCode = "200", description = "The plugin, active in its previous version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PluginInfo.class)))
+    @APIResponse(responseCode = "409", description = "There is no earlier version",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    public PluginInfo rollback(@PathParam("pluginId") String pluginId) {
+        return plugins.rollback(pluginId);
     }
 
     /** Removes the plugin from the platform (operator only); its settings stay for a reinstall. */

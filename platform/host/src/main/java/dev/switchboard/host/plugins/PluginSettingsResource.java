@@ -21,6 +21,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A plugin's settings for one location. Secret values are accepted, never returned. */
@@ -41,6 +45,17 @@ public class PluginSettingsResource {
     @GET
     public SettingsView get(@PathParam("pluginId") String pluginId) {
         return settings.view(tenant.locationId(), pluginId);
+    }
+
+    @Operation(operationId = "getPluginSettingsSchema",
+            summary = "The JSON Schema of a plugin's settings: the form's fields, which are required and which secret")
+    @GET
+    @Path("schema")
+    @APIResponse(responseCode = "200", description = "A JSON Schema (draft 2020-12); secret fields are writeOnly",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class)))
+    public JsonObject schema(@PathParam("pluginId") String pluginId) {
+        return settings.schema(pluginId);
     }
 
     @Requires(Permission.LOCATION_SETTINGS)

@@ -1,64 +1,38 @@
 package dev.switchboard.plugins.email;
 
+import dev.switchboard.api.Extension;
+import dev.switchboard.api.PluginException;
+import dev.switchboard.api.action.Action;
 import dev.switchboard.api.action.ActionContext;
-import dev.switchboard.api.action.ActionDescriptor;
 import dev.switchboard.api.action.ActionException;
-import dev.switchboard.api.action.ActionResult;
-import dev.switchboard.api.action.ContactView;
-import dev.switchboard.api.action.InputField;
 import dev.switchboard.api.action.WorkflowAction;
-import java.util.List;
-import java.util.Map;
+import dev.switchboard.api.host.Contact;
 
 /** {@code email.send}: sends one email, by default to the workflow's contact. */
-final class SendEmailAction implements WorkflowAction {
-
-    static final ActionDescriptor DESCRIPTOR = new ActionDescriptor(
-            "email.send",
-            "Send email",
-            "Sends an email over the location's SMTP server, by default to the contact.",
-            List.of(
-                    InputField.text("to", "To (defaults to the contact's email)", false),
-                    InputField.text("subject", "Subject", true),
-                    InputField.multilineText("body", "Body", true)));
-
-    private final SmtpMailer mailer;
-
-    SendEmailAction(SmtpMailer mailer) {
-        this.mailer = mailer;
-    }
+@Extension
+@Action(id = "email.send", name = "Send email",
+        description = "Sends an email over the location's SMTP server, by default to the contact.",
+        input = EmailInput.class, output = EmailSent.class)
+public final class SendEmailAction implements WorkflowAction<EmailInput, EmailSent> {
 
     @Override
-    public ActionDescriptor descriptor() {
-        return DESCRIPTOR;
+    public EmailSent execute(EmailInput input, ActionContext context) throws PluginException {
+        String to = recipient(input, context);
+        SmtpSettings smtp = context.settings().as(SmtpSettings.class);
+        String messageId = new SmtpMailer(context.pluginVersion()).send(smtp,
+                new OutgoingEmail(to, input.subject(), input.body(), context.idempotencyKey()));
+        context.summarize("sent to " + to);
+        context.vendorReference(messageId);
+        return new EmailSent(messageId, to);
     }
 
-    @Override
-    public ActionResult execute(ActionContext context) throws ActionException {
-        String to = recipient(context);
-        String subject = required(context, "subject");
-        String body = required(context, "body");
-        String messageId = mailer.send(SmtpSettings.from(context.settings()), new OutgoingEmail(to, subject, body,
-                context.idempotencyKey()));
-        return new ActionResult("sent to " + to, Map.of("messageId", messageId, "to", to)).withVendorId(messageId);
-    }
-
-    private static String recipient(ActionContext context) throws ActionException {
-        String to = context.input("to");
-        if (to != null && !to.isBlank()) {
-            return to.trim();
+    private static String recipient(EmailInput input, ActionContext context) throws ActionException {
+        if (input.to() != null && !input.to().isBlank()) {
+            return input.to().trim();
         }
         return context.contact()
-                .map(ContactView::email)
+                .map(Contact::email)
                 .filter(email -> email != null && !email.isBlank())
                 .orElseThrow(() -> new ActionException("no recipient: the task sets no 'to' and the contact has no email"));
-    }
-
-    private static String required(ActionContext context, String input) throws ActionException {
-        String value = context.input(input);
-        if (value == null || value.isBlank()) {
-            throw new ActionException("input '" + input + "' is empty");
-        }
-        return value;
     }
 }

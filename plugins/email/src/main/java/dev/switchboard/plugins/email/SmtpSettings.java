@@ -1,29 +1,18 @@
 package dev.switchboard.plugins.email;
 
-import dev.switchboard.api.settings.MissingSettingException;
-import dev.switchboard.api.settings.PluginSettings;
-import dev.switchboard.api.settings.SettingField;
-import dev.switchboard.api.settings.SettingsSchema;
-import java.util.List;
+import dev.switchboard.api.Extension;
+import dev.switchboard.api.schema.Field;
+import dev.switchboard.api.settings.Settings;
+import dev.switchboard.api.settings.SettingsType;
 
-/** SMTP settings of one location. */
-record SmtpSettings(String host, int port, String from, String username, String password, boolean startTls) {
-
-    static final SettingsSchema SCHEMA = new SettingsSchema(List.of(
-            SettingField.text("host", "SMTP host", true),
-            SettingField.integer("port", "SMTP port", true),
-            SettingField.email("from", "From address", true),
-            SettingField.text("username", "User name", false),
-            SettingField.secret("password", "Password", false),
-            SettingField.text("startTls", "Use STARTTLS (true/false)", false)));
-
-    static SmtpSettings from(PluginSettings settings) throws MissingSettingException {
-        return new SmtpSettings(
-                settings.require("host"),
-                Integer.parseInt(settings.require("port")),
-                settings.require("from"),
-                settings.get("username").orElse(null),
-                settings.get("password").orElse(null),
-                settings.get("startTls").map(Boolean::parseBoolean).orElse(false));
-    }
+/** SMTP settings of one location: the console's form and the values the action reads, from this one record. */
+@Extension
+@Settings(name = "SMTP server", description = "The server this location's email is sent through.")
+public record SmtpSettings(
+        @Field(title = "SMTP host", required = true, example = "smtp.example.com") String host,
+        @Field(title = "SMTP port", required = true, minimum = 1, maximum = 65535, example = "587") int port,
+        @Field(title = "From address", required = true, format = "email", maxLength = 320) String from,
+        @Field(title = "User name") String username,
+        @Field(title = "Password", secret = true) String password,
+        @Field(title = "Use STARTTLS", defaultValue = "false") boolean startTls) implements SettingsType {
 }

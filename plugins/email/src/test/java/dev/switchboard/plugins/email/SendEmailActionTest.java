@@ -5,57 +5,58 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import dev.switchboard.api.action.ActionException;
-import dev.switchboard.api.action.ActionResult;
-import dev.switchboard.api.action.ContactView;
+import dev.switchboard.api.PluginException;
 import dev.switchboard.api.settings.MissingSettingException;
 import dev.switchboard.testkit.TestActionContext;
+import dev.switchboard.testkit.TestContact;
 import jakarta.mail.internet.MimeMessage;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The action against a real SMTP server (GreenMail), outside any framework. */
+/** The action against a real SMTP server (GreenMail), in the test kit's in-memory host. */
 class SendEmailActionTest {
 
     @RegisterExtension
     static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
-    private final SendEmailAction action = new SendEmailAction(new SmtpMailer("1.0.0"));
+    private final SendEmailAction action = new SendEmailAction();
 
     @Test
     void sendsToTheContactWithTheVersionHeaderAndStepKey() throws Exception {
-        ActionResult result = action.execute(context(Map.of("subject", "Hello Ada", "body", "Hi Ada"), smtpSettings()));
+        TestActionContext context = context(Map.of("subject", "Hello Ada", "body", "Hi Ada"), smtpSettings());
+
+        EmailSent sent = context.run(action);
 
         MimeMessage message = SMTP.getReceivedMessages()[0];
         assertThat(message.getSubject()).isEqualTo("Hello Ada");
         assertThat(message.getAllRecipients()[0].toString()).isEqualTo("ada@example.com");
         assertThat(message.getHeader(SmtpMailer.MAILER_HEADER)[0]).isEqualTo("switchboard-email/1.0.0");
         assertThat(message.getHeader(SmtpMailer.STEP_HEADER)[0]).isEqualTo("run-1:send");
-        assertThat(result.summary()).isEqualTo("sent to ada@example.com");
-        assertThat(result.outputs()).containsKey("messageId");
+        assertThat(context.summary()).isEqualTo("sent to ada@example.com");
+        assertThat(sent.messageId()).isEqualTo(context.vendorReferenceReported()).isNotBlank();
+        assertThat(sent.to()).isEqualTo("ada@example.com");
     }
 
     @Test
     void theSameIdempotencyKeyGivesTheSameMessageIdSoAResendIsRecognisable() throws Exception {
-        ActionResult first = action.execute(context(Map.of("subject", "Hello", "body", "Hi"), smtpSettings()));
-        ActionResult again = action.execute(context(Map.of("subject", "Hello", "body", "Hi"), smtpSettings()));
-        ActionResult otherVisit = action.execute(context(Map.of("subject", "Hello", "body", "Hi"), smtpSettings())
-                .withExecutionId("run-1:send:2"));
+        EmailSent first = context(Map.of("subject", "Hello", "body", "Hi"), smtpSettings()).run(action);
+        EmailSent again = context(Map.of("subject", "Hello", "body", "Hi"), smtpSettings()).run(action);
+        EmailSent otherVisit = context(Map.of("subject", "Hello", "body", "Hi"), smtpSettings())
+                .withExecutionId("run-1:send:2").run(action);
 
         MimeMessage[] received = SMTP.getReceivedMessages();
         assertThat(received).hasSize(3);
         assertThat(received[0].getMessageID()).isEqualTo(received[1].getMessageID())
-                .isEqualTo(first.vendorId()).isEqualTo(again.vendorId())
+                .isEqualTo(first.messageId()).isEqualTo(again.messageId())
                 .isEqualTo("<switchboard.run-1send@agency.test>");
-        assertThat(received[2].getMessageID()).isEqualTo(otherVisit.vendorId()).isNotEqualTo(first.vendorId());
+        assertThat(received[2].getMessageID()).isEqualTo(otherVisit.messageId()).isNotEqualTo(first.messageId());
     }
 
     @Test
     void anExplicitRecipientWinsOverTheContact() throws Exception {
-        action.execute(context(Map.of("to", "boss@example.com", "subject", "New lead", "body", "Ada"), smtpSettings()));
+        context(Map.of("to", "boss@example.com", "subject", "New lead", "body", "Ada"), smtpSettings()).run(action);
 
         assertThat(SMTP.getReceivedMessages()[0].getAllRecipients()[0].toString()).isEqualTo("boss@example.com");
     }
@@ -67,14 +68,14 @@ class SendEmailActionTest {
         Map<String, String> deadServer = new HashMap<>(smtpSettings());
         deadServer.put("port", "1");
 
-        assertThatThrownBy(() -> action.execute(context(Map.of("subject", "s", "body", "b"), noHost)))
+        assertThatThrownBy(() -> context(Map.of("subject", "s", "body", "b"), noHost).run(action))
                 .isInstanceOf(MissingSettingException.class).hasMessageContaining("'host'");
-        assertThatThrownBy(() -> action.execute(context(Map.of("subject", "", "body", "b"), smtpSettings())))
-                .isInstanceOf(ActionException.class).hasMessageContaining("'subject' is empty");
-        assertThatThrownBy(() -> action.execute(context(Map.of("to", "not an address", "subject", "s", "body", "b"),
-                smtpSettings()))).hasMessageContaining("not a valid email address");
-        assertThatThrownBy(() -> action.execute(context(Map.of("subject", "s", "body", "b"), deadServer)))
-                .isInstanceOf(ActionException.class).hasMessageContaining("SMTP delivery to ada@example.com");
+        assertThatThrownBy(() -> context(Map.of("subject", "", "body", "b"), smtpSettings()).run(action))
+                .isInstanceOf(PluginException.class).hasMessageContaining("subject");
+        assertThatThrownBy(() -> context(Map.of("to", "not an address", "subject", "s", "body", "b"),
+                smtpSettings()).run(action)).hasMessageContaining("not a valid email address");
+        assertThatThrownBy(() -> context(Map.of("subject", "s", "body", "b"), deadServer).run(action))
+                .isInstanceOf(PluginException.class).hasMessageContaining("SMTP delivery to ada@example.com");
     }
 
     private static Map<String, String> smtpSettings() {
@@ -83,6 +84,6 @@ class SendEmailActionTest {
 
     private static TestActionContext context(Map<String, String> inputs, Map<String, String> settings) {
         return TestActionContext.of(inputs).withExecutionId("run-1:send").withSettings(settings)
-                .withContact(new ContactView("c-1", "Ada", "Lovelace", "ada@example.com", Set.of("lead")));
+                .withContact(new TestContact("c-1", "Ada", "Lovelace", "ada@example.com"));
     }
 }

@@ -1,0 +1,14 @@
+/**
+ * What the host offers a plugin during a call, bound to one location: its contacts, the step log, an
+ * HTTP client, the clock and the plugin's settings. Every
+ * service acts inside the call's location only; the database enforces that, not the plugin.
+ *
+ * <pre>{@code
+ * Contact contact = context.contacts().get(contactId).orElseThrow();
+ * context.contacts().addTags(contact.id(), Set.of("webinar"));
+ * }</pre>
+ */
+@Version("1.0.0")
+package dev.switchboard.api.host;
+
+import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,126 @@
+package dev.switchboard.core.plugins;
+
+import dev.switchboard.core.config.PlatformConfig;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs calls into plugin code so that a misbehaving plugin harms only its own calls: each call runs
+ * within a time limit (the waiting caller gives up and the call's thread is interrupted), and each
+ * plugin has a bounded number of calls running at once, so a plugin whose calls hang cannot take
+ * every worker from the others. A hung call keeps its permit until it really returns.
+ */
+@ApplicationScoped
+public class PluginCalls {
+
+    @Inject
+    PlatformConfig config;
+
+    @Resource
+    ManagedThreadFactory threadFactory;
+
+    private final Map<String, Semaphore> permits = new ConcurrentHashMap<>();
+    private volatile ExecutorService threads;
+
+    /** The plugin has as many calls running as it may; try again later. */
+    public static final class Busy extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        Busy(String pluginId, int limit) {
+            super("plugin " + pluginId + " already has " + limit + " calls running (switchboard.plugins.max-concurrent-calls)");
+        }
+    }
+
+    /** The call did not finish within its limit. */
+    public static final class TimedOut extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        TimedOut(String pluginId, Duration limit) {
+            super("plugin " + pluginId + " did not answer within " + limit.toSeconds() + " s");
+        }
+    }
+
+    /**
+     * Runs {@code work} for {@code pluginId} within {@code limit}.
+     *
+     * @throws ExecutionException with what the call threw
+     */
+    public <T> T call(String pluginId, Duration limit, Callable<T> work) throws Busy, TimedOut, ExecutionException {
+        Semaphore semaphore = permits.computeIfAbsent(pluginId, id -> new Semaphore(maxConcurrentCalls()));
+        if (!semaphore.tryAcquire()) {
+            throw new Busy(pluginId, maxConcurrentCalls());
+        }
+        Future<T> running;
+        try {
+            running = threads().submit(() -> {
+                try {
+                    return work.call();
+                } finally {
+                    semaphore.release();
+                }
+            });
+        } catch (RuntimeException e) {
+            semaphore.release();
+            throw e;
+        }
+        try {
+            return running.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            running.cancel(true);
+            throw new TimedOut(pluginId, limit);
+        } catch (InterruptedException e) {
+            running.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new ExecutionException("interrupted while waiting for plugin " + pluginId, e);
+        }
+    }
+
+    /** The time limit of one action call when the action names none. */
+    public Duration defaultActionTimeout() {
+        return Duration.ofSeconds(config.optional("switchboard.plugins.action-timeout-seconds").map(Long::parseLong)
+                .filter(seconds -> seconds > 0).orElse(60L));
+    }
+
+    /** Calls one plugin may have running at once. */
+    public int maxConcurrentCalls() {
+        return config.optional("switchboard.plugins.max-concurrent-calls").map(Integer::parseInt)
+                .filter(limit -> limit > 0).orElse(6);
+    }
+
+    private ExecutorService threads() {
+        ExecutorService pool = threads;
+        if (pool == null) {
+            synchronized (this) {
+                if (threads == null) {
+                    threads = Executors.newCachedThreadPool(threadFactory == null
+                            ? Executors.defaultThreadFactory() : threadFactory);
+                }
+                pool = threads;
+            }
+        }
+        return pool;
+    }
+
+    @PreDestroy
+    void stop() {
+        if (threads != null) {
+            threads.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.switchboard.core.plugins.host;
+
+import dev.switchboard.api.host.Contacts;
+import dev.switchboard.api.host.Http;
+import dev.switchboard.api.host.LocationContext;
+import dev.switchboard.api.host.StepLog;
+import dev.switchboard.api.settings.PluginSettings;
+import dev.switchboard.core.crm.contacts.ContactSearch;
+import dev.switchboard.core.plugins.settings.PluginSettingsStore;
+import dev.switchboard.core.tenancy.LocationId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+
+/** Builds the host's services for one plugin in one location: what every plugin call receives. */
+@ApplicationScoped
+public class LocationServices {
+
+    @Inject
+    dev.switchboard.core.crm.contacts.Contacts contacts;
+
+    @Inject
+    ContactSearch search;
+
+    @Inject
+    PluginSettingsStore settings;
+
+    /** The services for {@code pluginId} (in {@code version}) acting in {@code locationId}, writing to {@code log}. */
+    public LocationContext context(LocationId locationId, String pluginId, String version, StepLog log) {
+        return new Bound(locationId, version, settings.forPlugin(locationId, pluginId),
+                new PluginContacts(contacts, search, locationId, pluginId), log, new PluginHttp(log));
+    }
+
+    /** The services as one value; action and webhook contexts delegate to it. */
+    public record Bound(LocationId location, String pluginVersion, PluginSettings settings, Contacts contacts, StepLog log, Http http)
+            implements LocationContext {
+
+        @Override
+        public String locationId() {
+            return location.toString();
+        }
+
+        @Override
+        public Clock clock() {
+            return Clock.systemUTC();
+        }
+    }
+}
