@@ -72,7 +72,8 @@ class HotSwapIT {
         JsonNode listed = location.api().get("plugins/" + EmailPlugin.ID).json();
         assertThat(listed.get("state").asText()).isEqualTo("ACTIVE");
         assertThat(listed.get("version").asText()).isEqualTo("1.0.0");
-        assertThat(listed.get("actions").get(0).get("id").asText()).isEqualTo("email.send");
+        assertThat(listed.get("packaging").asText()).isEqualTo("OSGI");
+        assertThat(listed.findValuesAsText("key")).contains("email.send", EmailPlugin.ID + ".SmtpSettings");
         EmailPlugin.useSmtp(location, SMTP.getSmtp().getPort());
         Response deployed = scenario.deploy(Files.readString(Path.of(System.getProperty("bpmn.templates"),
                 "welcome-new-lead.bpmn20.xml")));
