@@ -18,6 +18,7 @@ import dev.switchboard.core.plugins.PluginCalls;
 import dev.switchboard.core.plugins.actions.ActionCatalog;
 import dev.switchboard.core.plugins.actions.ActionSpec;
 import dev.switchboard.core.plugins.host.LocationServices;
+import dev.switchboard.core.plugins.locations.PluginLocations;
 import dev.switchboard.core.plugins.host.StepLines;
 import dev.switchboard.core.plugins.registry.ExtensionRegistry.Lease;
 import dev.switchboard.core.plugins.schema.RecordValues;
@@ -67,6 +68,9 @@ public class ActionWorker {
 
     @Inject
     PluginCalls calls;
+
+    @Inject
+    PluginLocations pluginLocations;
 
     @Inject
     WorkflowEngine engine;
@@ -181,9 +185,15 @@ public class ActionWorker {
     @SuppressWarnings({"rawtypes", "unchecked"})
     void perform(ActionExecutions.Claimed step) {
         Optional<ActionSpec> found = actions.find(step.actionId());
+        if (found.isPresent() && !pluginLocations.isEnabled(step.locationId(), found.get().pluginId())) {
+            record(() -> self.failed(step, found.get().pluginId(), found.get().pluginVersion(), "plugin "
+                    + found.get().pluginId() + " is turned off for this location"));
+            return;
+        }
         Optional<Lease<WorkflowAction>> leased = found.isEmpty() ? Optional.empty() : actions.lease(step.actionId());
         if (leased.isEmpty()) {
-            record(() -> self.failed(step, null, null, "no active plugin provides action '" + step.actionId() + "'"));
+            record(() -> self.failed(step, null, null, "no active plugin provides action '" + step.actionId()
+                    + "' (its plugin was removed or did not start)"));
             return;
         }
         try (Lease<WorkflowAction> lease = leased.get()) {

@@ -93,7 +93,7 @@ public record BpmnDocument(String key, String name, String xml, Optional<Workflo
             Optional<ActionSpec> action = rules.actions().apply(task.actionId());
             if (action.isEmpty()) {
                 errors.add(FieldError.element(task.activityId(), "action '" + task.actionId()
-                        + "' is not provided by any active plugin"));
+                        + "' is not provided by any plugin active in this location"));
                 continue;
             }
             for (String input : action.get().requiredInputs()) {

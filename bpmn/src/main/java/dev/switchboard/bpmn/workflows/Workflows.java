@@ -10,6 +10,8 @@ import dev.switchboard.bpmn.triggers.WorkflowTriggers;
 import dev.switchboard.core.events.EventCatalog;
 import dev.switchboard.core.events.EventType;
 import dev.switchboard.core.plugins.actions.ActionCatalog;
+import dev.switchboard.core.plugins.locations.PluginLocations;
+import dev.switchboard.core.plugins.locations.WorkflowActionUsage;
 import dev.switchboard.core.problems.ProblemException;
 import dev.switchboard.core.tenancy.LocationId;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,13 +66,19 @@ public class Workflows {
     @Inject
     ActionCatalog actions;
 
+    @Inject
+    PluginLocations pluginLocations;
+
+    @Inject
+    WorkflowActionUsage actionUsage;
+
     private final ProcessValidator validator = ActionTaskValidator.processValidator();
 
     /** Validates and deploys a BPMN document as the next version of its workflow. */
     @Transactional
     public WorkflowSummary deploy(LocationId locationId, String xml) {
         BpmnDocument document = BpmnDocument.parse(xml, validator, new BpmnDocument.Rules(
-                actions::find,
+                id -> actions.find(id).filter(action -> pluginLocations.isEnabled(locationId, action.pluginId())),
                 events.types().stream().map(EventType::name).collect(Collectors.toSet()), limits.maxMultiInstance()));
         Deployment deployment = engine.repository().createDeployment()
                 .tenantId(locationId.toString())
@@ -78,6 +86,10 @@ public class Workflows {
                 .addString(document.key() + ".bpmn20.xml", document.xml())
                 .deploy();
         triggers.register(locationId, document.key(), document.trigger());
+        Map<String, String> actionPlugins = new HashMap<>();
+        document.actionTasks().forEach(task -> actions.find(task.actionId())
+                .ifPresent(action -> actionPlugins.put(action.id(), action.pluginId())));
+        actionUsage.record(locationId, document.key(), actionPlugins);
         ProcessDefinition definition = engine.repository().createProcessDefinitionQuery()
                 .deploymentId(deployment.getId()).processDefinitionTenantId(locationId.toString()).singleResult();
         return summary(definition, deployment.getDeploymentTime(), document.trigger());

@@ -49,7 +49,7 @@ class BpmnDocumentTest {
 
     @Test
     void refusesActionsNoActivePluginProvidesNamingThem() throws IOException {
-        assertRefused(template(), NONE, "action 'email.send' is not provided by any active plugin");
+        assertRefused(template(), NONE, "action 'email.send' is not provided by any plugin active in this location");
     }
 
     @Test

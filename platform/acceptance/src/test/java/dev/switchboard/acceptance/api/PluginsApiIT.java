@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.acceptance.api.fixture.EchoAction;
 import dev.switchboard.acceptance.api.fixture.EchoInput;
 import dev.switchboard.acceptance.api.fixture.EchoOutput;
+import dev.switchboard.acceptance.api.fixture.GuardedEcho;
 import dev.switchboard.acceptance.api.fixture.OsgiEcho;
 import dev.switchboard.acceptance.api.fixture.Pf4jEcho;
 import dev.switchboard.acceptance.api.fixture.StolenSend;
 import dev.switchboard.acceptance.lifecycle.fixture.BrokenStart;
 import dev.switchboard.acceptance.support.EmailPlugin;
 import dev.switchboard.acceptance.support.Problems;
+import dev.switchboard.acceptance.support.Scenario;
 import dev.switchboard.testkit.ApiClient;
 import dev.switchboard.testkit.ApiClient.Response;
 import dev.switchboard.testkit.PlatformExtension;
@@ -162,6 +164,37 @@ class PluginsApiIT {
         assertThat(schema.at("/properties/password/writeOnly").asBoolean()).isTrue();
         assertThat(schema.at("/properties/port/maximum").asInt()).isEqualTo(65535);
         assertThat(schema.get("required").toString()).contains("host", "port", "from");
+    }
+
+    @Test
+    void aPluginInUseCannotBeTurnedOffOrRemovedWithoutForceAndTheRefusalNamesTheWorkflow(RunningPlatform platform,
+            TestLocation location) {
+        ApiClient operator = platform.admin();
+        Response installed = operator.post("plugins", "application/java-archive", TestBundles.bundle(
+                "test.guarded.plugin", "1.0.0", GuardedEcho.class, EchoInput.class, EchoOutput.class));
+        assertThat(installed.status()).as(installed.body()).isEqualTo(200);
+        String plugin = location.path("plugins/test.guarded.plugin");
+        Scenario scenario = new Scenario(location);
+
+        Response off = location.api().delete(plugin);
+        assertThat(off.status()).as(off.body()).isEqualTo(200);
+        assertThat(off.json().get("enabled").asBoolean()).isFalse();
+        assertThat(location.api().get(location.path("plugins")).body()).contains("\"id\":\"test.guarded.plugin\"");
+        Problems.assertProblem(scenario.deploy(Scenario.fixture(PluginsApiIT.class, "uses-guarded")), 400,
+                "'test.echo.guarded' is not provided by any plugin active in this location");
+
+        Response on = location.api().send("PUT", plugin, null, null);
+        assertThat(on.status()).as(on.body()).isEqualTo(200);
+        assertThat(on.json().get("enabled").asBoolean()).isTrue();
+        scenario.deployFixture(PluginsApiIT.class, "uses-guarded");
+
+        Problems.assertProblem(location.api().delete(plugin), 409, "uses-guarded");
+        Problems.assertProblem(operator.delete("plugins/test.guarded.plugin"), 409, "workflow 'uses-guarded'");
+        assertThat(operator.get("plugins/test.guarded.plugin").json().get("state").asText()).isEqualTo("ACTIVE");
+
+        Response forced = operator.delete("plugins/test.guarded.plugin?force=true");
+        assertThat(forced.status()).as(forced.body()).isEqualTo(204);
+        Problems.assertProblem(operator.get("plugins/test.guarded.plugin"), 404, "plugin");
     }
 
     /** A plugin in either packaging whose action id carries the packaging, so both can be installed at once. */

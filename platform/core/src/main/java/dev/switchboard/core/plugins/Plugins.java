@@ -2,6 +2,7 @@ package dev.switchboard.core.plugins;
 
 import dev.switchboard.core.config.PlatformConfig;
 import dev.switchboard.core.plugins.PluginInfo.ExtensionInfo;
+import dev.switchboard.core.plugins.locations.WorkflowActionUsage;
 import dev.switchboard.core.plugins.packaging.OsgiPackaging;
 import dev.switchboard.core.plugins.packaging.Packaging;
 import dev.switchboard.core.plugins.packaging.Pf4jPackaging;
@@ -55,6 +56,9 @@ public class Plugins {
 
     @Inject
     Instance<ExtensionCheck> checks;
+
+    @Inject
+    WorkflowActionUsage usage;
 
     @Resource
     ManagedThreadFactory threadFactory;
@@ -152,13 +156,23 @@ public class Plugins {
 
     /**
      * Removes a plugin: no new call reaches it, calls in flight finish, and it is not loaded at the next
-     * boot. Its settings stay, for a later reinstall.
+     * boot. Its settings stay, for a later reinstall. Refused while published workflows use its actions
+     * (the refusal names them) unless {@code force}: then their steps fail, saying the plugin was removed.
      */
-    public synchronized void remove(String pluginId) {
+    public synchronized void remove(String pluginId, boolean force) {
         Optional<PluginGeneration> running = registry.generation(pluginId);
-        if (running.isEmpty() && failed.remove(pluginId) == null) {
+        if (running.isEmpty() && !failed.containsKey(pluginId)) {
             throw ProblemException.notFound("plugin " + pluginId);
         }
+        List<WorkflowActionUsage.Use> uses = usage.uses(pluginId);
+        if (!uses.isEmpty() && !force) {
+            throw ProblemException.conflict("plugin " + pluginId + " is used by " + uses.size() + " workflow step type(s): "
+                    + String.join(", ", uses.stream().limit(20).map(use -> "workflow '" + use.workflowKey()
+                            + "' of location " + use.locationId() + " (" + use.actionId() + ")").toList())
+                    + (uses.size() > 20 ? ", …" : "") + "; change those workflows, or remove with force=true and "
+                    + "their steps fail");
+        }
+        failed.remove(pluginId);
         artifacts.deactivate(pluginId);
         running.ifPresent(generation -> {
             registry.withdraw(pluginId);

@@ -61,6 +61,7 @@ public class ApiDocumentFilter implements OASFilter {
             Map.entry("FieldError", Set.of("pointer", "parameter", "element")),
             Map.entry("Invitation", Set.of("agencyRole", "token", "acceptPath")),
             Map.entry("Location", Set.of()),
+            Map.entry("LocationPlugin", Set.of()),
             Map.entry("Me", Set.of("themeId")),
             Map.entry("Note", Set.of("userId")),
             Map.entry("NotePage", Set.of("nextCursor")),

@@ -10,10 +10,12 @@ import dev.switchboard.host.auth.Requires;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -25,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -86,14 +89,21 @@ public class PluginResource {
         return plugins.rollback(pluginId);
     }
 
-    /** Removes the plugin from the platform (operator only); its settings stay for a reinstall. */
+    /**
+     * Removes the plugin from the platform (operator only); its settings stay for a reinstall. Refused
+     * while published workflows use its actions, unless forced.
+     */
     @Operation(operationId = "removePlugin", summary = "Remove a plugin (operator); its settings stay")
     @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "409", description = "Workflows use the plugin's actions (listed); send force=true to remove it anyway",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @DELETE
     @Path("{pluginId}")
     @Requires(Permission.PLATFORM_PLUGINS)
-    public Response remove(@PathParam("pluginId") String pluginId) {
-        plugins.remove(pluginId);
+    public Response remove(@PathParam("pluginId") String pluginId,
+                           @Parameter(description = "Remove even though workflows use it: their steps then fail")
+                           @QueryParam("force") @DefaultValue("false") boolean force) {
+        plugins.remove(pluginId, force);
         return Response.noContent().build();
     }
 
