@@ -6,6 +6,7 @@ import dev.switchboard.api.action.WorkflowAction;
 import dev.switchboard.api.host.Contacts;
 import dev.switchboard.api.host.Http;
 import dev.switchboard.api.host.LocationContext;
+import dev.switchboard.api.host.PluginDatabase;
 import dev.switchboard.api.host.StepLog;
 import dev.switchboard.api.settings.PluginSettings;
 import dev.switchboard.bpmn.engine.WorkflowEngine;
@@ -354,6 +355,11 @@ public class ActionWorker {
         @Override
         public Contacts contacts() {
             return services.contacts();
+        }
+
+        @Override
+        public PluginDatabase database() {
+            return services.database();
         }
 
         @Override

@@ -7,6 +7,7 @@ import dev.switchboard.api.action.WorkflowAction;
 import dev.switchboard.api.host.Contact;
 import dev.switchboard.api.host.Contacts;
 import dev.switchboard.api.host.Http;
+import dev.switchboard.api.host.PluginDatabase;
 import dev.switchboard.api.host.StepLog;
 import dev.switchboard.api.settings.MissingSettingException;
 import dev.switchboard.api.settings.PluginSettings;
@@ -188,6 +189,22 @@ public final class TestActionContext implements ActionContext {
     @Override
     public Contacts contacts() {
         return new InMemoryContacts(contacts);
+    }
+
+    /** The in-memory host has no database: test a plugin's SQL against a running platform. */
+    @Override
+    public PluginDatabase database() {
+        return new PluginDatabase() {
+            @Override
+            public List<Map<String, Object>> query(String sql, Object... parameters) throws PluginException {
+                throw new PluginException("the in-memory test host has no database; test against a platform");
+            }
+
+            @Override
+            public int update(String sql, Object... parameters) throws PluginException {
+                throw new PluginException("the in-memory test host has no database; test against a platform");
+            }
+        };
     }
 
     @Override

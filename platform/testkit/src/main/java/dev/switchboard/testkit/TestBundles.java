@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -43,6 +44,11 @@ public final class TestBundles {
 
     /** An OSGi bundle: symbolic name, version, SDK imports and the SDK's extension index. */
     public static byte[] bundle(String symbolicName, String version, Class<?>... classes) {
+        return bundle(symbolicName, version, Map.of(), classes);
+    }
+
+    /** An OSGi bundle that also carries resources (path in the jar → text), such as {@code db/migration/V1__x.sql}. */
+    public static byte[] bundle(String symbolicName, String version, Map<String, String> resources, Class<?>... classes) {
         Manifest manifest = manifest();
         Attributes main = manifest.getMainAttributes();
         main.putValue("Bundle-ManifestVersion", "2");
@@ -50,18 +56,23 @@ public final class TestBundles {
         main.putValue("Bundle-Version", version);
         main.putValue("Bundle-Name", symbolicName);
         main.putValue("Import-Package", SDK_IMPORTS);
-        return jar(manifest, SDK_INDEX, classes);
+        return jar(manifest, SDK_INDEX, resources, classes);
     }
 
     /** A PF4J plugin: a plain jar with PF4J's manifest and PF4J's extension index. */
     public static byte[] pf4j(String pluginId, String version, Class<?>... classes) {
+        return pf4j(pluginId, version, Map.of(), classes);
+    }
+
+    /** A PF4J plugin that also carries resources (path in the jar → text). */
+    public static byte[] pf4j(String pluginId, String version, Map<String, String> resources, Class<?>... classes) {
         Manifest manifest = manifest();
         Attributes main = manifest.getMainAttributes();
         main.putValue("Plugin-Id", pluginId);
         main.putValue("Plugin-Version", version);
         main.putValue("Plugin-Description", pluginId);
         main.putValue("Plugin-Requires", ">=1.0.0 & <2.0.0");
-        return jar(manifest, PF4J_INDEX, classes);
+        return jar(manifest, PF4J_INDEX, resources, classes);
     }
 
     private static Manifest manifest() {
@@ -70,7 +81,7 @@ public final class TestBundles {
         return manifest;
     }
 
-    private static byte[] jar(Manifest manifest, String index, Class<?>... classes) {
+    private static byte[] jar(Manifest manifest, String index, Map<String, String> resources, Class<?>... classes) {
         Set<Class<?>> all = new LinkedHashSet<>();
         for (Class<?> type : classes) {
             all.add(type);
@@ -87,6 +98,11 @@ public final class TestBundles {
             jar.putNextEntry(new JarEntry(index));
             jar.write(extensions.toString().getBytes(StandardCharsets.UTF_8));
             jar.closeEntry();
+            for (Map.Entry<String, String> resource : new java.util.TreeMap<>(resources).entrySet()) {
+                jar.putNextEntry(new JarEntry(resource.getKey()));
+                jar.write(resource.getValue().getBytes(StandardCharsets.UTF_8));
+                jar.closeEntry();
+            }
             for (Class<?> type : all) {
                 add(jar, type);
             }

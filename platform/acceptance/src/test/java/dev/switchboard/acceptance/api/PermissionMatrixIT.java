@@ -65,6 +65,7 @@ class PermissionMatrixIT {
             Map.entry("POST /agencies/{agencyId}/invitations", "agency.users"),
             Map.entry("DELETE /agencies/{agencyId}/invitations/{invitationId}", "agency.users"),
             Map.entry("GET /locations/{locationId}/plugins", "location.read"),
+            Map.entry("GET /locations/{locationId}/element-templates", "location.read"),
             Map.entry("PUT /locations/{locationId}/plugins/{pluginId}", "location.settings"),
             Map.entry("DELETE /locations/{locationId}/plugins/{pluginId}", "location.settings"),
             Map.entry("GET /locations/{locationId}/plugins/{pluginId}/settings", "location.read"),

@@ -10,6 +10,8 @@ import dev.switchboard.acceptance.api.fixture.GuardedEcho;
 import dev.switchboard.acceptance.api.fixture.OsgiEcho;
 import dev.switchboard.acceptance.api.fixture.Pf4jEcho;
 import dev.switchboard.acceptance.api.fixture.StolenSend;
+import dev.switchboard.acceptance.api.fixture.VisitAction;
+import dev.switchboard.acceptance.api.fixture.VisitInput;
 import dev.switchboard.acceptance.lifecycle.fixture.BrokenStart;
 import dev.switchboard.acceptance.support.EmailPlugin;
 import dev.switchboard.acceptance.support.Problems;
@@ -26,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.JarEntry;
@@ -195,6 +198,78 @@ class PluginsApiIT {
         Response forced = operator.delete("plugins/test.guarded.plugin?force=true");
         assertThat(forced.status()).as(forced.body()).isEqualTo(204);
         Problems.assertProblem(operator.get("plugins/test.guarded.plugin"), 404, "plugin");
+    }
+
+    @Test
+    void theModelersElementTemplatesComeFromTheActionsInputRecords(TestLocation location) {
+        EmailPlugin.ensureInstalled(location.api());
+
+        JsonNode templates = location.api().get(location.path("element-templates")).json();
+
+        JsonNode email = null;
+        for (JsonNode template : templates) {
+            if (template.get("id").asText().equals("switchboard.email.send")) {
+                email = template;
+            }
+        }
+        assertThat(email).as("the template of email.send in %s", templates).isNotNull();
+        assertThat(email.get("appliesTo").get(0).asText()).isEqualTo("bpmn:ServiceTask");
+        assertThat(email.at("/properties/0/value").asText()).isEqualTo("email.send");
+        assertThat(email.at("/properties/0/binding/name").asText()).isEqualTo("sb:action");
+        JsonNode body = null;
+        for (JsonNode property : email.get("properties")) {
+            if ("body".equals(property.at("/binding/name").asText())) {
+                body = property;
+            }
+        }
+        assertThat(body).isNotNull();
+        assertThat(body.get("type").asText()).as("a multi-line input").isEqualTo("Text");
+        assertThat(body.at("/constraints/notEmpty").asBoolean()).isTrue();
+        assertThat(body.at("/binding/type").asText()).isEqualTo("sb:input");
+    }
+
+    @Test
+    void aPluginsOwnTablesComeFromItsMigrationsAndShowEachLocationOnlyItsRows(RunningPlatform platform,
+            TestLocation location) {
+        ApiClient operator = platform.admin();
+        Response installed = operator.post("plugins", "application/java-archive", TestBundles.pf4j("test.visits.plugin",
+                "1.0.0", Map.of("db/migration/V1__visits.sql", VisitAction.MIGRATION), VisitAction.class, VisitInput.class));
+        assertThat(installed.status()).as(installed.body()).isEqualTo(200);
+        ApiClient api = location.api();
+        String other = api.postJson("locations", Map.of("name", "Other visits")).json().get("id").asText();
+        Scenario here = new Scenario(location);
+        Scenario there = new Scenario(new TestLocation(api, other, "Other visits"));
+        here.deployFixture(PluginsApiIT.class, "visit");
+        there.deployFixture(PluginsApiIT.class, "visit");
+
+        assertThat(visitSummary(here, "ada.visits@example.com")).isEqualTo("visits: 1");
+        assertThat(visitSummary(here, "grace.visits@example.com")).isEqualTo("visits: 2");
+        assertThat(visitSummary(there, "alan.visits@example.com")).as("the other location's table is its own")
+                .isEqualTo("visits: 1");
+
+        Response hostile = here.deploy(Scenario.fixture(PluginsApiIT.class, "visit-elsewhere")
+                .replace("OTHER_LOCATION", other));
+        assertThat(hostile.status()).as(hostile.body()).isEqualTo(201);
+        String intruder = here.contact("Mallory", "mallory.visits@example.com");
+        here.tag(intruder, "elsewhere");
+        JsonNode refused = here.awaitRuns(intruder, Duration.ofSeconds(60), runs -> runs.stream()
+                .anyMatch(run -> !"RUNNING".equals(run.get("state").asText()))).get(0);
+        JsonNode step = Scenario.step(refused, "record");
+        assertThat(step.get("error").asText()).as("a row for another location is refused by the database")
+                .contains("row-level security");
+        assertThat(visitSummary(there, "barbara.visits@example.com")).isEqualTo("visits: 2");
+
+        Problems.assertProblem(operator.post("plugins", "application/java-archive", TestBundles.bundle(
+                "test.unscoped.plugin", "1.0.0", Map.of("db/migration/V1__logs.sql", "CREATE TABLE log (line text);"),
+                EchoAction.class, EchoInput.class, EchoOutput.class)), 400, "table log has no location_id uuid column");
+    }
+
+    private static String visitSummary(Scenario scenario, String email) {
+        String contact = scenario.contact("Visitor", email);
+        scenario.tag(contact, "visit");
+        JsonNode run = scenario.endedRuns(contact, 1, Duration.ofSeconds(60)).get(0);
+        assertThat(run.get("state").asText()).as(run.toString()).isEqualTo("COMPLETED");
+        return Scenario.step(run, "record").get("summary").asText();
     }
 
     /** A plugin in either packaging whose action id carries the packaging, so both can be installed at once. */

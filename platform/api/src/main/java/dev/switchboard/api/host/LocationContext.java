@@ -20,6 +20,9 @@ public interface LocationContext {
     /** The location's contacts. */
     Contacts contacts();
 
+    /** The plugin's own tables (from the migrations it ships), this location's rows only. */
+    PluginDatabase database();
+
     /** Lines for the step log (in an action) or the server log (elsewhere). */
     StepLog log();
 

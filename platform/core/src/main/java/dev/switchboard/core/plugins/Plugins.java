@@ -2,6 +2,7 @@ package dev.switchboard.core.plugins;
 
 import dev.switchboard.core.config.PlatformConfig;
 import dev.switchboard.core.plugins.PluginInfo.ExtensionInfo;
+import dev.switchboard.core.plugins.data.PluginSchemas;
 import dev.switchboard.core.plugins.locations.WorkflowActionUsage;
 import dev.switchboard.core.plugins.packaging.OsgiPackaging;
 import dev.switchboard.core.plugins.packaging.Packaging;
@@ -59,6 +60,9 @@ public class Plugins {
 
     @Inject
     WorkflowActionUsage usage;
+
+    @Inject
+    PluginSchemas schemas;
 
     @Resource
     ManagedThreadFactory threadFactory;
@@ -281,6 +285,7 @@ public class Plugins {
             if (!problems.isEmpty()) {
                 throw new PluginLoadException(problems);
             }
+            schemas.migrate(archive);
             return PluginGeneration.create(loaded, declared);
         } catch (PluginLoadException | RuntimeException | LinkageError e) {
             loaded.close();

@@ -3,9 +3,12 @@ package dev.switchboard.core.plugins.host;
 import dev.switchboard.api.host.Contacts;
 import dev.switchboard.api.host.Http;
 import dev.switchboard.api.host.LocationContext;
+import dev.switchboard.api.host.PluginDatabase;
 import dev.switchboard.api.host.StepLog;
 import dev.switchboard.api.settings.PluginSettings;
 import dev.switchboard.core.crm.contacts.ContactSearch;
+import dev.switchboard.core.plugins.data.PluginData;
+import dev.switchboard.core.plugins.data.PluginStatements;
 import dev.switchboard.core.plugins.settings.PluginSettingsStore;
 import dev.switchboard.core.tenancy.LocationId;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,14 +28,19 @@ public class LocationServices {
     @Inject
     PluginSettingsStore settings;
 
+    @Inject
+    PluginStatements statements;
+
     /** The services for {@code pluginId} (in {@code version}) acting in {@code locationId}, writing to {@code log}. */
     public LocationContext context(LocationId locationId, String pluginId, String version, StepLog log) {
         return new Bound(locationId, version, settings.forPlugin(locationId, pluginId),
-                new PluginContacts(contacts, search, locationId, pluginId), log, new PluginHttp(log));
+                new PluginContacts(contacts, search, locationId, pluginId),
+                new PluginData(statements, locationId, pluginId), log, new PluginHttp(log));
     }
 
     /** The services as one value; action and webhook contexts delegate to it. */
-    public record Bound(LocationId location, String pluginVersion, PluginSettings settings, Contacts contacts, StepLog log, Http http)
+    public record Bound(LocationId location, String pluginVersion, PluginSettings settings, Contacts contacts,
+                        PluginDatabase database, StepLog log, Http http)
             implements LocationContext {
 
         @Override
