@@ -34,6 +34,7 @@ public final class TestBundles {
             "dev.switchboard.api;version=\"[1.0,2)\"",
             "dev.switchboard.api.action;version=\"[1.0,2)\"",
             "dev.switchboard.api.host;version=\"[1.0,2)\"",
+            "dev.switchboard.api.permission;version=\"[1.0,2)\"",
             "dev.switchboard.api.schema;version=\"[1.0,2)\"",
             "dev.switchboard.api.settings;version=\"[1.0,2)\"");
     private static final String SDK_INDEX = "META-INF/switchboard/extensions.idx";

@@ -9,6 +9,7 @@ import dev.switchboard.acceptance.api.fixture.EchoOutput;
 import dev.switchboard.acceptance.api.fixture.GuardedEcho;
 import dev.switchboard.acceptance.api.fixture.OsgiEcho;
 import dev.switchboard.acceptance.api.fixture.Pf4jEcho;
+import dev.switchboard.acceptance.api.fixture.ReportsPermissions;
 import dev.switchboard.acceptance.api.fixture.StolenSend;
 import dev.switchboard.acceptance.api.fixture.VisitAction;
 import dev.switchboard.acceptance.api.fixture.VisitInput;
@@ -270,6 +271,35 @@ class PluginsApiIT {
         JsonNode run = scenario.endedRuns(contact, 1, Duration.ofSeconds(60)).get(0);
         assertThat(run.get("state").asText()).as(run.toString()).isEqualTo("COMPLETED");
         return Scenario.step(run, "record").get("summary").asText();
+    }
+
+    @Test
+    void declaredPermissionsAreGrantedByLocationRolesWhereThePluginIsActive(RunningPlatform platform) {
+        ApiClient operator = platform.admin();
+        Problems.assertProblem(operator.post("plugins", "application/java-archive", TestBundles.bundle(
+                "test.stealing.plugin", "1.0.0", ReportsPermissions.Stolen.class)), 400,
+                "permission 'location.settings' is the platform's own");
+        Response installed = operator.post("plugins", "application/java-archive", TestBundles.bundle(
+                "test.reports.plugin", "1.0.0", ReportsPermissions.Export.class, ReportsPermissions.View.class));
+        assertThat(installed.status()).as(installed.body()).isEqualTo(200);
+        String ownerEmail = "owner.reports@example.com";
+        String agency = operator.postJson("agencies", Map.of("name", "Reports agency",
+                "owner", Map.of("email", ownerEmail, "password", "owner-password"))).json().get("id").asText();
+        ApiClient owner = ApiClient.login(platform.baseUri(), ownerEmail, "owner-password");
+        String where = owner.postJson("agencies/" + agency + "/locations", Map.of("name", "Reports")).json()
+                .get("id").asText();
+        owner.postJson("agencies/" + agency + "/users", Map.of("email", "user.reports@example.com",
+                "password", "user-password", "locationRoles", Map.of(where, "USER")));
+        ApiClient user = ApiClient.login(platform.baseUri(), "user.reports@example.com", "user-password");
+
+        assertThat(owner.get("me").json().at("/permissions/locations/" + where).toString())
+                .contains("location.settings", "test.reports.export", "test.reports.view");
+        assertThat(user.get("me").json().at("/permissions/locations/" + where).toString())
+                .contains("test.reports.view").doesNotContain("test.reports.export");
+
+        assertThat(owner.delete("locations/" + where + "/plugins/test.reports.plugin").status()).isEqualTo(200);
+        assertThat(owner.get("me").json().at("/permissions/locations/" + where).toString())
+                .as("a plugin turned off grants nothing there").doesNotContain("test.reports");
     }
 
     /** A plugin in either packaging whose action id carries the packaging, so both can be installed at once. */

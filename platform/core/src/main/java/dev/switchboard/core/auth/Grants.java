@@ -38,6 +38,14 @@ public record Grants(boolean operator, Optional<AgencyRole> agencyRole, Map<Loca
         return role == null ? EnumSet.noneOf(Permission.class) : Permission.of(role);
     }
 
+    /** The user's role in a location: agency owners and admins act as its admins. */
+    public Optional<LocationRole> locationRole(LocationId locationId) {
+        if (agencyRole.isPresent()) {
+            return Optional.of(LocationRole.ADMIN);
+        }
+        return Optional.ofNullable(locationRoles.get(locationId));
+    }
+
     /** Whether the user sees the location of their agency at all. */
     public boolean seesLocation(LocationId locationId) {
         return agencyRole.isPresent() || locationRoles.containsKey(locationId);

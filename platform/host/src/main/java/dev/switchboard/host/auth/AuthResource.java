@@ -10,6 +10,7 @@ import dev.switchboard.core.auth.LocationRole;
 import dev.switchboard.core.auth.LoginThrottle;
 import dev.switchboard.core.auth.Permission;
 import dev.switchboard.core.auth.Users;
+import dev.switchboard.core.plugins.locations.PluginPermissions;
 import dev.switchboard.core.db.DatabaseScope;
 import dev.switchboard.core.problems.FieldError;
 import dev.switchboard.core.problems.ProblemException;
@@ -56,6 +57,9 @@ public class AuthResource {
 
     @Inject
     Users users;
+
+    @Inject
+    PluginPermissions pluginPermissions;
 
     @Inject
     AccessTokens tokens;
@@ -213,7 +217,13 @@ public class AuthResource {
         Grants grants = user.grants();
         List<Location> locations = grants.visible(tenants.locations(user.agencyId()));
         Map<String, List<String>> perLocation = new LinkedHashMap<>();
-        locations.forEach(location -> perLocation.put(location.id().toString(), ids(grants.locationPermissions(LocationId.of(location.id())))));
+        locations.forEach(location -> {
+            LocationId id = LocationId.of(location.id());
+            List<String> permissions = new java.util.ArrayList<>(ids(grants.locationPermissions(id)));
+            // the plugins' declared permissions that the caller's role grants there
+            permissions.addAll(pluginPermissions.granted(id, grants.locationRole(id)));
+            perLocation.put(location.id().toString(), permissions);
+        });
         String role = grants.agencyRole().map(Enum::name).orElse("LOCATIONS");
         return new Me(new UserView(user.id(), user.email(), role, grants.operator()),
                 tenants.agency(user.agencyId()).orElseThrow(), locations,

@@ -1,6 +1,7 @@
 package dev.switchboard.core.plugins.locations;
 
 import dev.switchboard.core.db.Database;
+import dev.switchboard.core.db.DatabaseScope;
 import dev.switchboard.core.plugins.PluginInfo;
 import dev.switchboard.core.plugins.Plugins;
 import dev.switchboard.core.problems.ProblemException;
@@ -38,9 +39,12 @@ public class PluginLocations {
                 plugin.state(), !disabled.contains(plugin.id()))).toList();
     }
 
+    /** Whether the plugin serves the location; read in the location's own scope, whatever the caller's. */
     public boolean isEnabled(LocationId locationId, String pluginId) {
-        return db.queryOne("SELECT 1 FROM plugin_disabled WHERE location_id = ? AND plugin_id = ?",
-                row -> true, locationId, pluginId).isEmpty();
+        try (DatabaseScope scope = DatabaseScope.location(locationId.value())) {
+            return db.queryOne("SELECT 1 FROM plugin_disabled WHERE location_id = ? AND plugin_id = ?",
+                    row -> true, locationId, pluginId).isEmpty();
+        }
     }
 
     @Transactional
