@@ -423,8 +423,8 @@ test(
           const views = (await p.locator(`${SELECTORS.views} button`).allTextContents()).map((v) => v.trim());
           assert.deepEqual(
             views,
-            ['Workflows', 'Contacts', 'Companies', 'Pipeline', 'My tasks', 'Settings', 'Locations'],
-            'no Agency view for a location user',
+            ['Workflows', 'Contacts', 'Companies', 'Pipeline', 'My tasks', 'Settings', 'Locations', 'Plugins'],
+            'no Agency view for a location user (Plugins lists what is installed)',
           );
 
           await workflowButton(p).first().click();

@@ -13,6 +13,8 @@ import { SettingsView } from './components/crm/SettingsView';
 import { Header, navViewOf, type NavView } from './components/Header';
 import { LocationsView } from './components/LocationsView';
 import { LoginForm } from './components/LoginForm';
+import { PluginSettingsView } from './components/plugins/PluginSettingsView';
+import { PluginsView } from './components/plugins/PluginsView';
 import { WorkflowList } from './components/WorkflowList';
 import {
   clearInvitationToken,
@@ -282,10 +284,15 @@ export default function App() {
     'workflows',
     ...(readLocation ? (['contacts', 'companies', 'pipeline', 'tasks', 'custom-fields'] as const) : []),
     'locations',
+    ...(may(session, 'plugins.read') ? (['plugins'] as const) : []),
     ...(manageUsers || manageAgencyTheme ? (['agency'] as const) : []),
   ];
   const view: View =
-    views.includes(navViewOf(url.view)) && (url.view !== 'contact' || url.contactId) ? url.view : 'workflows';
+    views.includes(navViewOf(url.view)) &&
+    (url.view !== 'contact' || url.contactId) &&
+    (url.view !== 'plugin-settings' || url.pluginId)
+      ? url.view
+      : 'workflows';
   const editContacts = location !== null && mayInLocation(session, location.id, 'location.contacts');
   const editSettings = location !== null && mayInLocation(session, location.id, 'location.settings');
   const contactHref = (contactId: string) => consoleHref({ view: 'contact', locationId, contactId });
@@ -421,6 +428,29 @@ export default function App() {
             page={view}
             onPageChange={(page) => navigate({ view: page })}
             canEdit={editSettings}
+          />
+        </main>
+      )}
+      {view === 'plugins' && (
+        <main className="min-h-0 flex-1 overflow-y-auto">
+          <PluginsView
+            canManage={may(session, 'platform.plugins')}
+            settingsLocationName={readLocation ? location.name : null}
+            settingsHref={(pluginId) => consoleHref({ view: 'plugin-settings', locationId, contactId: null, pluginId })}
+            onOpenSettings={(pluginId) => navigate({ view: 'plugin-settings', pluginId })}
+          />
+        </main>
+      )}
+      {view === 'plugin-settings' && location && url.pluginId && (
+        <main className="min-h-0 flex-1 overflow-y-auto">
+          <PluginSettingsView
+            key={`${location.id}:${url.pluginId}`}
+            locationId={location.id}
+            locationName={location.name}
+            pluginId={url.pluginId}
+            canEdit={editSettings}
+            backHref={consoleHref({ view: 'plugins', locationId, contactId: null })}
+            onBack={() => navigate({ view: 'plugins', pluginId: null })}
           />
         </main>
       )}

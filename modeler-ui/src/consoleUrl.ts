@@ -1,8 +1,9 @@
 /**
  * What the address bar keeps of the console: the view, the chosen location, the open
- * contact, company or pipeline (`/?view=locations&location=<id>`,
+ * contact, company, pipeline or plugin (`/?view=locations&location=<id>`,
  * `/?view=contact&location=<id>&contact=<id>`, `/?view=companies&location=<id>&company=<id>`,
- * `/?view=pipeline&location=<id>&pipeline=<id>`), so a reload, a bookmark or the back
+ * `/?view=pipeline&location=<id>&pipeline=<id>`,
+ * `/?view=plugin-settings&location=<id>&plugin=<id>`), so a reload, a bookmark or the back
  * button bring the same place back. The host serves index.html at `/` only; the state is
  * in the query string. An invitation link is `/?invitation=<token>`.
  */
@@ -19,6 +20,8 @@ export type View =
   | 'pipelines'
   | 'crm-settings'
   | 'locations'
+  | 'plugins'
+  | 'plugin-settings'
   | 'agency';
 
 const VIEWS: readonly View[] = [
@@ -33,6 +36,8 @@ const VIEWS: readonly View[] = [
   'pipelines',
   'crm-settings',
   'locations',
+  'plugins',
+  'plugin-settings',
   'agency',
 ];
 
@@ -46,6 +51,8 @@ export interface ConsoleUrl {
   companyId?: string | null;
   /** The pipeline the `pipeline` view shows; null: the first. */
   pipelineId?: string | null;
+  /** The plugin whose settings the `plugin-settings` view shows. */
+  pluginId?: string | null;
 }
 
 /** The query parameters of a place (also for links). */
@@ -61,6 +68,7 @@ function placeParams(url: ConsoleUrl, into: URLSearchParams): URLSearchParams {
   keep('contact', url.contactId, 'contact');
   keep('company', url.companyId, 'companies');
   keep('pipeline', url.pipelineId, 'pipeline');
+  keep('plugin', url.pluginId, 'plugin-settings');
   return into;
 }
 
@@ -73,6 +81,7 @@ export function readConsoleUrl(): ConsoleUrl {
     contactId: params.get('contact') || null,
     companyId: params.get('company') || null,
     pipelineId: params.get('pipeline') || null,
+    pluginId: params.get('plugin') || null,
   };
 }
 

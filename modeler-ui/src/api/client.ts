@@ -1,7 +1,7 @@
 /**
  * The one place that talks to the Switchboard HTTP API (same origin, JSON, bearer token): the
- * transport, and the calls of the console's first views. `./crm.ts` holds the CRM's calls, on the
- * same transport.
+ * transport, and the calls of the console's first views. `./crm.ts` holds the CRM's calls and
+ * `./plugins.ts` the plugins', on the same transport.
  */
 import type {
   Agency,
@@ -127,6 +127,8 @@ export interface RequestOptions {
   /** The media type of `json` (default `application/json`; a merge patch is `application/merge-patch+json`). */
   jsonType?: string;
   xml?: string;
+  /** A file sent as it is (a plugin jar), with its media type. */
+  file?: { body: Blob; type: string };
   accept?: Accept;
   /** false for the login call itself: a 401 there is a bad password, not an expired session. */
   auth?: boolean;
@@ -137,16 +139,19 @@ export interface RequestOptions {
  * `src/api/` only: components call their functions.
  */
 export async function send<T>(path: string, options: RequestOptions = {}): Promise<{ status: number; body: T }> {
-  const { method = 'GET', json, jsonType = 'application/json', xml, accept = 'json', auth = true } = options;
+  const { method = 'GET', json, jsonType = 'application/json', xml, file, accept = 'json', auth = true } = options;
   const headers = new Headers();
   headers.set('Accept', accept === 'json' ? 'application/json, application/problem+json' : 'application/xml, text/xml, application/problem+json');
-  let body: string | undefined;
+  let body: string | Blob | undefined;
   if (json !== undefined) {
     headers.set('Content-Type', jsonType);
     body = JSON.stringify(json);
   } else if (xml !== undefined) {
     headers.set('Content-Type', 'application/xml');
     body = xml;
+  } else if (file !== undefined) {
+    headers.set('Content-Type', file.type);
+    body = file.body;
   }
   if (auth) {
     const token = getToken();

@@ -238,3 +238,49 @@ export type PipelineBoard = Omit<Schemas['PipelineBoard'], 'stages'> & { stages:
 export type OpportunityStageChange = Schemas['OpportunityStageChange'];
 
 export type StageHistoryPage = Schemas['StageHistoryPage'];
+
+// --- Plugins
+//
+// A plugin's descriptors and its settings' JSON Schema are "any JSON" to the generator; these types
+// say what the console reads in them.
+
+/** One contribution of a plugin: an extension point, the key it is found by, and its descriptor's members. */
+export type PluginExtension = Omit<Schemas['ExtensionInfo'], 'descriptor'> & { descriptor: Record<string, unknown> };
+
+/**
+ * An installed plugin: `packaging` is `OSGI` or `PF4J`; `state` is `ACTIVE`, or `FAILED` with the
+ * reason in `error`; `previousVersion` is what a rollback returns to, when there is one.
+ */
+export type Plugin = Omit<Schemas['PluginInfo'], 'extensions'> & { extensions: PluginExtension[] };
+
+/** A plugin's settings in a location: plain values as text, and the names of the secrets that are set (never their values). */
+export type PluginSettings = Schemas['SettingsView'];
+
+/** What `PUT …/plugins/{pluginId}/settings` takes: setting names to values; a secret left out keeps its value, `""` clears it. */
+export type PluginSettingsValues = Record<string, string | number | boolean>;
+
+/** One setting as the settings' JSON Schema (draft 2020-12) describes it: the members the form reads. */
+export interface SettingsProperty {
+  type?: 'string' | 'integer' | 'number' | 'boolean' | 'array';
+  title?: string;
+  description?: string;
+  format?: string;
+  minimum?: number;
+  maximum?: number;
+  maxLength?: number;
+  /** The value used when none is saved (text, as the SDK's `@Field(defaultValue)` gives it). */
+  default?: unknown;
+  examples?: unknown[];
+  enum?: string[];
+  /** A secret: accepted, never returned. */
+  writeOnly?: boolean;
+  'x-multiline'?: boolean;
+  items?: { type?: string };
+}
+
+/** `GET …/plugins/{pluginId}/settings/schema`: the settings form, field by field, in the record's order. */
+export interface SettingsSchema {
+  type?: string;
+  properties?: Record<string, SettingsProperty>;
+  required?: string[];
+}

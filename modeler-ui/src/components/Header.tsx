@@ -24,8 +24,8 @@ export interface HeaderProps {
   onSignOut: () => void;
 }
 
-/** The navigation's entries (a contact belongs to Contacts; the settings' pages to Settings). */
-export type NavView = Exclude<View, 'contact' | 'crm-settings' | 'custom-values' | 'pipelines'>;
+/** The navigation's entries (a contact belongs to Contacts; the settings' pages to Settings; a plugin's settings to Plugins). */
+export type NavView = Exclude<View, 'contact' | 'crm-settings' | 'custom-values' | 'pipelines' | 'plugin-settings'>;
 
 const VIEW_LABELS: Record<NavView, string> = {
   workflows: 'Workflows',
@@ -35,6 +35,7 @@ const VIEW_LABELS: Record<NavView, string> = {
   tasks: 'My tasks',
   'custom-fields': 'Settings',
   locations: 'Locations',
+  plugins: 'Plugins',
   agency: 'Agency',
 };
 
@@ -47,6 +48,8 @@ export function navViewOf(view: View): NavView {
     case 'custom-values':
     case 'pipelines':
       return 'custom-fields';
+    case 'plugin-settings':
+      return 'plugins';
     default:
       return view;
   }
@@ -56,9 +59,10 @@ export function Header(props: HeaderProps) {
   const { agency, logoThemeId, user, locations, location, onLocationChange, views, view, onViewChange } = props;
   const current = navViewOf(view);
   return (
-    <header className="flex items-center gap-4 border-b border-border bg-surface px-5 py-3">
+    // wraps rather than overlaps when the entries do not fit on one line
+    <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-border bg-surface px-5 py-3">
       <img alt="logo" src={themeLogoSrc(logoThemeId)} className="h-8 w-auto" />
-      <div className="min-w-0">
+      <div className="max-w-64 shrink-0">
         <p className="truncate font-semibold leading-tight">{agency.name}</p>
         {location ? (
           <select
@@ -77,7 +81,7 @@ export function Header(props: HeaderProps) {
           <p className="truncate text-sm text-muted">No location</p>
         )}
       </div>
-      <nav aria-label="Console" className="ml-4 flex gap-1">
+      <nav aria-label="Console" className="flex flex-wrap gap-1">
         {views.map((v) => (
           <button
             key={v}
@@ -93,7 +97,7 @@ export function Header(props: HeaderProps) {
         ))}
       </nav>
       <div className="ml-auto flex items-center gap-3">
-        <span className="hidden text-sm text-muted sm:inline" title={user.role}>
+        <span className="hidden max-w-64 truncate text-sm text-muted sm:inline-block" title={user.role}>
           {user.email}
         </span>
         <ThemeSelect
@@ -106,7 +110,7 @@ export function Header(props: HeaderProps) {
         <button
           type="button"
           onClick={props.onSignOut}
-          className="rounded-theme border border-border px-3 py-1 text-sm hover:border-primary"
+          className="whitespace-nowrap rounded-theme border border-border px-3 py-1 text-sm hover:border-primary"
         >
           Sign out
         </button>

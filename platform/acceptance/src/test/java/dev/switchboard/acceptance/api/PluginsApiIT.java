@@ -30,6 +30,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.JarEntry;
@@ -168,6 +169,10 @@ class PluginsApiIT {
         assertThat(schema.at("/properties/password/writeOnly").asBoolean()).isTrue();
         assertThat(schema.at("/properties/port/maximum").asInt()).isEqualTo(65535);
         assertThat(schema.get("required").toString()).contains("host", "port", "from");
+        List<String> fields = new ArrayList<>();
+        schema.get("properties").fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).as("the form's order: the record's").containsExactly("host", "port", "from", "username",
+                "password", "startTls");
     }
 
     @Test

@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Runs one of the console's CRM browser scripts ({@code modeler-ui/e2e/*.browser.test.mjs}) against
- * the platform, for a location and a read-only user of it made here; the script's output is kept next
- * to its screenshots, and the run must pass without skipping.
+ * Runs one of the console's browser scripts that work in one location ({@code modeler-ui/e2e/*.browser.test.mjs}:
+ * the CRM's, the plugins') against the platform, for a location and a read-only user of it made here;
+ * the script's output is kept next to its screenshots, and the run must pass without skipping.
  */
 public final class CrmBrowserScript {
 
@@ -29,6 +29,12 @@ public final class CrmBrowserScript {
     /** Runs {@code script} (a file of {@code modeler-ui/e2e}) and returns its output. */
     public static String run(RunningPlatform platform, TestLocation location, String script)
             throws IOException, InterruptedException {
+        return run(platform, location, script, Map.of());
+    }
+
+    /** Runs {@code script} with {@code environment} added to what every script gets (such as files to upload). */
+    public static String run(RunningPlatform platform, TestLocation location, String script,
+                             Map<String, String> environment) throws IOException, InterruptedException {
         ApiClient api = location.api();
         String agency = api.get("me").json().get("agency").get("id").asText();
         String readOnlyEmail = "read-only-" + UUID.randomUUID() + "@example.test";
@@ -52,6 +58,7 @@ public final class CrmBrowserScript {
                 "SWITCHBOARD_READONLY_EMAIL", readOnlyEmail,
                 "SWITCHBOARD_READONLY_PASSWORD", readOnlyPassword,
                 "SCREENSHOT_DIR", screenshots.toString()));
+        browserTest.environment().putAll(environment);
 
         int exit = browserTest.start().waitFor();
 

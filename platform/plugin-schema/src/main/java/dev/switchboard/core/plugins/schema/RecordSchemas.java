@@ -2,6 +2,7 @@ package dev.switchboard.core.plugins.schema;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.victools.jsonschema.generator.FieldScope;
+import com.github.victools.jsonschema.generator.MemberScope;
 import com.github.victools.jsonschema.generator.Option;
 import com.github.victools.jsonschema.generator.OptionPreset;
 import com.github.victools.jsonschema.generator.SchemaGenerator;
@@ -14,6 +15,7 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -106,7 +108,21 @@ public final class RecordSchemas {
                 node.putArray("examples").add(annotation.example());
             }
         });
+        // properties in the record's order (the generator's default is alphabetical): forms list them so
+        config.forTypesInGeneral().withPropertySorter(Comparator.<MemberScope<?, ?>>comparingInt(RecordSchemas::position)
+                .thenComparing(MemberScope::getName));
         return config.build();
+    }
+
+    /** A record component's place in its record; other members after every component. */
+    private static int position(MemberScope<?, ?> member) {
+        RecordComponent[] components = member.getDeclaringType().getErasedType().getRecordComponents();
+        for (int i = 0; components != null && i < components.length; i++) {
+            if (components[i].getName().equals(member.getName())) {
+                return i;
+            }
+        }
+        return Integer.MAX_VALUE;
     }
 
     private static Integer maxLength(Field field) {

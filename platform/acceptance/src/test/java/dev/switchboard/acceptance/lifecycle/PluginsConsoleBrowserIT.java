@@ -1,0 +1,69 @@
+package dev.switchboard.acceptance.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.acceptance.support.CrmBrowserScript;
+import dev.switchboard.acceptance.support.EmailPlugin;
+import dev.switchboard.acceptance.support.OwnPlatform;
+import dev.switchboard.testkit.RunningPlatform;
+import dev.switchboard.testkit.TestLocation;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The console's Plugins page in a real browser (see modeler-ui/e2e/plugins.browser.test.mjs): the
+ * operator uploads the email plugin and sees it ACTIVE as an OSGi bundle with its action, upgrades it
+ * to 2.0.0, is refused 1.0.0 with the reason, rolls back after a confirmation; in the location's
+ * settings form, generated from the plugin's schema, an invalid port is refused next to the port
+ * field and valid values with a password are saved, the password shown as set and never returned;
+ * a read-only user sees all that and no control to change it; the operator uninstalls the plugin
+ * after a confirmation. On a platform of its own, since plugin versions are platform-wide.
+ */
+class PluginsConsoleBrowserIT {
+
+    private static RunningPlatform platform;
+    private static TestLocation location;
+
+    @BeforeAll
+    static void start() {
+        platform = OwnPlatform.start();
+        location = OwnPlatform.location(platform, "Plugins console");
+    }
+
+    @AfterAll
+    static void stop() {
+        platform.close();
+    }
+
+    @Test
+    void theOperatorInstallsUpgradesRollsBackConfiguresAndUninstallsAPluginInTheBrowser() throws Exception {
+        CrmBrowserScript.run(platform, location, "plugins.browser.test.mjs", Map.of(
+                "SWITCHBOARD_EMAIL_PLUGIN_V1", jar("email.plugin.v1"),
+                "SWITCHBOARD_EMAIL_PLUGIN_V2", jar("email.plugin.v2")));
+
+        assertThat(location.api().get("plugins/" + EmailPlugin.ID).status()).as("uninstalled").isEqualTo(404);
+        JsonNode settings = location.api().get(location.path("plugins/" + EmailPlugin.ID + "/settings")).json();
+        assertThat(settings.get("values").get("host").asText()).isEqualTo("smtp.agency.test");
+        assertThat(settings.get("values").get("port").asText()).isEqualTo("2525");
+        assertThat(settings.get("secretsSet")).extracting(JsonNode::asText).containsExactly("password");
+        assertThat(settings.toString()).as("the settings stay, the password unseen").doesNotContain("smtp-s3cret");
+        assertThat(platform.log()).as("the server's log").doesNotContain("smtp-s3cret");
+        for (String screenshot : List.of("plugins-01-installed.png", "plugins-02-upgraded.png",
+                "plugins-03-older-refused.png", "plugins-04-rollback-confirm.png", "plugins-05-settings-form.png",
+                "plugins-06-port-refused.png", "plugins-07-saved.png", "plugins-08-read-only.png",
+                "plugins-09-uninstall-confirm.png")) {
+            assertThat(CrmBrowserScript.screenshots().resolve(screenshot)).exists();
+        }
+    }
+
+    private static String jar(String property) {
+        Path jar = Path.of(System.getProperty(property));
+        assertThat(jar).as("the email plugin's jar (build plugins/email first)").exists();
+        return jar.toAbsolutePath().toString();
+    }
+}
