@@ -358,6 +358,11 @@ public class ActionWorker {
         }
 
         @Override
+        public dev.switchboard.api.host.Conversations conversations() {
+            return services.conversations();
+        }
+
+        @Override
         public PluginDatabase database() {
             return services.database();
         }

@@ -6,6 +6,7 @@ import dev.switchboard.api.action.ActionContext;
 import dev.switchboard.api.action.WorkflowAction;
 import dev.switchboard.api.host.Contact;
 import dev.switchboard.api.host.Contacts;
+import dev.switchboard.api.host.Conversations;
 import dev.switchboard.api.host.Http;
 import dev.switchboard.api.host.PluginDatabase;
 import dev.switchboard.api.host.StepLog;
@@ -49,6 +50,7 @@ public final class TestActionContext implements ActionContext {
     private final Map<String, String> settingValues;
     private final String pluginVersion;
     private final List<String> log = new ArrayList<>();
+    private final List<String> messages = new ArrayList<>();
     private final Map<String, Contact> contacts = new LinkedHashMap<>();
     private String summary;
     private String vendorReference;
@@ -189,6 +191,28 @@ public final class TestActionContext implements ActionContext {
     @Override
     public Contacts contacts() {
         return new InMemoryContacts(contacts);
+    }
+
+    /** Messages the action appended to conversations, as {@code INBOUND|OUTBOUND channel contactId: body}. */
+    public List<String> appendedMessages() {
+        return List.copyOf(messages);
+    }
+
+    @Override
+    public Conversations conversations() {
+        return new Conversations() {
+            @Override
+            public String appendInbound(String contactId, String channel, String body, String vendorId) {
+                messages.add("INBOUND " + channel + " " + contactId + ": " + body);
+                return "message-" + messages.size();
+            }
+
+            @Override
+            public String appendOutbound(String contactId, String channel, String body, String vendorId) {
+                messages.add("OUTBOUND " + channel + " " + contactId + ": " + body);
+                return "message-" + messages.size();
+            }
+        };
     }
 
     /** The in-memory host has no database: test a plugin's SQL against a running platform. */

@@ -20,6 +20,9 @@ public interface LocationContext {
     /** The location's contacts. */
     Contacts contacts();
 
+    /** The location's conversations: append the messages a channel plugin receives. */
+    Conversations conversations();
+
     /** The plugin's own tables (from the migrations it ships), this location's rows only. */
     PluginDatabase database();
 

@@ -1,12 +1,14 @@
 package dev.switchboard.core.plugins.host;
 
 import dev.switchboard.api.host.Contacts;
+import dev.switchboard.api.host.Conversations;
 import dev.switchboard.api.host.Http;
 import dev.switchboard.api.host.LocationContext;
 import dev.switchboard.api.host.PluginDatabase;
 import dev.switchboard.api.host.StepLog;
 import dev.switchboard.api.settings.PluginSettings;
 import dev.switchboard.core.crm.contacts.ContactSearch;
+import dev.switchboard.core.plugins.Plugins;
 import dev.switchboard.core.plugins.data.PluginData;
 import dev.switchboard.core.plugins.data.PluginStatements;
 import dev.switchboard.core.plugins.settings.PluginSettingsStore;
@@ -31,16 +33,23 @@ public class LocationServices {
     @Inject
     PluginStatements statements;
 
+    @Inject
+    dev.switchboard.core.conversations.Conversations conversations;
+
+    @Inject
+    Plugins plugins;
+
     /** The services for {@code pluginId} (in {@code version}) acting in {@code locationId}, writing to {@code log}. */
     public LocationContext context(LocationId locationId, String pluginId, String version, StepLog log) {
         return new Bound(locationId, version, settings.forPlugin(locationId, pluginId),
                 new PluginContacts(contacts, search, locationId, pluginId),
+                new PluginConversations(conversations, plugins.registry(), locationId, pluginId),
                 new PluginData(statements, locationId, pluginId), log, new PluginHttp(log));
     }
 
     /** The services as one value; action and webhook contexts delegate to it. */
     public record Bound(LocationId location, String pluginVersion, PluginSettings settings, Contacts contacts,
-                        PluginDatabase database, StepLog log, Http http)
+                        Conversations conversations, PluginDatabase database, StepLog log, Http http)
             implements LocationContext {
 
         @Override
