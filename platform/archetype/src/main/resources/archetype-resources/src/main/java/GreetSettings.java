@@ -11,9 +11,9 @@ import org.pf4j.Extension;
 #end
 
 /**
- * This plugin's settings, kept per location: the platform shows the console's form for this record,
- * validates what is saved against it (secret components are stored encrypted), and hands the values
- * to the action as this record, defaults applied.
+ * This plugin's settings, kept per location: the platform derives the settings form's JSON Schema
+ * from this record, validates what is saved against it (secret components are stored encrypted), and
+ * hands the values to the action as this record, defaults applied.
  */
 @Extension
 @Settings(name = "Greeting", description = "How this location's greetings read.")
