@@ -169,6 +169,11 @@ public class ActionWorker {
             pool.execute(() -> {
                 try (DatabaseScope scope = DatabaseScope.location(step.locationId().value())) {
                     perform(step);
+                } catch (RuntimeException | LinkageError e) {
+                    // whatever went wrong around the plugin call ends as this attempt's failure, never as a step
+                    // left leased to a worker that is gone
+                    LOG.log(Level.WARNING, "Running step " + step.id() + " failed", e);
+                    record(() -> self.failed(step, null, null, "the step could not be run: " + e));
                 } finally {
                     free.release();
                     wakeUp();

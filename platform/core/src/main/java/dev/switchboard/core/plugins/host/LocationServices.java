@@ -8,6 +8,7 @@ import dev.switchboard.api.host.PluginDatabase;
 import dev.switchboard.api.host.StepLog;
 import dev.switchboard.api.settings.PluginSettings;
 import dev.switchboard.core.crm.contacts.ContactSearch;
+import dev.switchboard.core.db.InTransaction;
 import dev.switchboard.core.plugins.Plugins;
 import dev.switchboard.core.plugins.data.PluginData;
 import dev.switchboard.core.plugins.data.PluginStatements;
@@ -34,6 +35,9 @@ public class LocationServices {
     PluginStatements statements;
 
     @Inject
+    InTransaction transaction;
+
+    @Inject
     dev.switchboard.core.conversations.Conversations conversations;
 
     @Inject
@@ -42,7 +46,7 @@ public class LocationServices {
     /** The services for {@code pluginId} (in {@code version}) acting in {@code locationId}, writing to {@code log}. */
     public LocationContext context(LocationId locationId, String pluginId, String version, StepLog log) {
         return new Bound(locationId, version, settings.forPlugin(locationId, pluginId),
-                new PluginContacts(contacts, search, locationId, pluginId),
+                new PluginContacts(contacts, search, transaction, locationId, pluginId),
                 new PluginConversations(conversations, plugins.registry(), locationId, pluginId),
                 new PluginData(statements, locationId, pluginId), log, new PluginHttp(log));
     }

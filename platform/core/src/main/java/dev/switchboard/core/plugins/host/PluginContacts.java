@@ -7,6 +7,7 @@ import dev.switchboard.core.crm.Actor;
 import dev.switchboard.core.crm.contacts.ContactQuery;
 import dev.switchboard.core.crm.contacts.ContactSearch;
 import dev.switchboard.core.db.DatabaseScope;
+import dev.switchboard.core.db.InTransaction;
 import dev.switchboard.core.problems.ProblemException;
 import dev.switchboard.core.tenancy.LocationId;
 import jakarta.json.Json;
@@ -29,13 +30,15 @@ final class PluginContacts implements Contacts {
 
     private final dev.switchboard.core.crm.contacts.Contacts contacts;
     private final ContactSearch search;
+    private final InTransaction transaction;
     private final LocationId locationId;
     private final Actor actor;
 
-    PluginContacts(dev.switchboard.core.crm.contacts.Contacts contacts, ContactSearch search, LocationId locationId,
-                   String pluginId) {
+    PluginContacts(dev.switchboard.core.crm.contacts.Contacts contacts, ContactSearch search, InTransaction transaction,
+                   LocationId locationId, String pluginId) {
         this.contacts = contacts;
         this.search = search;
+        this.transaction = transaction;
         this.locationId = locationId;
         this.actor = Actor.plugin(pluginId);
     }
@@ -152,15 +155,16 @@ final class PluginContacts implements Contacts {
     private dev.switchboard.core.crm.contacts.Contact changedCore(
             Supplier<dev.switchboard.core.crm.contacts.Contact> change) throws PluginException {
         try (DatabaseScope scope = DatabaseScope.location(locationId.value())) {
-            return change.get();
+            return transaction.get(change);
         } catch (ProblemException e) {
             throw new PluginException(e.problem().detail() == null ? e.problem().title() : e.problem().detail());
         }
     }
 
+    /** Reads in the location's scope, in a transaction: the persistence context needs one on a plugin's thread. */
     private <T> T inScope(Supplier<T> read) {
         try (DatabaseScope scope = DatabaseScope.location(locationId.value())) {
-            return read.get();
+            return transaction.get(read);
         }
     }
 
