@@ -8,6 +8,7 @@ import dev.switchboard.core.events.EventTypeSource;
 import dev.switchboard.core.plugins.Plugins;
 import dev.switchboard.core.plugins.registry.Extension;
 import dev.switchboard.core.plugins.registry.ExtensionCheck;
+import dev.switchboard.core.plugins.registry.ExtensionRegistry;
 import dev.switchboard.core.plugins.registry.ExtensionScanner;
 import dev.switchboard.core.plugins.schema.RecordSchemas;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -72,15 +73,19 @@ public class PluginTriggers implements ExtensionCheck, EventTypeSource {
         return problems;
     }
 
+    /** None before the plugins have started. */
     @Override
     public Collection<EventType> types() {
-        return plugins.registry().extensions(TriggerType.class).stream().map(PluginTriggers::eventType).toList();
+        ExtensionRegistry registry = plugins.registry();
+        return registry == null ? List.of()
+                : registry.extensions(TriggerType.class).stream().map(PluginTriggers::eventType).toList();
     }
 
     /** The event type {@code event} as plugin {@code pluginId} declares it, if it does. */
     public Optional<EventType> declaredBy(String pluginId, String event) {
-        return plugins.registry().generation(pluginId).flatMap(generation -> generation.find(TriggerType.class, event))
-                .map(PluginTriggers::eventType);
+        ExtensionRegistry registry = plugins.registry();
+        return registry == null ? Optional.empty() : registry.generation(pluginId)
+                .flatMap(generation -> generation.find(TriggerType.class, event)).map(PluginTriggers::eventType);
     }
 
     /**
