@@ -30,6 +30,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -239,7 +241,10 @@ class WebhookPluginIT {
         assertProblem(hookOf(PROBE, "GET", probe + "?op=meter&meter=probe.calls&quantity=0&key=call-3", null, null),
                 400, "must be positive");
 
-        JsonNode usage = location.api().get(location.path("usage?from=2000-01-01")).json();
+        String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
+        Response report = location.api().get(location.path("usage?from=" + yesterday));
+        assertThat(report.status()).as(report.body()).isEqualTo(200);
+        JsonNode usage = report.json();
         JsonNode line = null;
         for (JsonNode candidate : usage.get("lines")) {
             if (candidate.get("pluginId").asText().equals(PROBE)) {
@@ -250,10 +255,13 @@ class WebhookPluginIT {
         assertThat(line.get("meter").asText()).isEqualTo("probe.calls");
         assertThat(line.get("quantity").asLong()).as("call-1 counted once").isEqualTo(7);
         assertThat(line.get("records").asLong()).isEqualTo(2);
-        assertThat(location.api().get(location.path("usage?from=2000-01-01&to=1999-01-01")).status()).isEqualTo(400);
-        assertThat(location.api().get(location.path("usage?from=yesterday")).status()).isEqualTo(400);
-        JsonNode otherUsage = operator.get("locations/" + other.json().get("id").asText() + "/usage?from=2000-01-01").json();
-        assertThat(otherUsage.get("lines")).isEmpty();
+        Problems.assertProblem(location.api().get(location.path("usage?from=2000-01-01&to=1999-01-01")), 400,
+                "must be after from");
+        Problems.assertProblem(location.api().get(location.path("usage?from=2000-01-01")), 400, "at most 366 days");
+        Problems.assertProblem(location.api().get(location.path("usage?from=yesterday")), 400, "not a timestamp");
+        Response otherUsage = operator.get("locations/" + other.json().get("id").asText() + "/usage?from=" + yesterday);
+        assertThat(otherUsage.status()).as(otherUsage.body()).isEqualTo(200);
+        assertThat(otherUsage.json().get("lines")).as("another location's usage").isEmpty();
     }
 
     private static String sign(String body) {
