@@ -7,6 +7,7 @@ import type { Me } from './api/types';
 export type AgencyPermission =
   | 'agency.locations'
   | 'agency.theme'
+  | 'agency.usage'
   | 'agency.users'
   | 'platform.agencies'
   | 'platform.plugins'

@@ -4,8 +4,11 @@ import dev.switchboard.api.PluginException;
 import dev.switchboard.api.action.ActionContext;
 import dev.switchboard.api.action.WorkflowAction;
 import dev.switchboard.api.host.Contacts;
+import dev.switchboard.api.host.Documents;
+import dev.switchboard.api.host.Events;
 import dev.switchboard.api.host.Http;
 import dev.switchboard.api.host.LocationContext;
+import dev.switchboard.api.host.Metering;
 import dev.switchboard.api.host.PluginDatabase;
 import dev.switchboard.api.host.StepLog;
 import dev.switchboard.api.settings.PluginSettings;
@@ -385,6 +388,21 @@ public class ActionWorker {
         @Override
         public Clock clock() {
             return services.clock();
+        }
+
+        @Override
+        public Events events() {
+            return services.events();
+        }
+
+        @Override
+        public Documents documents() {
+            return services.documents();
+        }
+
+        @Override
+        public Metering metering() {
+            return services.metering();
         }
     }
 }

@@ -41,49 +41,95 @@ import java.util.Set;
  * EmailSent sent = context.run(new SendEmailAction());
  * assertThat(context.summary()).isEqualTo("sent to ada@example.com");
  * }</pre>
+ *
+ * <p>It is also a location's host services for other extensions: {@link TestWebhookContext} hands
+ * one to a webhook handler for each location it knows. Events, documents and usage records are kept
+ * in memory and can be read back ({@link #events()}, {@link #documents()}, {@link #metering()}).
  */
 public final class TestActionContext implements ActionContext {
 
+    private final String locationId;
     private final String executionId;
     private final Map<String, String> inputs;
     private final Optional<Contact> contact;
     private final Map<String, String> settingValues;
     private final String pluginVersion;
-    private final List<String> log = new ArrayList<>();
+    private final List<String> log;
     private final List<String> messages = new ArrayList<>();
-    private final Map<String, Contact> contacts = new LinkedHashMap<>();
+    private final Map<String, Contact> contacts;
+    private final InMemoryEvents events;
+    private final InMemoryDocuments documents;
+    private final InMemoryMetering metering;
     private String summary;
     private String vendorReference;
 
-    private TestActionContext(String executionId, Map<String, String> inputs, Optional<Contact> contact,
-                              Map<String, String> settingValues, String pluginVersion) {
+    private TestActionContext(String locationId, String executionId, Map<String, String> inputs,
+                              Optional<Contact> contact, Map<String, String> settingValues, String pluginVersion,
+                              Map<String, Contact> contacts, InMemoryEvents events, InMemoryDocuments documents,
+                              InMemoryMetering metering, List<String> log) {
+        this.locationId = locationId;
         this.executionId = executionId;
         this.inputs = Map.copyOf(inputs);
         this.contact = contact;
         this.settingValues = Map.copyOf(settingValues);
         this.pluginVersion = pluginVersion;
+        this.contacts = contacts;
+        this.events = events;
+        this.documents = documents;
+        this.metering = metering;
+        this.log = log;
         contact.ifPresent(c -> contacts.put(c.id(), c));
     }
 
     /** A context with these inputs, no contact and no settings, in location {@code test-location}. */
     public static TestActionContext of(Map<String, String> inputs) {
-        return new TestActionContext("test-run:test-step", inputs, Optional.empty(), Map.of(), "1.0.0");
+        return new TestActionContext("test-location", "test-run:test-step", inputs, Optional.empty(), Map.of(),
+                "1.0.0", new LinkedHashMap<>(), new InMemoryEvents(List.of()), new InMemoryDocuments(),
+                new InMemoryMetering(), java.util.Collections.synchronizedList(new ArrayList<>()));
     }
 
     public TestActionContext withContact(Contact newContact) {
-        return new TestActionContext(executionId, inputs, Optional.of(newContact), settingValues, pluginVersion);
+        return copy(locationId, executionId, Optional.of(newContact), settingValues, pluginVersion, events);
+    }
+
+    /** More contacts of the location, which {@link #contacts()} finds (the run's contact stays as it is). */
+    public TestActionContext withContacts(Contact... more) {
+        for (Contact other : more) {
+            contacts.put(other.id(), other);
+        }
+        return this;
     }
 
     public TestActionContext withSettings(Map<String, String> settings) {
-        return new TestActionContext(executionId, inputs, contact, settings, pluginVersion);
+        return copy(locationId, executionId, contact, settings, pluginVersion, events);
     }
 
     public TestActionContext withExecutionId(String id) {
-        return new TestActionContext(id, inputs, contact, settingValues, pluginVersion);
+        return copy(locationId, id, contact, settingValues, pluginVersion, events);
     }
 
     public TestActionContext withPluginVersion(String version) {
-        return new TestActionContext(executionId, inputs, contact, settingValues, version);
+        return copy(locationId, executionId, contact, settingValues, version, events);
+    }
+
+    public TestActionContext withLocationId(String id) {
+        return copy(id, executionId, contact, settingValues, pluginVersion, events);
+    }
+
+    /**
+     * The event types the plugin declares: its {@code TriggerType} classes with {@code @Trigger}. Only
+     * those can be emitted, as on the platform.
+     */
+    public TestActionContext withTriggers(Class<?>... triggerTypes) {
+        return copy(locationId, executionId, contact, settingValues, pluginVersion,
+                new InMemoryEvents(List.of(triggerTypes)));
+    }
+
+    /** The copies share contacts, documents, usage and log lines; only what is named changes. */
+    private TestActionContext copy(String location, String execution, Optional<Contact> runContact,
+                                   Map<String, String> settings, String version, InMemoryEvents newEvents) {
+        return new TestActionContext(location, execution, inputs, runContact, settings, version, contacts, newEvents,
+                documents, metering, log);
     }
 
     /**
@@ -117,12 +163,14 @@ public final class TestActionContext implements ActionContext {
 
     /** The lines the action logged, {@code INFO …} or {@code WARN …}. */
     public List<String> logLines() {
-        return List.copyOf(log);
+        synchronized (log) {
+            return List.copyOf(log);
+        }
     }
 
     @Override
     public String locationId() {
-        return "test-location";
+        return locationId;
     }
 
     @Override
@@ -266,6 +314,23 @@ public final class TestActionContext implements ActionContext {
     @Override
     public Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** The events emitted so far can be read from it: {@code context.events().emitted()}. */
+    @Override
+    public InMemoryEvents events() {
+        return events;
+    }
+
+    @Override
+    public InMemoryDocuments documents() {
+        return documents;
+    }
+
+    /** The usage recorded so far can be read from it: {@code context.metering().total("lookups")}. */
+    @Override
+    public InMemoryMetering metering() {
+        return metering;
     }
 
     /** Contacts kept in a map: enough for a plugin's unit tests. */

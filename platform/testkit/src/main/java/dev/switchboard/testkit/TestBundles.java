@@ -36,7 +36,9 @@ public final class TestBundles {
             "dev.switchboard.api.host;version=\"[1.0,2)\"",
             "dev.switchboard.api.permission;version=\"[1.0,2)\"",
             "dev.switchboard.api.schema;version=\"[1.0,2)\"",
-            "dev.switchboard.api.settings;version=\"[1.0,2)\"");
+            "dev.switchboard.api.settings;version=\"[1.0,2)\"",
+            "dev.switchboard.api.trigger;version=\"[1.0,2)\"",
+            "dev.switchboard.api.webhook;version=\"[1.0,2)\"");
     private static final String SDK_INDEX = "META-INF/switchboard/extensions.idx";
     private static final String PF4J_INDEX = "META-INF/extensions.idx";
 

@@ -135,10 +135,18 @@ class PermissionMatrixIT {
             Map.entry("GET /locations/{locationId}/workflows/{key}", "location.read"),
             Map.entry("GET /locations/{locationId}/workflows/{key}/bpmn", "location.read"),
             Map.entry("GET /locations/{locationId}/workflow-runs", "location.read"),
-            Map.entry("GET /locations/{locationId}/workflow-runs/{runId}", "location.read"));
+            Map.entry("GET /locations/{locationId}/workflow-runs/{runId}", "location.read"),
+            Map.entry("GET /locations/{locationId}/usage", "agency.usage"),
+            // plugins' webhooks: no login, the handler checks the caller (here: no such plugin, 404)
+            Map.entry("GET /hooks/{pluginId}/{path}", "public"),
+            Map.entry("POST /hooks/{pluginId}/{path}", "public"),
+            Map.entry("PUT /hooks/{pluginId}/{path}", "public"),
+            Map.entry("PATCH /hooks/{pluginId}/{path}", "public"),
+            Map.entry("DELETE /hooks/{pluginId}/{path}", "public"));
 
     private static final Set<String> MEMBER = Set.of("self", "plugins.read");
-    private static final Set<String> AGENCY_ADMIN = Set.of("agency.theme", "agency.locations", "agency.users");
+    private static final Set<String> AGENCY_ADMIN = Set.of("agency.theme", "agency.locations", "agency.users",
+            "agency.usage");
     private static final Set<String> LOCATION_ADMIN = Set.of("location.read", "location.contacts", "location.workflows",
             "location.settings");
 
@@ -192,7 +200,7 @@ class PermissionMatrixIT {
         // ids of nothing where an allowed call would change something (removing the email plugin, say)
         Map<String, String> ids = new LinkedHashMap<>(Map.of("{agencyId}", agencyB, "{locationId}", b1,
                 "{pluginId}", "no-such-plugin", "{key}", "no-such-workflow", "{runId}", "no-such-run", "{slug}", "validation",
-                "{tag}", "no-such-tag"));
+                "{tag}", "no-such-tag", "{path}", "no-such-path"));
         for (String id : List.of("{invitationId}", "{contactId}", "{userId}", "{fieldId}", "{valueId}", "{companyId}",
                 "{noteId}", "{taskId}", "{pipelineId}", "{stageId}", "{opportunityId}")) {
             ids.put(id, UUID.randomUUID().toString());

@@ -34,4 +34,13 @@ public interface LocationContext {
 
     /** The clock to read the time from (tests replace it). */
     Clock clock();
+
+    /** Emits the events this plugin declares, which start workflows. */
+    Events events();
+
+    /** This plugin's JSON documents in the location. */
+    Documents documents();
+
+    /** Usage records, for billing. */
+    Metering metering();
 }

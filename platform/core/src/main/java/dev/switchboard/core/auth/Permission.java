@@ -23,6 +23,8 @@ public enum Permission {
     AGENCY_LOCATIONS(Level.AGENCY),
     /** Create users, change their roles, disable them. */
     AGENCY_USERS(Level.AGENCY),
+    /** Read what the agency's locations used of the plugins (what billing charges for). */
+    AGENCY_USAGE(Level.AGENCY),
     /** Read a location's contacts, workflows, runs and settings. */
     LOCATION_READ(Level.LOCATION),
     /** Create and change a location's contacts. */
@@ -57,7 +59,7 @@ public enum Permission {
 
     /** What an agency role grants in the agency; owners and admins alike (only owners make owners, see Users). */
     static Set<Permission> agencyRole() {
-        return EnumSet.of(SELF, PLUGINS_READ, AGENCY_THEME, AGENCY_LOCATIONS, AGENCY_USERS);
+        return EnumSet.of(SELF, PLUGINS_READ, AGENCY_THEME, AGENCY_LOCATIONS, AGENCY_USERS, AGENCY_USAGE);
     }
 
     static Set<Permission> of(LocationRole role) {

@@ -6,16 +6,21 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * The one list of event types the platform knows, with their payload schemas. Payloads are checked
+ * The one list of event types the platform knows, with their payload schemas: the platform's own
+ * (below), and those the active plugins declare ({@link EventTypeSource}). Payloads are checked
  * against the schema when they are appended to the outbox, so a consumer never meets a malformed one.
  */
 @ApplicationScoped
@@ -116,9 +121,27 @@ public class EventCatalog {
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
     private final Map<String, Declared> byName = new ConcurrentHashMap<>();
+    /** Compiled schemas of declared types from sources, by name; replaced when a declaration changes. */
+    private final Map<String, Declared> compiled = new ConcurrentHashMap<>();
+
+    @Inject
+    Instance<EventTypeSource> sources;
+
+    private final List<EventTypeSource> given;
 
     public EventCatalog() {
+        this(List.of());
+    }
+
+    /** A catalog with these sources besides the platform's types (outside a container, in tests). */
+    public EventCatalog(List<EventTypeSource> given) {
+        this.given = List.copyOf(given);
         PLATFORM_TYPES.forEach(this::declare);
+    }
+
+    /** Whether {@code name} is one of the platform's own types, which no plugin may declare. */
+    public static boolean isPlatformType(String name) {
+        return PLATFORM_TYPES.stream().anyMatch(type -> type.name().equals(name));
     }
 
     private void declare(EventType type) {
@@ -128,11 +151,17 @@ public class EventCatalog {
     }
 
     public Collection<EventType> types() {
-        return byName.values().stream().map(Declared::type).toList();
+        List<EventType> all = new ArrayList<>(byName.values().stream().map(Declared::type).toList());
+        all.addAll(declaredElsewhere());
+        return all;
     }
 
     public Optional<EventType> find(String name) {
-        return Optional.ofNullable(byName.get(name)).map(Declared::type);
+        Declared platform = byName.get(name);
+        if (platform != null) {
+            return Optional.of(platform.type());
+        }
+        return declaredElsewhere().stream().filter(type -> type.name().equals(name)).findFirst();
     }
 
     /**
@@ -142,7 +171,7 @@ public class EventCatalog {
      *     declaration is a programming error, not bad user input
      */
     public void check(EventType type, JsonObject payload) {
-        Declared declared = byName.get(type.name());
+        Declared declared = byName.containsKey(type.name()) ? byName.get(type.name()) : compiledElsewhere(type);
         if (declared == null || !declared.type().equals(type)) {
             throw new IllegalArgumentException("event type " + type.name() + " v" + type.version() + " is not declared");
         }
@@ -151,6 +180,21 @@ public class EventCatalog {
             throw new IllegalArgumentException("payload of " + type.name() + " does not match its schema: "
                     + errors.stream().map(Error::toString).collect(Collectors.joining("; ")));
         }
+    }
+
+    /** A type a source declares now, its schema compiled once per declaration. */
+    private Declared compiledElsewhere(EventType type) {
+        if (declaredElsewhere().stream().noneMatch(type::equals)) {
+            return null;
+        }
+        return compiled.compute(type.name(), (name, known) -> known != null && known.type().equals(type) ? known
+                : new Declared(type, SCHEMAS.getSchema(type.payloadSchema())));
+    }
+
+    private List<EventType> declaredElsewhere() {
+        return Stream.concat(given.stream(), sources == null ? Stream.empty() : sources.stream())
+                .flatMap(source -> source.types().stream())
+                .filter(type -> !byName.containsKey(type.name())).toList();
     }
 
     private record Declared(EventType type, Schema schema) {

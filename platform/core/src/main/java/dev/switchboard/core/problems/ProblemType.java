@@ -35,7 +35,11 @@ public enum ProblemType {
             "Too many attempts in a short time; wait for the number of seconds in Retry-After."),
     INTERNAL("internal", 500, "Internal error",
             "The request failed unexpectedly; the detail names an incident id the operator finds in the log."),
+    PLUGIN_FAILED("plugin-failed", 500, "Plugin failed",
+            "A plugin's code failed while it handled the request (a webhook); the detail names the plugin and the failure."),
     UNAVAILABLE("unavailable", 503, "Service unavailable", "The platform is starting or stopping; try again shortly."),
+    PLUGIN_TIMEOUT("plugin-timeout", 504, "Plugin timed out",
+            "A plugin did not answer the request (a webhook) within its time limit."),
     /** A status without a kind of its own (the safety net for errors raised by the server itself). */
     HTTP_ERROR("http-error", 400, "HTTP error", "An error of the HTTP layer; the status says which.");
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.json.Json;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EventCatalogTest {
@@ -54,5 +56,35 @@ class EventCatalogTest {
 
         assertThatThrownBy(() -> catalog.check(future, Json.createObjectBuilder().build()))
                 .hasMessageContaining("contact.created v2 is not declared");
+    }
+
+    @Test
+    void typesOfASourceComeAndGoWithItsDeclarationsAndAreCheckedLikeThePlatformsOwn() {
+        List<EventType> declared = new ArrayList<>();
+        EventCatalog withPlugins = new EventCatalog(List.of(() -> declared));
+        EventType received = new EventType("webhook.received", 1, "A webhook was received", """
+                {"type": "object", "additionalProperties": false,
+                 "properties": {"body": {"type": "string", "maxLength": 10}}}""");
+        assertThat(withPlugins.find("webhook.received")).isEmpty();
+
+        declared.add(received);
+
+        assertThat(withPlugins.types()).contains(received).contains(EventCatalog.CONTACT_CREATED);
+        assertThat(withPlugins.find("webhook.received")).contains(received);
+        withPlugins.check(received, Json.createObjectBuilder().add("body", "short").build());
+        assertThatThrownBy(() -> withPlugins.check(received, Json.createObjectBuilder().add("body", "far too long").build()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("webhook.received");
+        declared.clear();
+        assertThatThrownBy(() -> withPlugins.check(received, Json.createObjectBuilder().build()))
+                .hasMessageContaining("webhook.received v1 is not declared");
+    }
+
+    @Test
+    void aSourceCannotRedeclareAPlatformType() {
+        EventType fake = new EventType("contact.created", 1, "", "{}");
+        EventCatalog withPlugins = new EventCatalog(List.of(() -> List.of(fake)));
+
+        assertThat(withPlugins.find("contact.created")).contains(EventCatalog.CONTACT_CREATED);
+        assertThat(withPlugins.types()).filteredOn(type -> type.name().equals("contact.created")).hasSize(1);
     }
 }

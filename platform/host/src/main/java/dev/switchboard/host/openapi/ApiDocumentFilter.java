@@ -83,6 +83,8 @@ public class ApiDocumentFilter implements OASFilter {
                     "body", "status", "refId")),
             Map.entry("TimelinePage", Set.of("nextCursor")),
             Map.entry("UserView", Set.of()),
+            Map.entry("UsageReport", Set.of()),
+            Map.entry("UsageLine", Set.of()),
             Map.entry("WorkflowRun", Set.of("contactId", "error", "endedAt")),
             Map.entry("Step", Set.of("name", "endedAt", "actionId", "pluginId", "pluginVersion", "status",
                     "summary", "error", "vendorId", "idempotencyKey")),

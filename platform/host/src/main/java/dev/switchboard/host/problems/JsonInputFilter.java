@@ -10,6 +10,8 @@ import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
@@ -23,7 +25,8 @@ import java.util.Deque;
  * Limits every JSON request body before it is bound to Java objects: its size, its nesting, the
  * members of each object and array, the length of each string, and characters that cannot be stored
  * (NUL, unpaired surrogates). A body over a limit is refused with a problem naming where (a JSON
- * Pointer), so no resource ever sees a 2,000,000-element array or a 100-level nesting.
+ * Pointer), so no resource ever sees a 2,000,000-element array or a 100-level nesting. Resources
+ * marked {@link RawBody} read their bodies themselves.
  */
 @Provider
 @Priority(Priorities.ENTITY_CODER)
@@ -40,8 +43,14 @@ public class JsonInputFilter implements ContainerRequestFilter {
     /** How much of a body over the limit is read and dropped before answering. */
     private static final long DRAINED = 32L * 1024 * 1024;
 
+    @Context
+    ResourceInfo resource;
+
     @Override
     public void filter(ContainerRequestContext request) {
+        if (rawBody()) {
+            return;
+        }
         MediaType type = request.getMediaType();
         if (type == null || !request.hasEntity() || !(type.getSubtype().equals("json") || type.getSubtype().endsWith("+json"))) {
             return;
@@ -49,6 +58,13 @@ public class JsonInputFilter implements ContainerRequestFilter {
         byte[] body = read(request.getEntityStream());
         check(body);
         request.setEntityStream(new ByteArrayInputStream(body));
+    }
+
+    /** Whether the resource reads its body itself ({@link RawBody}). */
+    private boolean rawBody() {
+        return resource != null && resource.getResourceMethod() != null
+                && (resource.getResourceMethod().isAnnotationPresent(RawBody.class)
+                || resource.getResourceClass().isAnnotationPresent(RawBody.class));
     }
 
     private static byte[] read(InputStream in) {
