@@ -11,17 +11,20 @@
 // The first user is the platform's operator (`platform.plugins`) and may change the location's
 // settings; the read-only user has the READ_ONLY role in the location. Optional: CHROMIUM_PATH
 // (default /usr/bin/chromium). Without the required variables the test is skipped. It installs the
-// email plugin (1.0.0 and 2.0.0), rolls it back, saves its settings in the location and uninstalls
-// it again: the settings stay behind.
+// email plugin (1.0.0 and 2.0.0), rolls it back, saves its settings in the location, turns it off
+// there and on again, deploys a workflow that sends email (welcome-by-email, next to this file) in the
+// location, is refused turning the plugin off and uninstalling it for that workflow, and removes it
+// anyway: the settings and the workflow stay behind.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   callApi,
   crmEnvironment,
   cssString,
+  deployWorkflow,
   expectFieldError,
   launchChromium,
   signIn,
@@ -59,6 +62,9 @@ const FIELDS = [
   ['startTls', 'checkbox', false],
 ];
 const SECRET = `smtp-s3cret-${Date.now().toString(36)}`;
+/** A workflow that calls `email.send` (its key is its process id). */
+const WORKFLOW_XML = await readFile(new URL('./plugins.welcome-email.bpmn20.xml', import.meta.url), 'utf8');
+const WORKFLOW = 'welcome-by-email';
 
 /** `text` as a regular expression that matches it literally. */
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -72,12 +78,20 @@ const S = {
   status: '[role="status"]',
   settingsForm: 'form[data-form="plugin-settings"]',
 };
+S.enabledCell = `${S.row} td[data-enabled]`;
 
 const input = (name) => `${S.settingsForm} [data-field="${cssString(name)}"] [name="${cssString(name)}"]`;
 
 async function openPlugins(page) {
   await page.locator(S.views).getByRole('button', { name: 'Plugins', exact: true }).click();
   await waitForOrAlert(page, `${S.plugins}[aria-busy="false"]`, 'the plugins list');
+}
+
+/** The location's plugins as the API has them: the email plugin's `enabled`. */
+async function enabledInApi(page) {
+  const api = await callApi(page, 'GET', `/api/v1/locations/${LOCATION}/plugins`);
+  assert.equal(api.status, 200, api.text);
+  return api.body.find((p) => p.id === PLUGIN)?.enabled;
 }
 
 async function upload(page, jar) {
@@ -93,7 +107,7 @@ async function expectActive(page, version) {
 }
 
 test(
-  'Plugins page: install, upgrade, roll back and uninstall the email plugin; its settings form from its schema',
+  'Plugins page: install, upgrade, roll back, turn off and on in the location and uninstall the email plugin (refused, then forced); its settings form from its schema',
   { skip: missing.length > 0 && `set ${missing.join(', ')} to run`, timeout: 420_000 },
   async (t) => {
     await mkdir(SCREENSHOT_DIR, { recursive: true });
@@ -118,13 +132,26 @@ test(
       });
 
     let name;
+    let locationName;
     let settingsUrl;
+    /** The switch that turns the email plugin on and off in the location. */
+    const emailSwitch = () => page.locator(S.row).getByRole('switch', { name: `${name} in ${locationName}`, exact: true });
+    const expectSwitch = async (on) => {
+      await page.waitForFunction(
+        ({ selector, on }) => document.querySelector(selector)?.getAttribute('aria-checked') === String(on),
+        { selector: `${S.row} [role="switch"]`, on },
+      );
+      assert.equal(await emailSwitch().textContent(), on ? 'On' : 'Off');
+    };
 
     try {
       await step('1. sign in, switch to the location and open Plugins: the email plugin is not installed', async () => {
         await signIn(page, BASE_URL, EMAIL, PASSWORD);
         await page.selectOption(S.locationSelect, LOCATION);
         await page.waitForFunction((id) => new URL(location.href).searchParams.get('location') === id, LOCATION);
+        const me = await callApi(page, 'GET', '/api/v1/me');
+        locationName = me.body.locations.find((l) => l.id === LOCATION)?.name;
+        assert.ok(locationName, `the location ${LOCATION} among the user's`);
         await openPlugins(page);
         assert.equal(new URL(page.url()).searchParams.get('view'), 'plugins');
         assert.equal(await page.locator(S.row).count(), 0, 'the platform starts without the email plugin');
@@ -141,6 +168,9 @@ test(
         const action = api.body.extensions.find((x) => x.point === 'WorkflowAction');
         await waitForText(page, `${S.row} [data-action="email.send"]`, new RegExp(escape(action.descriptor.name)), 'the action by its name');
         await page.locator(`${S.row} [data-settings]`).waitFor({ state: 'visible' });
+        await waitForText(page, `${S.plugins} th[data-column="location"]`, new RegExp(`^In ${escape(locationName)}$`), 'the column of the location');
+        await expectSwitch(true);
+        assert.equal(await enabledInApi(page), true, 'an installed plugin serves every location');
         await shot(page, 'plugins-01-installed.png');
       });
 
@@ -240,7 +270,8 @@ test(
           await openPlugins(p);
           await p.locator(S.row).waitFor({ state: 'visible' });
           assert.equal(await p.locator(S.upload).count(), 0, 'no upload');
-          assert.equal(await p.locator(`${S.plugins} button`).count(), 0, 'no roll back, no uninstall');
+          assert.equal(await p.locator(`${S.plugins} button`).count(), 0, 'no roll back, no uninstall, no switch');
+          assert.equal((await p.textContent(`${S.row} td[data-enabled="true"]`))?.trim(), 'On', 'on in the location, said');
           await p.locator(S.row).getByRole('link', { name: new RegExp(`^Settings of ${escape(name)}`) }).click();
           await p.locator('dl[aria-label="Plugin settings"]').waitFor({ state: 'visible' });
           assert.equal(await p.locator(S.settingsForm).count(), 0, 'no settings form');
@@ -253,18 +284,68 @@ test(
         }
       });
 
-      await step('9. uninstall after confirming: gone from the list and the API', async () => {
+      await step('9. turn the plugin off in the location after confirming, then on again without a question', async () => {
         await openPlugins(page);
+        await expectSwitch(true);
+        await emailSwitch().click();
+        const dialog = page.getByRole('dialog', { name: `Turn ${name} off in ${locationName}?` });
+        await dialog.waitFor({ state: 'visible' });
+        await shot(page, 'plugins-09-turn-off-confirm.png');
+        await dialog.getByRole('button', { name: 'Turn off', exact: true }).click();
+        await dialog.waitFor({ state: 'detached' });
+        await waitForText(page, S.status, new RegExp(`Turned ${escape(name)} off in ${escape(locationName)}\\.`), 'turning off is confirmed');
+        await expectSwitch(false);
+        assert.equal(await page.locator(S.enabledCell).getAttribute('data-enabled'), 'false');
+        assert.equal(await enabledInApi(page), false, 'the API has it off in the location');
+        const refused = await deployWorkflow(page, LOCATION, WORKFLOW_XML);
+        assert.equal(refused.status, 400, `a workflow calling email.send cannot be deployed while it is off: ${refused.text}`);
+        await shot(page, 'plugins-10-turned-off.png');
+
+        await emailSwitch().click();
+        await waitForText(page, S.status, new RegExp(`Turned ${escape(name)} on in ${escape(locationName)}\\.`), 'turning on is confirmed');
+        await expectSwitch(true);
+        assert.equal(await page.getByRole('dialog').count(), 0, 'no question to turn it on');
+        assert.equal(await enabledInApi(page), true, 'the API has it on again');
+      });
+
+      await step('10. a workflow of the location sends email: turning the plugin off is refused, naming it', async () => {
+        const deployed = await deployWorkflow(page, LOCATION, WORKFLOW_XML);
+        assert.equal(deployed.status, 201, deployed.text);
+        assert.equal(deployed.body.key, WORKFLOW);
+
+        await emailSwitch().click();
+        const dialog = page.getByRole('dialog', { name: `Turn ${name} off in ${locationName}?` });
+        await dialog.waitFor({ state: 'visible' });
+        await dialog.getByRole('button', { name: 'Turn off', exact: true }).click();
+        await waitForText(page, `dialog[open] [role="alert"]`, new RegExp(`workflow\\(s\\) ${escape(WORKFLOW)}\\b`), 'the refusal names the workflow');
+        await shot(page, 'plugins-11-turn-off-refused.png');
+        await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
+        await dialog.waitFor({ state: 'detached' });
+        await expectSwitch(true);
+        assert.equal(await enabledInApi(page), true, 'still on');
+      });
+
+      await step('11. uninstall is refused naming the workflow; removed anyway after a second confirmation', async () => {
         await page.locator(S.row).getByRole('button', { name: `Uninstall ${name}`, exact: true }).click();
         const dialog = page.getByRole('dialog', { name: `Uninstall ${name}?` });
         await dialog.waitFor({ state: 'visible' });
-        await shot(page, 'plugins-09-uninstall-confirm.png');
+        await shot(page, 'plugins-12-uninstall-confirm.png');
         await dialog.getByRole('button', { name: 'Uninstall', exact: true }).click();
-        await dialog.waitFor({ state: 'detached' });
-        await waitForText(page, S.status, new RegExp(`Uninstalled ${escape(name)}\\.`), 'the removal is confirmed');
+
+        const again = page.getByRole('dialog', { name: `Remove ${name} anyway?` });
+        await again.waitFor({ state: 'visible' });
+        await waitForText(page, 'dialog[open] [data-refusal]', new RegExp(`workflow '${escape(WORKFLOW)}'`), 'the refusal names the workflow');
+        await waitForText(page, 'dialog[open]', /steps of those workflows .* fail/, 'the warning says their steps fail');
+        assert.equal((await callApi(page, 'GET', `/api/v1/plugins/${PLUGIN}`)).status, 200, 'not removed yet');
+        await shot(page, 'plugins-13-remove-anyway.png');
+        await again.getByRole('button', { name: 'Remove anyway', exact: true }).click();
+        await again.waitFor({ state: 'detached' });
+        await waitForText(page, S.status, new RegExp(`Uninstalled ${escape(name)}`), 'the removal is confirmed');
         await page.locator(S.row).waitFor({ state: 'detached' });
         assert.equal((await callApi(page, 'GET', `/api/v1/plugins/${PLUGIN}`)).status, 404, 'the API no longer has it');
-        await shot(page, 'plugins-10-uninstalled.png');
+        const workflow = await callApi(page, 'GET', `/api/v1/locations/${LOCATION}/workflows/${WORKFLOW}`);
+        assert.equal(workflow.status, 200, 'the workflow stays');
+        await shot(page, 'plugins-14-uninstalled.png');
       });
     } finally {
       if (pageProblems.length) t.diagnostic(`browser reported:\n  ${pageProblems.join('\n  ')}`);

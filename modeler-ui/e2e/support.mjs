@@ -97,15 +97,19 @@ export async function signIn(page, baseUrl, email, password) {
   await waitForOrAlert(page, 'nav[aria-label="Console"]', 'the console after signing in');
 }
 
-/** Calls the API with the console's own token (to seed data or read what the UI did). */
-export async function callApi(page, method, path, body) {
+/**
+ * Calls the API with the console's own token (to seed data or read what the UI did). `body` is sent
+ * as JSON, or as it is (a string) when `contentType` names another media type.
+ */
+export async function callApi(page, method, path, body, contentType = 'application/json') {
   return page.evaluate(
-    async ({ method, path, body, tokenKey }) => {
+    async ({ method, path, body, contentType, tokenKey }) => {
       const headers = { Accept: 'application/json, application/problem+json' };
       const token = sessionStorage.getItem(tokenKey);
       if (token) headers.Authorization = `Bearer ${token}`;
-      if (body !== undefined) headers['Content-Type'] = 'application/json';
-      const r = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      if (body !== undefined) headers['Content-Type'] = contentType;
+      const sent = body === undefined || contentType !== 'application/json' ? body : JSON.stringify(body);
+      const r = await fetch(path, { method, headers, body: sent });
       const text = await r.text();
       let json = null;
       try {
@@ -115,8 +119,13 @@ export async function callApi(page, method, path, body) {
       }
       return { status: r.status, body: json, text };
     },
-    { method, path, body, tokenKey: TOKEN_STORAGE_KEY },
+    { method, path, body, contentType, tokenKey: TOKEN_STORAGE_KEY },
   );
+}
+
+/** Deploys BPMN 2.0 XML to the location with the console's own token (to seed a workflow); answers like `callApi`. */
+export function deployWorkflow(page, locationId, xml) {
+  return callApi(page, 'POST', `/api/v1/locations/${encodeURIComponent(locationId)}/workflows`, xml, 'application/xml');
 }
 
 /**

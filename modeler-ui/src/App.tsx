@@ -435,7 +435,8 @@ export default function App() {
         <main className="min-h-0 flex-1 overflow-y-auto">
           <PluginsView
             canManage={may(session, 'platform.plugins')}
-            settingsLocationName={readLocation ? location.name : null}
+            location={readLocation ? location : null}
+            canChangeLocation={editSettings}
             settingsHref={(pluginId) => consoleHref({ view: 'plugin-settings', locationId, contactId: null, pluginId })}
             onOpenSettings={(pluginId) => navigate({ view: 'plugin-settings', pluginId })}
           />

@@ -253,6 +253,12 @@ export type PluginExtension = Omit<Schemas['ExtensionInfo'], 'descriptor'> & { d
  */
 export type Plugin = Omit<Schemas['PluginInfo'], 'extensions'> & { extensions: PluginExtension[] };
 
+/**
+ * An installed plugin as one location sees it (`GET /api/v1/locations/{locationId}/plugins`): `enabled`
+ * is false when an admin turned it off there (it serves every location until then).
+ */
+export type LocationPlugin = Schemas['LocationPlugin'];
+
 /** A plugin's settings in a location: plain values as text, and the names of the secrets that are set (never their values). */
 export type PluginSettings = Schemas['SettingsView'];
 

@@ -1,39 +1,57 @@
 import { useEffect, useState, type MouseEvent } from 'react';
 import { ApiError } from '../../api/client';
 import { pluginsApi } from '../../api/plugins';
-import type { Plugin } from '../../api/types';
-import { ConfirmDialog } from '../ConfirmDialog';
+import type { Location, LocationPlugin, Plugin } from '../../api/types';
 import { buttonClass, cardClass, errorTextClass, message, textButtonClass } from '../ui';
+import { LocationSwitch } from './LocationSwitch';
+import { PluginChangeDialog, type PendingChange } from './PluginChangeDialog';
 import { contributions, hasSettings } from './pluginContributions';
 import { PluginUpload } from './PluginUpload';
 
 export interface PluginsViewProps {
   /** `platform.plugins`: upload, roll back and uninstall (the operator's). */
   canManage: boolean;
-  /** The location whose settings the Settings links open; null: the user may not read its settings. */
-  settingsLocationName: string | null;
+  /**
+   * The location chosen in the switcher: whether each plugin serves it, and whose settings the
+   * Settings links open; null: the user may not read it.
+   */
+  location: Pick<Location, 'id' | 'name'> | null;
+  /** `location.settings` in that location: turn plugins on and off there. */
+  canChangeLocation: boolean;
   settingsHref: (pluginId: string) => string;
   onOpenSettings: (pluginId: string) => void;
 }
 
-type Pending = { action: 'rollback' | 'uninstall'; plugin: Plugin };
+/** Which plugins serve one location (by plugin id). */
+interface LocationUse {
+  locationId: string;
+  enabled: Record<string, boolean>;
+}
 
 const PACKAGINGS: Record<string, string> = { OSGI: 'OSGi bundle', PF4J: 'PF4J plugin' };
 
-/** The platform's plugins: what each is and contributes; the operator installs, upgrades, rolls back and removes them. */
-export function PluginsView({ canManage, settingsLocationName, settingsHref, onOpenSettings }: PluginsViewProps) {
+/**
+ * The platform's plugins: what each is and contributes, and whether it serves the chosen location;
+ * the operator installs, upgrades, rolls back and removes them, a location's admin turns them off
+ * and on there.
+ */
+export function PluginsView({ canManage, location, canChangeLocation, settingsHref, onOpenSettings }: PluginsViewProps) {
   const [plugins, setPlugins] = useState<Plugin[] | null>(null);
+  const [use, setUse] = useState<LocationUse | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [pending, setPending] = useState<Pending | null>(null);
+  const [pending, setPending] = useState<PendingChange | null>(null);
+  const [switching, setSwitching] = useState<string | null>(null);
   const [reloads, setReloads] = useState(0);
+  const locationId = location?.id ?? null;
 
   useEffect(() => {
     let cancelled = false;
-    pluginsApi
-      .listPlugins()
-      .then((list) => {
-        if (!cancelled) setPlugins(list);
+    Promise.all([pluginsApi.listPlugins(), locationId ? pluginsApi.listLocationPlugins(locationId) : null])
+      .then(([list, here]) => {
+        if (cancelled) return;
+        setPlugins(list);
+        setUse(here && locationId ? { locationId, enabled: Object.fromEntries(here.map((p) => [p.id, p.enabled])) } : null);
       })
       .catch((e: unknown) => {
         if (!cancelled && !(e instanceof ApiError && e.status === 401)) setError(`Could not load the plugins: ${message(e)}`);
@@ -41,7 +59,16 @@ export function PluginsView({ canManage, settingsLocationName, settingsHref, onO
     return () => {
       cancelled = true;
     };
-  }, [reloads]);
+  }, [reloads, locationId]);
+
+  /** Whether the plugin serves the chosen location; undefined until that location's answer is in. */
+  const enabledHere = (pluginId: string): boolean | undefined =>
+    use && use.locationId === locationId ? use.enabled[pluginId] : undefined;
+
+  /** Shows the server's answer to a switch at once (the reload that follows confirms it). */
+  function switched({ id, enabled }: LocationPlugin, locationId: string) {
+    setUse((now) => (now && now.locationId === locationId ? { locationId, enabled: { ...now.enabled, [id]: enabled } } : now));
+  }
 
   function done(text: string) {
     setNotice(text);
@@ -50,13 +77,54 @@ export function PluginsView({ canManage, settingsLocationName, settingsHref, onO
     setReloads((n) => n + 1);
   }
 
-  async function confirm({ action, plugin }: Pending) {
-    if (action === 'rollback') {
-      const now = await pluginsApi.rollbackPlugin(plugin.id);
-      done(`Rolled ${now.name} back to ${now.version}.`);
-    } else {
-      await pluginsApi.removePlugin(plugin.id);
-      done(`Uninstalled ${plugin.name}.`);
+  async function confirm(change: PendingChange) {
+    const { plugin } = change;
+    switch (change.action) {
+      case 'rollback': {
+        const now = await pluginsApi.rollbackPlugin(plugin.id);
+        done(`Rolled ${now.name} back to ${now.version}.`);
+        return;
+      }
+      case 'uninstall':
+        try {
+          await pluginsApi.removePlugin(plugin.id);
+        } catch (e) {
+          // workflows use it: say which, and ask again before removing it anyway
+          if (!(e instanceof ApiError && e.status === 409)) throw e;
+          setPending({ action: 'force-uninstall', plugin, refusal: e.message });
+          return;
+        }
+        done(`Uninstalled ${plugin.name}.`);
+        return;
+      case 'force-uninstall':
+        await pluginsApi.removePlugin(plugin.id, true);
+        done(`Uninstalled ${plugin.name}; the workflows that used it fail at its steps.`);
+        return;
+      case 'disable':
+        if (!location) return;
+        switched(await pluginsApi.disableLocationPlugin(location.id, plugin.id), location.id);
+        done(`Turned ${plugin.name} off in ${location.name}.`);
+    }
+  }
+
+  /** Turning off asks first (and may be refused); turning on asks nothing: it gives the location back what the plugin offers. */
+  function toggle(plugin: Plugin) {
+    if (!location) return;
+    if (enabledHere(plugin.id)) setPending({ action: 'disable', plugin, locationName: location.name });
+    else void turnOn(plugin);
+  }
+
+  async function turnOn(plugin: Plugin) {
+    if (!location) return;
+    setSwitching(plugin.id);
+    try {
+      switched(await pluginsApi.enableLocationPlugin(location.id, plugin.id), location.id);
+      done(`Turned ${plugin.name} on in ${location.name}.`);
+    } catch (e) {
+      setNotice(null);
+      setError(`Could not turn ${plugin.name} on in ${location.name}: ${message(e)}`);
+    } finally {
+      setSwitching(null);
     }
   }
 
@@ -71,7 +139,9 @@ export function PluginsView({ canManage, settingsLocationName, settingsHref, onO
       <h2 className="text-lg font-semibold">Plugins</h2>
       <p className="text-sm text-muted">
         Plugins add workflow actions and other capabilities to every agency of the platform.
-        {settingsLocationName && ` Their settings are per location: Settings opens them for ${settingsLocationName}.`}
+        {location &&
+          ` Each serves every location until it is turned off there: the column “In ${location.name}” says whether it` +
+            ` serves this one. Their settings are per location too: Settings opens them for ${location.name}.`}
       </p>
       {/* a fresh form after each change: no refusal of an earlier upload stays on screen */}
       {canManage && <PluginUpload key={reloads} plugins={plugins ?? []} onInstalled={done} />}
@@ -93,6 +163,11 @@ export function PluginsView({ canManage, settingsLocationName, settingsHref, onO
               <th className="px-3 py-2 font-medium">Version</th>
               <th className="px-3 py-2 font-medium">Packaging</th>
               <th className="px-3 py-2 font-medium">State</th>
+              {location && (
+                <th className="px-3 py-2 font-medium" data-column="location">
+                  In {location.name}
+                </th>
+              )}
               <th className="px-3 py-2 font-medium">Contributes</th>
               <th className="px-3 py-2">
                 <span className="sr-only">Actions</span>
@@ -131,6 +206,20 @@ export function PluginsView({ canManage, settingsLocationName, settingsHref, onO
                       </p>
                     )}
                   </td>
+                  {location && (
+                    <td className="px-3 py-2" data-enabled={String(enabledHere(plugin.id) ?? '')}>
+                      {enabledHere(plugin.id) !== undefined && (
+                        <LocationSwitch
+                          pluginName={plugin.name}
+                          locationName={location.name}
+                          enabled={enabledHere(plugin.id) === true}
+                          canChange={canChangeLocation}
+                          busy={switching === plugin.id}
+                          onToggle={() => toggle(plugin)}
+                        />
+                      )}
+                    </td>
+                  )}
                   <td className="px-3 py-2">
                     <ul className="space-y-1" aria-label={`What ${plugin.name} contributes`}>
                       {actions.map((a) => (
@@ -154,11 +243,11 @@ export function PluginsView({ canManage, settingsLocationName, settingsHref, onO
                   </td>
                   <td className="px-3 py-2">
                     <div className="flex flex-wrap justify-end gap-2">
-                      {settingsLocationName && hasSettings(plugin) && (
+                      {location && hasSettings(plugin) && (
                         <a
                           href={settingsHref(plugin.id)}
                           onClick={(e) => openSettings(e, plugin.id)}
-                          aria-label={`Settings of ${plugin.name} for ${settingsLocationName}`}
+                          aria-label={`Settings of ${plugin.name} for ${location.name}`}
                           className={`${textButtonClass} whitespace-nowrap text-sm underline`}
                         >
                           Settings
@@ -193,31 +282,14 @@ export function PluginsView({ canManage, settingsLocationName, settingsHref, onO
         {plugins === null && !error && <p className="p-4 text-sm text-muted">Loading…</p>}
         {plugins?.length === 0 && <p className="p-4 text-sm text-muted">No plugins are installed.</p>}
       </div>
-      {pending?.action === 'rollback' && (
-        <ConfirmDialog
-          title={`Roll ${pending.plugin.name} back to ${pending.plugin.previousVersion}?`}
-          confirmLabel={`Roll back to ${pending.plugin.previousVersion}`}
+      {pending && (
+        // keyed by the step: the second question after a refused uninstall is a dialog of its own
+        <PluginChangeDialog
+          key={`${pending.action}:${pending.plugin.id}`}
+          pending={pending}
           onConfirm={() => confirm(pending)}
           onCancel={() => setPending(null)}
-        >
-          <p>
-            New calls go to version {pending.plugin.previousVersion} at once; calls in flight finish on{' '}
-            {pending.plugin.version}. Settings stay as they are.
-          </p>
-        </ConfirmDialog>
-      )}
-      {pending?.action === 'uninstall' && (
-        <ConfirmDialog
-          title={`Uninstall ${pending.plugin.name}?`}
-          confirmLabel="Uninstall"
-          onConfirm={() => confirm(pending)}
-          onCancel={() => setPending(null)}
-        >
-          <p>
-            Its contributions leave every agency of the platform: workflows can no longer call its actions. Calls in
-            flight finish first. Its settings stay in each location, for a reinstall.
-          </p>
-        </ConfirmDialog>
+        />
       )}
     </div>
   );

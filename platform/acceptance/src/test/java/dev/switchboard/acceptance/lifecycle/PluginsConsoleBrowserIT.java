@@ -21,8 +21,10 @@ import org.junit.jupiter.api.Test;
  * to 2.0.0, is refused 1.0.0 with the reason, rolls back after a confirmation; in the location's
  * settings form, generated from the plugin's schema, an invalid port is refused next to the port
  * field and valid values with a password are saved, the password shown as set and never returned;
- * a read-only user sees all that and no control to change it; the operator uninstalls the plugin
- * after a confirmation. On a platform of its own, since plugin versions are platform-wide.
+ * a read-only user sees all that and no control to change it; the admin turns the plugin off in the
+ * location after a confirmation and on again; once a workflow of the location sends email, turning
+ * it off is refused naming that workflow, and so is uninstalling it, which the operator then forces
+ * after a second confirmation. On a platform of its own, since plugin versions are platform-wide.
  */
 class PluginsConsoleBrowserIT {
 
@@ -41,7 +43,7 @@ class PluginsConsoleBrowserIT {
     }
 
     @Test
-    void theOperatorInstallsUpgradesRollsBackConfiguresAndUninstallsAPluginInTheBrowser() throws Exception {
+    void theOperatorInstallsUpgradesRollsBackConfiguresSwitchesAndUninstallsAPluginInTheBrowser() throws Exception {
         CrmBrowserScript.run(platform, location, "plugins.browser.test.mjs", Map.of(
                 "SWITCHBOARD_EMAIL_PLUGIN_V1", jar("email.plugin.v1"),
                 "SWITCHBOARD_EMAIL_PLUGIN_V2", jar("email.plugin.v2")));
@@ -53,10 +55,13 @@ class PluginsConsoleBrowserIT {
         assertThat(settings.get("secretsSet")).extracting(JsonNode::asText).containsExactly("password");
         assertThat(settings.toString()).as("the settings stay, the password unseen").doesNotContain("smtp-s3cret");
         assertThat(platform.log()).as("the server's log").doesNotContain("smtp-s3cret");
+        assertThat(location.api().get(location.path("workflows/welcome-by-email")).status())
+                .as("the workflow that used the plugin removed anyway stays").isEqualTo(200);
         for (String screenshot : List.of("plugins-01-installed.png", "plugins-02-upgraded.png",
                 "plugins-03-older-refused.png", "plugins-04-rollback-confirm.png", "plugins-05-settings-form.png",
                 "plugins-06-port-refused.png", "plugins-07-saved.png", "plugins-08-read-only.png",
-                "plugins-09-uninstall-confirm.png")) {
+                "plugins-09-turn-off-confirm.png", "plugins-10-turned-off.png", "plugins-11-turn-off-refused.png",
+                "plugins-12-uninstall-confirm.png", "plugins-13-remove-anyway.png", "plugins-14-uninstalled.png")) {
             assertThat(CrmBrowserScript.screenshots().resolve(screenshot)).exists();
         }
     }
