@@ -107,7 +107,7 @@ class PluginsApiIT {
 
         assertThat(removed.status()).as(removed.body()).isEqualTo(204);
         Problems.assertProblem(operator.get("plugins/test.removable.plugin"), 404, "plugin");
-        assertThat(operator.get("plugins").body()).doesNotContain("test.echo");
+        assertThat(operator.get("plugins").body()).doesNotContain("test.removable.plugin");
         Problems.assertProblem(operator.send("DELETE", "plugins/test.removable.plugin", null, null), 404, "plugin");
     }
 
