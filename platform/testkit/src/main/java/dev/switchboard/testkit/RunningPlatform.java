@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A platform started the way a user starts it: {@code java -jar switchboard.jar} in a fresh
  * working directory (so a fresh embedded PostgreSQL), on a free port, with a known admin password.
- * Its output goes to {@code platform.log} in that directory.
+ * Its output goes to {@code platform.log} in that directory. Its operator trusts the test kit's
+ * signing key ({@link TestSigning#testKey()}), so the plugins {@link TestBundles} builds install.
  */
 public final class RunningPlatform implements AutoCloseable {
 
@@ -59,6 +61,7 @@ public final class RunningPlatform implements AutoCloseable {
             RunningPlatform platform = new RunningPlatform(launcherJar.toAbsolutePath(),
                     Files.createTempDirectory(parent.toAbsolutePath(), "platform-"), freePort(), environment);
             platform.boot();
+            platform.trustTestKey();
             return platform;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -224,6 +227,15 @@ public final class RunningPlatform implements AutoCloseable {
             awaitHealthy();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + launcherJar, e);
+        }
+    }
+
+    /** Trusts the test kit's signing key as an operator trusts a publisher's: through the API. */
+    private void trustTestKey() {
+        ApiClient.Response trusted = admin().post("platform/signing-keys", "application/x-pem-file",
+                TestSigning.testKey().certificatePem().getBytes(StandardCharsets.US_ASCII));
+        if (trusted.status() != 201) {
+            throw new IllegalStateException("the platform did not take the test signing key: " + trusted);
         }
     }
 

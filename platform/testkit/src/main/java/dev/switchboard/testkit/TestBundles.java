@@ -27,6 +27,8 @@ import java.util.jar.Manifest;
  *
  * The classes (with their nested classes) go into the jar; those marked {@link Extension} are listed in
  * the extension index each packaging reads. The classes must need nothing but the JDK and the SDK.
+ * The artifact is signed with {@link TestSigning#testKey()}, the key {@link RunningPlatform} trusts
+ * ({@link TestSigning#unsigned} takes the signature off again).
  */
 public final class TestBundles {
 
@@ -59,7 +61,7 @@ public final class TestBundles {
         main.putValue("Bundle-Version", version);
         main.putValue("Bundle-Name", symbolicName);
         main.putValue("Import-Package", SDK_IMPORTS);
-        return jar(manifest, SDK_INDEX, resources, classes);
+        return TestSigning.testKey().sign(jar(manifest, SDK_INDEX, resources, classes));
     }
 
     /** A PF4J plugin: a plain jar with PF4J's manifest and PF4J's extension index. */
@@ -75,7 +77,7 @@ public final class TestBundles {
         main.putValue("Plugin-Version", version);
         main.putValue("Plugin-Description", pluginId);
         main.putValue("Plugin-Requires", ">=1.0.0 & <2.0.0");
-        return jar(manifest, PF4J_INDEX, resources, classes);
+        return TestSigning.testKey().sign(jar(manifest, PF4J_INDEX, resources, classes));
     }
 
     private static Manifest manifest() {

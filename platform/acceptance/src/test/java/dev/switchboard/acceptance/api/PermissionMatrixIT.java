@@ -60,6 +60,9 @@ class PermissionMatrixIT {
             Map.entry("POST /plugins", "platform.plugins"),
             Map.entry("DELETE /plugins/{pluginId}", "platform.plugins"),
             Map.entry("POST /plugins/{pluginId}/rollback", "platform.plugins"),
+            Map.entry("GET /platform/signing-keys", "platform.plugins"),
+            Map.entry("POST /platform/signing-keys", "platform.plugins"),
+            Map.entry("DELETE /platform/signing-keys/{keyId}", "platform.plugins"),
             Map.entry("POST /invitations/accept", "public"),
             Map.entry("GET /agencies/{agencyId}/invitations", "agency.users"),
             Map.entry("POST /agencies/{agencyId}/invitations", "agency.users"),
@@ -201,7 +204,7 @@ class PermissionMatrixIT {
         Map<String, String> ids = new LinkedHashMap<>(Map.of("{agencyId}", agencyB, "{locationId}", b1,
                 "{pluginId}", "no-such-plugin", "{key}", "no-such-workflow", "{runId}", "no-such-run", "{slug}", "validation",
                 "{tag}", "no-such-tag", "{path}", "no-such-path"));
-        for (String id : List.of("{invitationId}", "{contactId}", "{userId}", "{fieldId}", "{valueId}", "{companyId}",
+        for (String id : List.of("{keyId}", "{invitationId}", "{contactId}", "{userId}", "{fieldId}", "{valueId}", "{companyId}",
                 "{noteId}", "{taskId}", "{pipelineId}", "{stageId}", "{opportunityId}")) {
             ids.put(id, UUID.randomUUID().toString());
         }
@@ -258,6 +261,9 @@ class PermissionMatrixIT {
         }
         if (path.equals("plugins")) {
             return client.send(method, path, "application/java-archive", "not a jar".getBytes(StandardCharsets.UTF_8));
+        }
+        if (path.equals("platform/signing-keys")) {
+            return client.send(method, path, "application/x-pem-file", "not a certificate".getBytes(StandardCharsets.UTF_8));
         }
         return client.send(method, path, "application/json", "{}".getBytes(StandardCharsets.UTF_8));
     }

@@ -16,6 +16,7 @@ import dev.switchboard.testkit.ApiClient.Response;
 import dev.switchboard.testkit.RunningPlatform;
 import dev.switchboard.testkit.TestBundles;
 import dev.switchboard.testkit.TestLocation;
+import dev.switchboard.testkit.TestSigning;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -168,7 +169,7 @@ class HotSwapIT {
         throw new AssertionError("no contact " + email);
     }
 
-    /** An OSGi bundle that cannot resolve: it imports a package nobody exports. */
+    /** An OSGi bundle that cannot resolve: it imports a package nobody exports (signed, so trust lets it that far). */
     private static byte[] bundle(String symbolicName, String version, String missingImport) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Manifest manifest = new Manifest();
@@ -182,6 +183,6 @@ class HotSwapIT {
             jar.putNextEntry(new JarEntry("readme.txt"));
             jar.write("cannot resolve".getBytes(StandardCharsets.UTF_8));
         }
-        return bytes.toByteArray();
+        return TestSigning.testKey().sign(bytes.toByteArray());
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.testkit.ApiClient;
 import dev.switchboard.testkit.TestLocation;
+import dev.switchboard.testkit.TestSigning;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,10 +19,13 @@ public final class EmailPlugin {
     private EmailPlugin() {
     }
 
-    /** Version 1.0.0 (system property {@code email.plugin.v1}) or 2.0.0 ({@code email.plugin.v2}). */
+    /**
+     * Version 1.0.0 (system property {@code email.plugin.v1}) or 2.0.0 ({@code email.plugin.v2}), signed
+     * with the test kit's key as its publisher would sign it.
+     */
     public static byte[] jar(String property) {
         try {
-            return Files.readAllBytes(Path.of(System.getProperty(property)));
+            return TestSigning.testKey().sign(Files.readAllBytes(Path.of(System.getProperty(property))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -14,6 +14,8 @@ import dev.switchboard.core.plugins.registry.ExtensionScanner;
 import dev.switchboard.core.plugins.registry.LoadedPlugin;
 import dev.switchboard.core.plugins.registry.PluginGeneration;
 import dev.switchboard.core.plugins.registry.PluginLoadException;
+import dev.switchboard.core.plugins.trust.PluginTrust; // trust: wired by plugin-trust
+import dev.switchboard.core.plugins.trust.TrustVerdict; // trust: wired by plugin-trust
 import dev.switchboard.core.problems.ProblemException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -54,6 +56,9 @@ public class Plugins {
 
     @Inject
     PlatformConfig config;
+
+    @Inject
+    PluginTrust trust; // trust: wired by plugin-trust
 
     @Inject
     Instance<ExtensionCheck> checks;
@@ -137,6 +142,7 @@ public class Plugins {
      */
     public synchronized PluginInfo install(byte[] upload, UUID uploadedBy) {
         PluginArchive archive = PluginArchive.read(upload);
+        TrustVerdict verdict = trust.assess(upload, archive.pluginId(), false); // trust: wired by plugin-trust
         Optional<PluginGeneration> running = registry.generation(archive.pluginId());
         if (running.isPresent() && archive.version().compareTo(org.osgi.framework.Version.parseVersion(
                 running.get().version())) < 0) {
