@@ -10,3 +10,14 @@ CREATE TABLE plugin_signing_key (
     added_at     timestamptz NOT NULL DEFAULT now()
 );
 CREATE UNIQUE INDEX plugin_signing_key_sha256_idx ON plugin_signing_key (sha256);
+
+-- The plugins whose code the operator trusts explicitly: their artifacts are let in although the
+-- bytecode verifier finds calls the platform forbids (the findings are kept and shown all the same).
+CREATE TABLE plugin_code_trust (
+    plugin_id   text PRIMARY KEY,
+    trusted_by  uuid REFERENCES app_user (id),
+    trusted_at  timestamptz NOT NULL DEFAULT now()
+);
+
+-- What the trust checks concluded about each stored artifact, shown with the plugin.
+ALTER TABLE plugin_artifact ADD COLUMN trust_verdict jsonb;

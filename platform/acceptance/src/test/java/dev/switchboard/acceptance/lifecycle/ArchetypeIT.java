@@ -10,6 +10,7 @@ import dev.switchboard.testkit.ApiClient;
 import dev.switchboard.testkit.PlatformExtension;
 import dev.switchboard.testkit.RunningPlatform;
 import dev.switchboard.testkit.TestLocation;
+import dev.switchboard.testkit.TestSigning;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +60,8 @@ class ArchetypeIT {
 
         ApiClient operator = platform.admin();
         ApiClient.Response installed = operator.post("plugins", "application/java-archive",
-                Files.readAllBytes(project.resolve("target/" + artifactId + "-1.0.0-SNAPSHOT.jar")));
+                // signed as its publisher would, with the key the test platform trusts
+                TestSigning.testKey().sign(Files.readAllBytes(project.resolve("target/" + artifactId + "-1.0.0-SNAPSHOT.jar"))));
         assertThat(installed.status()).as(installed.body()).isEqualTo(200);
         assertThat(installed.json().get("id").asText()).isEqualTo(pluginId);
         assertThat(installed.json().get("packaging").asText()).isEqualTo(packaging.toUpperCase(Locale.ROOT));

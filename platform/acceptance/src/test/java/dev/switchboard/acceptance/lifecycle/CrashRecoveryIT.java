@@ -10,6 +10,7 @@ import dev.switchboard.acceptance.lifecycle.fixture.CrashingActions;
 import dev.switchboard.acceptance.support.EmailPlugin;
 import dev.switchboard.acceptance.support.Mailbox;
 import dev.switchboard.acceptance.support.OwnPlatform;
+import dev.switchboard.acceptance.support.Problems;
 import dev.switchboard.acceptance.support.Scenario;
 import dev.switchboard.testkit.ApiClient;
 import dev.switchboard.testkit.RunningPlatform;
@@ -161,8 +162,13 @@ class CrashRecoveryIT {
     @Test
     @Order(25)
     void aPluginMissingAClassFailsItsStepWithTheReasonAndNothingElse() {
-        ApiClient.Response installed = location.api().post("plugins", "application/java-archive",
-                TestBundles.bundle("test.crashing.plugin", "1.0.0", CrashingActions.class));
+        byte[] plugin = TestBundles.bundle("test.crashing.plugin", "1.0.0", CrashingActions.class);
+        Problems.assertProblem(location.api().post("plugins", "application/java-archive", plugin), 400,
+                "java.lang.Runtime.halt");
+        // the operator decides to run it anyway: its code is trusted explicitly, the finding stays on record
+        assertThat(location.api().send("PUT", "platform/trusted-plugins/test.crashing.plugin", null, null).status())
+                .isEqualTo(200);
+        ApiClient.Response installed = location.api().post("plugins", "application/java-archive", plugin);
         assertThat(installed.status()).as(installed.body()).isEqualTo(200);
         scenario.deployFixture(CrashRecoveryIT.class, "missing-class");
         String contact = scenario.contact("Linkage", "linkage@example.com");

@@ -68,6 +68,7 @@ class HotSwapIT {
     @Test
     @Order(10)
     void anInstalledPluginSendsWithItsVersion() throws Exception {
+        EmailPlugin.trustCode(location.api());
         Response installed = location.api().post("plugins", "application/java-archive", EmailPlugin.jar("email.plugin.v1"));
         assertThat(installed.status()).as(installed.body()).isEqualTo(200);
         JsonNode listed = location.api().get("plugins/" + EmailPlugin.ID).json();

@@ -16,6 +16,7 @@ import dev.switchboard.testkit.PlatformExtension;
 import dev.switchboard.testkit.RunningPlatform;
 import dev.switchboard.testkit.TestBundles;
 import dev.switchboard.testkit.TestLocation;
+import dev.switchboard.testkit.TestSigning;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -87,7 +88,7 @@ class WebhookPluginIT {
         receiver.start();
         ApiClient operator = platform.admin();
         Response installed = operator.post("plugins", "application/java-archive",
-                Files.readAllBytes(Path.of(System.getProperty("webhook.plugin"))));
+                TestSigning.testKey().sign(Files.readAllBytes(Path.of(System.getProperty("webhook.plugin")))));
         assertThat(installed.status()).as(installed.body()).isEqualTo(200);
         assertThat(installed.json().get("packaging").asText()).isEqualTo("PF4J");
         Response probe = operator.post("plugins", "application/java-archive",

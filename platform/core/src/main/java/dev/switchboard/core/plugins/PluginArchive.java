@@ -46,7 +46,8 @@ public record PluginArchive(String pluginId, Version version, String name, Strin
         }
         Manifest manifest;
         int entries = 0;
-        try (JarInputStream jar = new JarInputStream(new ByteArrayInputStream(content))) {
+        // signatures are the trust check's to judge (it names a tampered jar as such), not the reader's
+        try (JarInputStream jar = new JarInputStream(new ByteArrayInputStream(content), false)) {
             manifest = jar.getManifest();
             // walk the whole archive so a truncated or corrupt upload is refused here
             while (jar.getNextJarEntry() != null) {

@@ -24,14 +24,21 @@ public class PluginArtifacts {
 
     private static final String COLUMNS = "id, plugin_id, version, content";
 
+    /** Records an upload as the plugin's active artifact, with what the trust checks said of it (JSON). */
     @Transactional
-    public void recordActive(PluginArchive archive, UUID uploadedBy) {
+    public void recordActive(PluginArchive archive, UUID uploadedBy, String trustVerdict) {
         db.update("UPDATE plugin_artifact SET active = false WHERE plugin_id = ? AND active", archive.pluginId());
         db.update("""
-                INSERT INTO plugin_artifact (id, plugin_id, version, sha256, content, active, uploaded_by)
-                VALUES (?, ?, ?, ?, ?, true, ?)""",
+                INSERT INTO plugin_artifact (id, plugin_id, version, sha256, content, active, uploaded_by, trust_verdict)
+                VALUES (?, ?, ?, ?, ?, true, ?, ?::jsonb)""",
                 UUID.randomUUID(), archive.pluginId(), archive.version().toString(), archive.sha256(),
-                archive.content(), uploadedBy);
+                archive.content(), uploadedBy, trustVerdict);
+    }
+
+    /** What the trust checks said of the active artifact, as JSON, when it was recorded. */
+    public Optional<String> trustVerdict(String pluginId) {
+        return db.queryOne("SELECT trust_verdict::text FROM plugin_artifact WHERE plugin_id = ? AND active"
+                + " AND trust_verdict IS NOT NULL", row -> row.getString(1), pluginId);
     }
 
     /** The plugin is removed: no artifact of it is installed at boot any more (its uploads stay for the record). */

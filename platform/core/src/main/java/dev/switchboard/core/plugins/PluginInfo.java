@@ -10,9 +10,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param state {@code ACTIVE}, or {@code FAILED} when its stored version did not start (see {@code error})
  * @param packaging {@code OSGI} or {@code PF4J}
  * @param previousVersion the version a rollback returns to, when there is one
+ * @param trust what the trust checks said of the active artifact: signer, forbidden calls found, whether
+ *     the operator trusts the plugin's code
  */
 public record PluginInfo(String id, String name, String version, String packaging, String state, String error,
-                         String previousVersion, List<ExtensionInfo> extensions) {
+                         String previousVersion,
+                         @Schema(description = "The trust verdict: signed, signer, fingerprint, findings, findingCount, "
+                                 + "codeTrusted, verdict") JsonObject trust,
+                         List<ExtensionInfo> extensions) {
 
     /**
      * One contribution.

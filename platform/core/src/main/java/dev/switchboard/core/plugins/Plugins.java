@@ -14,14 +14,19 @@ import dev.switchboard.core.plugins.registry.ExtensionScanner;
 import dev.switchboard.core.plugins.registry.LoadedPlugin;
 import dev.switchboard.core.plugins.registry.PluginGeneration;
 import dev.switchboard.core.plugins.registry.PluginLoadException;
-import dev.switchboard.core.plugins.trust.PluginTrust; // trust: wired by plugin-trust
-import dev.switchboard.core.plugins.trust.TrustVerdict; // trust: wired by plugin-trust
+import dev.switchboard.core.plugins.trust.CodeTrust;
+import dev.switchboard.core.plugins.trust.PluginTrust;
+import dev.switchboard.core.plugins.trust.TrustVerdict;
 import dev.switchboard.core.problems.ProblemException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -58,7 +63,10 @@ public class Plugins {
     PlatformConfig config;
 
     @Inject
-    PluginTrust trust; // trust: wired by plugin-trust
+    PluginTrust trust;
+
+    @Inject
+    CodeTrust codeTrust;
 
     @Inject
     Instance<ExtensionCheck> checks;
@@ -142,7 +150,8 @@ public class Plugins {
      */
     public synchronized PluginInfo install(byte[] upload, UUID uploadedBy) {
         PluginArchive archive = PluginArchive.read(upload);
-        TrustVerdict verdict = trust.assess(upload, archive.pluginId(), false); // trust: wired by plugin-trust
+        // signed by a trusted key, and no forbidden calls unless the operator trusts this plugin's code
+        TrustVerdict verdict = trust.assess(upload, archive.pluginId(), codeTrust.trusts(archive.pluginId()));
         Optional<PluginGeneration> running = registry.generation(archive.pluginId());
         if (running.isPresent() && archive.version().compareTo(org.osgi.framework.Version.parseVersion(
                 running.get().version())) < 0) {
@@ -150,7 +159,13 @@ public class Plugins {
                     + running.get().version() + "; to go back, roll back (POST /plugins/" + archive.pluginId()
                     + "/rollback)");
         }
-        return swapIn(archive, () -> artifacts.recordActive(archive, uploadedBy));
+        String verdictJson;
+        try (Jsonb json = JsonbBuilder.create()) {
+            verdictJson = json.toJson(verdict);
+        } catch (Exception e) {
+            throw new IllegalStateException("the trust verdict cannot be written as JSON", e);
+        }
+        return swapIn(archive, () -> artifacts.recordActive(archive, uploadedBy, verdictJson));
     }
 
     /** Returns the plugin to the version that ran before the current one. */
@@ -320,13 +335,21 @@ public class Plugins {
                 .toList();
         return new PluginInfo(archive.pluginId(), archive.name(), archive.version().toString(),
                 archive.packaging().name(), "ACTIVE", null, artifacts.previousVersion(archive.pluginId()).orElse(null),
-                extensions);
+                trust(archive.pluginId()), extensions);
+    }
+
+    private JsonObject trust(String pluginId) {
+        return artifacts.trustVerdict(pluginId).map(text -> {
+            try (var reader = Json.createReader(new java.io.StringReader(text))) {
+                return reader.readObject();
+            }
+        }).orElse(null);
     }
 
     private PluginInfo info(Failed failure) {
         PluginArchive archive = failure.archive();
         return new PluginInfo(archive.pluginId(), archive.name(), archive.version().toString(),
                 archive.packaging().name(), "FAILED", failure.reason(),
-                artifacts.previousVersion(archive.pluginId()).orElse(null), List.of());
+                artifacts.previousVersion(archive.pluginId()).orElse(null), trust(archive.pluginId()), List.of());
     }
 }
