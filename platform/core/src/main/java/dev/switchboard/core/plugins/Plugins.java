@@ -32,6 +32,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -59,11 +61,13 @@ public class Plugins {
     @Resource
     ManagedThreadFactory threadFactory;
 
-    private ExtensionRegistry registry;
-    private Packaging osgi;
-    private Packaging pf4j;
-    private ExecutorService starter;
+    private volatile ExtensionRegistry registry;
+    private volatile Packaging osgi;
+    private volatile Packaging pf4j;
+    private volatile ExecutorService starter;
     private final Map<String, Failed> failed = new ConcurrentHashMap<>();
+    /** One change at a time per plugin; changes of different plugins (a slow start among them) do not wait for each other. */
+    private final Map<String, ReentrantLock> changing = new ConcurrentHashMap<>();
 
     /** A stored plugin that did not start at boot. */
     private record Failed(PluginArchive archive, String reason) {
@@ -127,8 +131,12 @@ public class Plugins {
      * Installs a new plugin, or upgrades the running one to this version. A version lower than the
      * running one is refused: that is what {@link #rollback} is for.
      */
-    public synchronized PluginInfo install(byte[] upload, UUID uploadedBy) {
+    public PluginInfo install(byte[] upload, UUID uploadedBy) {
         PluginArchive archive = PluginArchive.read(upload);
+        return exclusively(archive.pluginId(), () -> upgrade(archive, uploadedBy));
+    }
+
+    private PluginInfo upgrade(PluginArchive archive, UUID uploadedBy) {
         Optional<PluginGeneration> running = registry.generation(archive.pluginId());
         if (running.isPresent() && archive.version().compareTo(org.osgi.framework.Version.parseVersion(
                 running.get().version())) < 0) {
@@ -140,7 +148,11 @@ public class Plugins {
     }
 
     /** Returns the plugin to the version that ran before the current one. */
-    public synchronized PluginInfo rollback(String pluginId) {
+    public PluginInfo rollback(String pluginId) {
+        return exclusively(pluginId, () -> rollBack(pluginId));
+    }
+
+    private PluginInfo rollBack(String pluginId) {
         if (registry.generation(pluginId).isEmpty() && !failed.containsKey(pluginId)) {
             throw ProblemException.notFound("plugin " + pluginId);
         }
@@ -154,7 +166,14 @@ public class Plugins {
      * Removes a plugin: no new call reaches it, calls in flight finish, and it is not loaded at the next
      * boot. Its settings stay, for a later reinstall.
      */
-    public synchronized void remove(String pluginId) {
+    public void remove(String pluginId) {
+        exclusively(pluginId, () -> {
+            withdraw(pluginId);
+            return null;
+        });
+    }
+
+    private void withdraw(String pluginId) {
         Optional<PluginGeneration> running = registry.generation(pluginId);
         if (running.isEmpty() && failed.remove(pluginId) == null) {
             throw ProblemException.notFound("plugin " + pluginId);
@@ -185,6 +204,16 @@ public class Plugins {
             return running.map(this::info);
         }
         return Optional.ofNullable(failed.get(pluginId)).map(this::info);
+    }
+
+    private <T> T exclusively(String pluginId, Supplier<T> change) {
+        ReentrantLock lock = changing.computeIfAbsent(pluginId, id -> new ReentrantLock());
+        lock.lock();
+        try {
+            return change.get();
+        } finally {
+            lock.unlock();
+        }
     }
 
     private PluginInfo swapIn(PluginArchive archive, Runnable record) {
