@@ -142,6 +142,18 @@ public class ActionExecutions {
         return last;
     }
 
+    /**
+     * The step was claimed but its plugin had no call to spare: it waits again, a moment behind the
+     * steps that were due with it, and the attempt that did not happen is not counted.
+     */
+    void deferred(Claimed step, String reason) {
+        db.update("""
+                UPDATE action_execution SET status = 'PENDING', lease_owner = NULL, attempts = attempts - 1, error = ?,
+                       next_attempt_at = now() + interval '1 second'
+                WHERE id = ?""", "waiting: " + reason, step.id());
+        db.update("DELETE FROM action_attempt WHERE action_execution_id = ? AND attempt = ?", step.id(), step.attempt());
+    }
+
     private void endAttempt(Claimed step, String outcome, String error) {
         db.update("""
                 UPDATE action_attempt SET finished_at = now(), outcome = ?, error = ?

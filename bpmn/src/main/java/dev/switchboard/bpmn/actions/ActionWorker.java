@@ -171,12 +171,7 @@ public class ActionWorker {
             free.acquireUninterruptibly();
             pool.execute(() -> {
                 try (DatabaseScope scope = DatabaseScope.location(step.locationId().value())) {
-                    perform(step);
-                } catch (RuntimeException | LinkageError e) {
-                    // whatever went wrong around the plugin call ends as this attempt's failure, never as a step
-                    // left leased to a worker that is gone
-                    LOG.log(Level.WARNING, "Running step " + step.id() + " failed", e);
-                    record(() -> self.failed(step, null, null, "the step could not be run: " + e));
+                    performOrFail(step);
                 } finally {
                     free.release();
                     wakeUp();
@@ -186,10 +181,22 @@ public class ActionWorker {
         return claimed.size();
     }
 
+    /** {@link #perform}, and should the host itself fail there, the step's failure rather than a step left RUNNING. */
+    private void performOrFail(ActionExecutions.Claimed step) {
+        try {
+            perform(step);
+        } catch (RuntimeException | LinkageError e) {
+            // a step left RUNNING on a live node is taken up by nobody
+            LOG.log(Level.SEVERE, "Action step " + step.id() + " failed in the host", e);
+            record(() -> self.failed(step, null, null, "the host failed to run the step: " + e));
+        }
+    }
+
     /**
      * One attempt of one step: the plugin call, with no transaction open, within the action's time
      * limit and its plugin's concurrency limit, then its outcome, committed. Whatever the plugin does
-     * (throws, hangs, answers garbage, is swapped meanwhile) ends as this step's outcome.
+     * (throws, hangs, answers garbage, is swapped meanwhile) ends as this step's outcome. A plugin with
+     * as many calls running as it may has the step wait for a free call without spending an attempt.
      */
     @SuppressWarnings({"rawtypes", "unchecked"})
     void perform(ActionExecutions.Claimed step) {
@@ -210,7 +217,8 @@ public class ActionWorker {
             Record input;
             try {
                 input = RecordValues.bind(action.input(), step.inputs());
-            } catch (RecordValues.InvalidValues e) {
+            } catch (RecordValues.InvalidValues | IllegalArgumentException e) {
+                // IllegalArgumentException: the input record's own constructor refused the values
                 record(() -> self.failed(step, action.pluginId(), action.pluginVersion(), "the task's inputs do not fit "
                         + action.id() + ": " + e.getMessage()));
                 return;
@@ -219,24 +227,51 @@ public class ActionWorker {
             Call call = new Call(step, services.context(step.locationId(), action.pluginId(), action.pluginVersion(), log), contactOf(step));
             Duration limit = action.timeoutSeconds() > 0 ? Duration.ofSeconds(action.timeoutSeconds())
                     : calls.defaultActionTimeout();
-            Object output;
+            Map<String, String> outputs;
             try {
-                output = calls.call(action.pluginId(), limit, () -> lease.instance().execute(input, call));
-            } catch (PluginCalls.Busy | PluginCalls.TimedOut e) {
+                // the output is read within the call: its accessors are the plugin's code too
+                outputs = calls.call(action.pluginId(), limit, () -> outputs(action, lease.instance().execute(input, call)));
+            } catch (PluginCalls.Busy e) {
+                record(() -> self.deferred(step, e.getMessage()));
+                return;
+            } catch (PluginCalls.TimedOut e) {
                 record(() -> self.failed(step, action.pluginId(), action.pluginVersion(), e.getMessage()));
                 return;
             } catch (ExecutionException e) {
-                record(() -> self.failed(step, action.pluginId(), action.pluginVersion(), failure(action, e.getCause())));
+                String error = e.getCause() instanceof UnfitOutput unfit ? unfit.getMessage() : failure(action, e.getCause());
+                record(() -> self.failed(step, action.pluginId(), action.pluginVersion(), error));
                 return;
             }
-            if (output != null && !action.output().isInstance(output)) {
-                record(() -> self.failed(step, action.pluginId(), action.pluginVersion(), "plugin " + action.pluginId()
-                        + " answered " + output.getClass().getName() + " where " + action.output().getName() + " was declared"));
-                return;
-            }
-            Map<String, String> outputs = output == null ? Map.of() : RecordValues.text((Record) output);
             record(() -> self.completed(step, action.pluginId(), action.pluginVersion(), call.summary, outputs,
                     call.vendorId));
+        }
+    }
+
+    /** The action's answer as run variables, once it is known to be the output the action declares. */
+    private static Map<String, String> outputs(ActionSpec action, Object output) throws UnfitOutput {
+        if (output == null) {
+            return Map.of();
+        }
+        if (!action.output().isInstance(output)) {
+            throw new UnfitOutput("plugin " + action.pluginId() + " answered " + output.getClass().getName() + " where "
+                    + action.output().getName() + " was declared");
+        }
+        Map<String, String> outputs = RecordValues.text((Record) output);
+        List<String> problems = RecordValues.validate(action.output(), outputs);
+        if (!problems.isEmpty()) {
+            throw new UnfitOutput("plugin " + action.pluginId() + " answered a " + action.output().getSimpleName()
+                    + " that does not fit its declaration: " + String.join("; ", problems));
+        }
+        return outputs;
+    }
+
+    /** An action's answer that is not the output it declares. */
+    private static final class UnfitOutput extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        UnfitOutput(String message) {
+            super(message);
         }
     }
 
@@ -263,6 +298,12 @@ public class ActionWorker {
                           Map<String, String> outputs, String vendorId) {
         executions.completed(step, pluginId, pluginVersion, summary == null ? "" : summary, outputs, vendorId);
         engine.continueAfterStep(step.executionId());
+    }
+
+    /** The plugin had no call to spare: the step waits for its turn, its attempt not spent. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void deferred(ActionExecutions.Claimed step, String reason) {
+        executions.deferred(step, reason);
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

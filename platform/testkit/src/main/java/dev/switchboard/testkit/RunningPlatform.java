@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -36,7 +37,7 @@ public final class RunningPlatform implements AutoCloseable {
     private final Path workingDirectory;
     private final int port;
     private final String adminPassword = "test-" + UUID.randomUUID();
-    private final Map<String, String> environment;
+    private Map<String, String> environment;
     private Process process;
 
     private RunningPlatform(Path launcherJar, Path workingDirectory, int port, Map<String, String> environment) {
@@ -72,6 +73,17 @@ public final class RunningPlatform implements AutoCloseable {
     public void restart() {
         stop();
         boot();
+    }
+
+    /**
+     * Stops the platform and starts it again on the same data with {@code changes} over the environment
+     * it was started with (a setting an operator changed between two starts, say).
+     */
+    public void restart(Map<String, String> changes) {
+        Map<String, String> changed = new HashMap<>(environment);
+        changed.putAll(changes);
+        environment = Map.copyOf(changed);
+        restart();
     }
 
     public URI baseUri() {

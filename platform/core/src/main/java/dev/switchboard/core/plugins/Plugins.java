@@ -41,6 +41,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -80,11 +82,13 @@ public class Plugins {
     @Resource
     ManagedThreadFactory threadFactory;
 
-    private ExtensionRegistry registry;
-    private Packaging osgi;
-    private Packaging pf4j;
-    private ExecutorService starter;
+    private volatile ExtensionRegistry registry;
+    private volatile Packaging osgi;
+    private volatile Packaging pf4j;
+    private volatile ExecutorService starter;
     private final Map<String, Failed> failed = new ConcurrentHashMap<>();
+    /** One change at a time per plugin; changes of different plugins (a slow start among them) do not wait for each other. */
+    private final Map<String, ReentrantLock> changing = new ConcurrentHashMap<>();
 
     /** A stored plugin that did not start at boot. */
     private record Failed(PluginArchive archive, String reason) {
@@ -148,10 +152,14 @@ public class Plugins {
      * Installs a new plugin, or upgrades the running one to this version. A version lower than the
      * running one is refused: that is what {@link #rollback} is for.
      */
-    public synchronized PluginInfo install(byte[] upload, UUID uploadedBy) {
+    public PluginInfo install(byte[] upload, UUID uploadedBy) {
         PluginArchive archive = PluginArchive.read(upload);
         // signed by a trusted key, and no forbidden calls unless the operator trusts this plugin's code
         TrustVerdict verdict = trust.assess(upload, archive.pluginId(), codeTrust.trusts(archive.pluginId()));
+        return exclusively(archive.pluginId(), () -> upgrade(archive, uploadedBy, verdict));
+    }
+
+    private PluginInfo upgrade(PluginArchive archive, UUID uploadedBy, TrustVerdict verdict) {
         Optional<PluginGeneration> running = registry.generation(archive.pluginId());
         if (running.isPresent() && archive.version().compareTo(org.osgi.framework.Version.parseVersion(
                 running.get().version())) < 0) {
@@ -169,7 +177,11 @@ public class Plugins {
     }
 
     /** Returns the plugin to the version that ran before the current one. */
-    public synchronized PluginInfo rollback(String pluginId) {
+    public PluginInfo rollback(String pluginId) {
+        return exclusively(pluginId, () -> rollBack(pluginId));
+    }
+
+    private PluginInfo rollBack(String pluginId) {
         if (registry.generation(pluginId).isEmpty() && !failed.containsKey(pluginId)) {
             throw ProblemException.notFound("plugin " + pluginId);
         }
@@ -184,7 +196,14 @@ public class Plugins {
      * boot. Its settings stay, for a later reinstall. Refused while published workflows use its actions
      * (the refusal names them) unless {@code force}: then their steps fail, saying the plugin was removed.
      */
-    public synchronized void remove(String pluginId, boolean force) {
+    public void remove(String pluginId, boolean force) {
+        exclusively(pluginId, () -> {
+            withdraw(pluginId, force);
+            return null;
+        });
+    }
+
+    private void withdraw(String pluginId, boolean force) {
         Optional<PluginGeneration> running = registry.generation(pluginId);
         if (running.isEmpty() && !failed.containsKey(pluginId)) {
             throw ProblemException.notFound("plugin " + pluginId);
@@ -224,6 +243,16 @@ public class Plugins {
             return running.map(this::info);
         }
         return Optional.ofNullable(failed.get(pluginId)).map(this::info);
+    }
+
+    private <T> T exclusively(String pluginId, Supplier<T> change) {
+        ReentrantLock lock = changing.computeIfAbsent(pluginId, id -> new ReentrantLock());
+        lock.lock();
+        try {
+            return change.get();
+        } finally {
+            lock.unlock();
+        }
     }
 
     private PluginInfo swapIn(PluginArchive archive, Runnable record) {

@@ -43,6 +43,10 @@ import java.util.UUID;
  * by JSON merge patch, tag, delete (soft: restorable for {@value #RESTORABLE_DAYS} days) and restore.
  * Every change records its history and appends its events to the outbox in the same transaction.
  * Lists and search are in {@link ContactSearch}, merges in {@link ContactMerges}.
+ *
+ * <p>Reads run in a transaction too: they are made on the server's managed threads (action workers,
+ * plugin calls), where the entity manager outside a transaction is one shared by every thread of the
+ * factory and closed when any of them ends.
  */
 @ApplicationScoped
 public class Contacts {
@@ -120,11 +124,13 @@ public class Contacts {
         return new Upserted(view(locationId, draft), true);
     }
 
+    @Transactional
     public Optional<Contact> find(LocationId locationId, UUID contactId) {
         return live(locationId, contactId).map(contact -> view(locationId, contact));
     }
 
     /** A contact, also when it is deleted (for restore and for the trash). */
+    @Transactional
     public Optional<Contact> findAny(LocationId locationId, UUID contactId) {
         return entity(locationId, contactId).map(contact -> view(locationId, contact));
     }
@@ -412,6 +418,7 @@ public class Contacts {
     }
 
     /** Contacts by id, in the order of {@code ids}; for pages found by SQL. */
+    @Transactional
     public List<Contact> views(LocationId locationId, List<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();

@@ -88,7 +88,10 @@ public final class RecordValues {
                     result.put(component.getName(), item instanceof BigDecimal decimal ? decimal.toPlainString()
                             : String.valueOf(item));
                 }
-            } catch (IllegalAccessException | InvocationTargetException e) {
+            } catch (InvocationTargetException e) {
+                throw new IllegalStateException("reading '" + component.getName() + "' of " + value.getClass().getName()
+                        + " failed: " + e.getCause(), e.getCause());
+            } catch (IllegalAccessException e) {
                 throw new IllegalStateException("cannot read " + component + " of " + value.getClass().getName(), e);
             }
         }
