@@ -188,6 +188,9 @@ class WebhookPluginIT {
         assertProblem(hook("POST", "inbound/not-a-location", body, sign(body)), 404, "location");
         assertProblem(hook("POST", "no-such-hook/" + location.id(), body, sign(body)), 404, "webhook");
         assertProblem(hookOf("no.such.plugin", "POST", "inbound/" + location.id(), body, sign(body)), 404, "webhook");
+        String quiet = location.api().postJson("locations", Map.of("name", "Webhook off")).json().get("id").asText();
+        assertThat(location.api().delete("locations/" + quiet + "/plugins/" + PLUGIN).status()).isEqualTo(200);
+        assertProblem(hook("POST", "inbound/" + quiet, body, sign(body)), 404, "location");
 
         Scenario.sleep(1000);
         JsonNode runs = location.api().get(location.path("workflow-runs?workflow=on-webhook")).json();

@@ -8,6 +8,7 @@ import dev.switchboard.core.plugins.PluginCalls;
 import dev.switchboard.core.plugins.Plugins;
 import dev.switchboard.core.plugins.host.LocationServices;
 import dev.switchboard.core.plugins.host.StepLines;
+import dev.switchboard.core.plugins.locations.PluginLocations;
 import dev.switchboard.core.plugins.registry.Extension;
 import dev.switchboard.core.plugins.registry.ExtensionCheck;
 import dev.switchboard.core.plugins.registry.ExtensionRegistry.Lease;
@@ -56,6 +57,9 @@ public class PluginWebhooks implements ExtensionCheck {
 
     @Inject
     TenantDirectory tenants;
+
+    @Inject
+    PluginLocations pluginLocations;
 
     @Override
     public Class<?> point() {
@@ -115,7 +119,8 @@ public class PluginWebhooks implements ExtensionCheck {
     private WebhookResponse handle(Lease<WebhookHandler> lease, WebhookCall call, Webhook webhook) {
         Extension extension = lease.extension();
         String pluginId = extension.pluginId();
-        WebhookHost host = new WebhookHost(services, tenants, pluginId, extension.pluginVersion(), new StepLines(pluginId));
+        WebhookHost host = new WebhookHost(services, tenants, pluginLocations, pluginId, extension.pluginVersion(),
+                new StepLines(pluginId));
         WebhookResponse response;
         try {
             response = calls.call(pluginId, Duration.ofSeconds(webhook.timeoutSeconds()),

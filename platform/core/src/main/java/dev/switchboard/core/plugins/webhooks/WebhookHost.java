@@ -6,25 +6,29 @@ import dev.switchboard.api.host.StepLog;
 import dev.switchboard.api.webhook.WebhookContext;
 import dev.switchboard.core.db.DatabaseScope;
 import dev.switchboard.core.plugins.host.LocationServices;
+import dev.switchboard.core.plugins.locations.PluginLocations;
 import dev.switchboard.core.tenancy.LocationId;
 import dev.switchboard.core.tenancy.TenantDirectory;
 import java.util.UUID;
 
 /**
- * What a webhook handler may use: the host's services for a location that exists, looked up in that
+ * What a webhook handler may use: the host's services for a location that exists and uses the plugin, looked up in that
  * location's database scope (the handler runs on a thread that has none), and the server log.
  */
 final class WebhookHost implements WebhookContext {
 
     private final LocationServices services;
     private final TenantDirectory tenants;
+    private final PluginLocations locations;
     private final String pluginId;
     private final String pluginVersion;
     private final StepLog log;
 
-    WebhookHost(LocationServices services, TenantDirectory tenants, String pluginId, String pluginVersion, StepLog log) {
+    WebhookHost(LocationServices services, TenantDirectory tenants, PluginLocations locations, String pluginId,
+                String pluginVersion, StepLog log) {
         this.services = services;
         this.tenants = tenants;
+        this.locations = locations;
         this.pluginId = pluginId;
         this.pluginVersion = pluginVersion;
         this.log = log;
@@ -40,7 +44,8 @@ final class WebhookHost implements WebhookContext {
         }
         try (DatabaseScope scope = DatabaseScope.location(id)) {
             LocationId location = LocationId.of(id);
-            if (tenants.location(location).isEmpty()) {
+            // a location the plugin is turned off for answers as one that does not exist
+            if (tenants.location(location).isEmpty() || !locations.isEnabled(location, pluginId)) {
                 throw new UnknownLocation(locationId);
             }
             return services.context(location, pluginId, pluginVersion, log);
