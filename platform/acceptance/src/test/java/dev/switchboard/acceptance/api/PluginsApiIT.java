@@ -305,6 +305,10 @@ class PluginsApiIT {
         assertThat(owner.delete("locations/" + where + "/plugins/test.reports.plugin").status()).isEqualTo(200);
         assertThat(owner.get("me").json().at("/permissions/locations/" + where).toString())
                 .as("a plugin turned off grants nothing there").doesNotContain("test.reports");
+
+        // the platform is shared with other test classes: their users must not be granted these
+        assertThat(operator.delete("plugins/test.reports.plugin").status()).isEqualTo(204);
+        assertThat(user.get("me").json().at("/permissions/locations/" + where).toString()).doesNotContain("test.reports");
     }
 
     /** A plugin in either packaging whose action id carries the packaging, so both can be installed at once. */
