@@ -10,15 +10,11 @@ import dev.switchboard.api.host.Conversations;
 import dev.switchboard.api.host.Http;
 import dev.switchboard.api.host.PluginDatabase;
 import dev.switchboard.api.host.StepLog;
-import dev.switchboard.api.settings.MissingSettingException;
 import dev.switchboard.api.settings.PluginSettings;
 import dev.switchboard.api.settings.SettingsType;
-import dev.switchboard.core.plugins.schema.RecordSchemas;
 import dev.switchboard.core.plugins.schema.RecordValues;
-import jakarta.json.JsonString;
 import java.io.IOException;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -218,20 +214,7 @@ public final class TestActionContext implements ActionContext {
 
             @Override
             public <T extends SettingsType> T as(Class<T> type) throws PluginException {
-                var schema = RecordSchemas.of(type);
-                if (schema.containsKey("required")) {
-                    for (JsonString required : schema.getJsonArray("required").getValuesAs(JsonString.class)) {
-                        String value = settingValues.get(required.getString());
-                        if (value == null || value.isBlank()) {
-                            throw new MissingSettingException(required.getString());
-                        }
-                    }
-                }
-                try {
-                    return RecordValues.bind(type, settingValues);
-                } catch (RecordValues.InvalidValues e) {
-                    throw new PluginException("the plugin's settings need attention: " + e.getMessage());
-                }
+                return RecordValues.settings(type, settingValues);
             }
         };
     }

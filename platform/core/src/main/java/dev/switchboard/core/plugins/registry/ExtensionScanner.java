@@ -34,10 +34,6 @@ public final class ExtensionScanner {
         public boolean instantiated() {
             return point.getAnnotation(ExtensionPoint.class).instantiated();
         }
-
-        public boolean keyPerPlugin() {
-            return point.getAnnotation(ExtensionPoint.class).keyPerPlugin();
-        }
     }
 
     /** Every extension the plugin declares, or every problem found (all of them, for one fix). */

@@ -1,7 +1,6 @@
 package dev.switchboard.core.plugins.settings;
 
 import dev.switchboard.api.PluginException;
-import dev.switchboard.api.settings.MissingSettingException;
 import dev.switchboard.api.settings.PluginSettings;
 import dev.switchboard.api.settings.SettingsType;
 import dev.switchboard.core.db.Database;
@@ -20,7 +19,6 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
 import jakarta.transaction.Transactional;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -152,20 +150,7 @@ public class PluginSettingsStore {
         public <T extends SettingsType> T as(Class<T> type) throws PluginException {
             Map<String, String> values = new LinkedHashMap<>(stored.plain());
             stored.secret().keySet().forEach(field -> values.put(field, get(field).orElse(null)));
-            JsonObject schema = RecordSchemas.of(type);
-            if (schema.containsKey("required")) {
-                for (JsonString required : schema.getJsonArray("required").getValuesAs(JsonString.class)) {
-                    String value = values.get(required.getString());
-                    if (value == null || value.isBlank()) {
-                        throw new MissingSettingException(required.getString());
-                    }
-                }
-            }
-            try {
-                return RecordValues.bind(type, values);
-            } catch (RecordValues.InvalidValues e) {
-                throw new PluginException("the plugin's settings for this location need attention: " + e.getMessage());
-            }
+            return RecordValues.settings(type, values);
         }
     }
 

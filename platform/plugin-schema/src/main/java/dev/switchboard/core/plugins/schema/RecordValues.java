@@ -1,6 +1,8 @@
 package dev.switchboard.core.plugins.schema;
 
 import com.networknt.schema.Error;
+import dev.switchboard.api.PluginException;
+import dev.switchboard.api.settings.MissingSettingException;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
@@ -63,6 +65,29 @@ public final class RecordValues {
             throw new InvalidValues(problems);
         }
         return construct(type, json);
+    }
+
+    /**
+     * A plugin's settings record from a location's stored values: a required field left unset is a
+     * {@link MissingSettingException} naming it, any other misfit a {@link PluginException} (values
+     * saved before an upgrade changed the record). One rule for the host and the test kit's host.
+     */
+    public static <T> T settings(Class<T> type, Map<String, String> values) throws PluginException {
+        JsonObject schema = RecordSchemas.of(type);
+        if (schema.containsKey("required")) {
+            for (jakarta.json.JsonString required : schema.getJsonArray("required")
+                    .getValuesAs(jakarta.json.JsonString.class)) {
+                String value = values.get(required.getString());
+                if (value == null || value.isBlank()) {
+                    throw new MissingSettingException(required.getString());
+                }
+            }
+        }
+        try {
+            return bind(type, values);
+        } catch (InvalidValues e) {
+            throw new PluginException("the plugin's settings for this location need attention: " + e.getMessage());
+        }
     }
 
     /** What is wrong with the values for this record, if anything. */
