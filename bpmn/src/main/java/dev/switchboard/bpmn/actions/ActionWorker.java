@@ -198,7 +198,6 @@ public class ActionWorker {
      * (throws, hangs, answers garbage, is swapped meanwhile) ends as this step's outcome. A plugin with
      * as many calls running as it may has the step wait for a free call without spending an attempt.
      */
-    @SuppressWarnings({"rawtypes", "unchecked"})
     void perform(ActionExecutions.Claimed step) {
         Optional<ActionSpec> found = actions.find(step.actionId());
         if (found.isPresent() && !pluginLocations.isEnabled(step.locationId(), found.get().pluginId())) {
@@ -206,11 +205,21 @@ public class ActionWorker {
                     + found.get().pluginId() + " is turned off for this location"));
             return;
         }
-        Optional<Lease<WorkflowAction>> leased = found.isEmpty() ? Optional.empty() : actions.lease(step.actionId());
+        Optional<dev.switchboard.api.host.Contact> contact = found.isEmpty() ? Optional.empty() : contactOf(step);
+        Outcome outcome = call(step, contact);
+        record(() -> outcome.commit(self, step));
+    }
+
+    /**
+     * The call into the plugin's code, under a lease on the version that serves it: the lease covers the
+     * binding of the inputs, the call and the reading of its answer, so that a swap drains only those.
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private Outcome call(ActionExecutions.Claimed step, Optional<dev.switchboard.api.host.Contact> contact) {
+        Optional<Lease<WorkflowAction>> leased = actions.lease(step.actionId());
         if (leased.isEmpty()) {
-            record(() -> self.failed(step, null, null, "no active plugin provides action '" + step.actionId()
-                    + "' (its plugin was removed or did not start)"));
-            return;
+            return Outcome.failed(null, "no active plugin provides action '" + step.actionId()
+                    + "' (its plugin was removed or did not start)");
         }
         try (Lease<WorkflowAction> lease = leased.get()) {
             ActionSpec action = ActionSpec.of(lease.extension());
@@ -219,31 +228,38 @@ public class ActionWorker {
                 input = RecordValues.bind(action.input(), step.inputs());
             } catch (RecordValues.InvalidValues | IllegalArgumentException e) {
                 // IllegalArgumentException: the input record's own constructor refused the values
-                record(() -> self.failed(step, action.pluginId(), action.pluginVersion(), "the task's inputs do not fit "
-                        + action.id() + ": " + e.getMessage()));
-                return;
+                return Outcome.failed(action, "the task's inputs do not fit " + action.id() + ": " + e.getMessage());
             }
             StepLines log = new StepLines(action.pluginId());
-            Call call = new Call(step, services.context(step.locationId(), action.pluginId(), action.pluginVersion(), log), contactOf(step));
+            Call call = new Call(step, services.context(step.locationId(), action.pluginId(), action.pluginVersion(), log), contact);
             Duration limit = action.timeoutSeconds() > 0 ? Duration.ofSeconds(action.timeoutSeconds())
                     : calls.defaultActionTimeout();
-            Map<String, String> outputs;
             try {
                 // the output is read within the call: its accessors are the plugin's code too
-                outputs = calls.call(action.pluginId(), limit, () -> outputs(action, lease.instance().execute(input, call)));
+                Map<String, String> outputs = calls.call(action.pluginId(), limit,
+                        () -> outputs(action, lease.instance().execute(input, call)));
+                return (worker, claimed) -> worker.completed(claimed, action.pluginId(), action.pluginVersion(),
+                        call.summary, outputs, call.vendorId);
             } catch (PluginCalls.Busy e) {
-                record(() -> self.deferred(step, e.getMessage()));
-                return;
+                return (worker, claimed) -> worker.deferred(claimed, e.getMessage());
             } catch (PluginCalls.TimedOut e) {
-                record(() -> self.failed(step, action.pluginId(), action.pluginVersion(), e.getMessage()));
-                return;
+                return Outcome.failed(action, e.getMessage());
             } catch (ExecutionException e) {
-                String error = e.getCause() instanceof UnfitOutput unfit ? unfit.getMessage() : failure(action, e.getCause());
-                record(() -> self.failed(step, action.pluginId(), action.pluginVersion(), error));
-                return;
+                return Outcome.failed(action, e.getCause() instanceof UnfitOutput unfit ? unfit.getMessage()
+                        : failure(action, e.getCause()));
             }
-            record(() -> self.completed(step, action.pluginId(), action.pluginVersion(), call.summary, outputs,
-                    call.vendorId));
+        }
+    }
+
+    /** How one attempt ended, to be committed once the plugin's version is no longer leased. */
+    @FunctionalInterface
+    private interface Outcome {
+
+        void commit(ActionWorker worker, ActionExecutions.Claimed step);
+
+        static Outcome failed(ActionSpec action, String error) {
+            return action == null ? (worker, step) -> worker.failed(step, null, null, error)
+                    : (worker, step) -> worker.failed(step, action.pluginId(), action.pluginVersion(), error);
         }
     }
 
