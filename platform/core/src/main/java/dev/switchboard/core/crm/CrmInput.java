@@ -1,12 +1,12 @@
 package dev.switchboard.core.crm;
 
+import dev.switchboard.core.json.Json;
 import dev.switchboard.core.problems.FieldError;
 import dev.switchboard.core.problems.InputValidation;
 import dev.switchboard.core.problems.JsonInput;
 import dev.switchboard.core.problems.ProblemException;
 import dev.switchboard.core.problems.Texts;
 import dev.switchboard.core.problems.Violations;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;

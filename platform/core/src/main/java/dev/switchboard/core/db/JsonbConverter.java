@@ -1,6 +1,6 @@
 package dev.switchboard.core.db;
 
-import jakarta.json.Json;
+import dev.switchboard.core.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.persistence.AttributeConverter;

@@ -2,10 +2,10 @@ package dev.switchboard.core.events;
 
 import dev.switchboard.core.db.Database;
 import dev.switchboard.core.db.FairQueue;
+import dev.switchboard.core.json.Json;
 import dev.switchboard.core.tenancy.LocationId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.transaction.Transactional;
 import java.io.StringReader;
 import java.time.Duration;

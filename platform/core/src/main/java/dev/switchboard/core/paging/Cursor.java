@@ -1,8 +1,8 @@
 package dev.switchboard.core.paging;
 
+import dev.switchboard.core.json.Json;
 import dev.switchboard.core.problems.FieldError;
 import dev.switchboard.core.problems.ProblemException;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;

@@ -1,6 +1,7 @@
 package dev.switchboard.core.plugins;
 
 import dev.switchboard.core.config.PlatformConfig;
+import dev.switchboard.core.json.Json;
 import dev.switchboard.core.plugins.PluginInfo.ExtensionInfo;
 import dev.switchboard.core.plugins.data.PluginSchemas;
 import dev.switchboard.core.plugins.locations.WorkflowActionUsage;
@@ -23,7 +24,6 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;

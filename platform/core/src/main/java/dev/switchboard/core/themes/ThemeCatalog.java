@@ -1,6 +1,6 @@
 package dev.switchboard.core.themes;
 
-import jakarta.json.Json;
+import dev.switchboard.core.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;

@@ -1,10 +1,10 @@
 package dev.switchboard.host.problems;
 
+import dev.switchboard.core.json.Json;
 import dev.switchboard.core.problems.FieldError;
 import dev.switchboard.core.problems.ProblemException;
 import dev.switchboard.core.problems.Texts;
 import jakarta.annotation.Priority;
-import jakarta.json.Json;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.Priorities;

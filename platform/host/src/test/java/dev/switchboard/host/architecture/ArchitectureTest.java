@@ -53,4 +53,15 @@ class ArchitectureTest {
                     "dev.switchboard.bpmn.workflows..")
             .should().callMethod(DatabaseScope.class, "system", String.class)
             .because("a request works in its caller's agency and location; only operator views name a system scope");
+
+    /**
+     * {@code jakarta.json.Json} looks its provider up through the server's class loaders on every call;
+     * platform code builds and reads JSON through {@link dev.switchboard.core.json.Json}, which looked it
+     * up once. (Plugins and the test kit, outside the server, may use either.)
+     */
+    @ArchTest
+    static final ArchRule jsonIsBuiltOnTheProviderLookedUpOnce = noClasses()
+            .that().resideInAnyPackage("dev.switchboard.core..", "dev.switchboard.host..", "dev.switchboard.bpmn..")
+            .should().accessClassesThat().haveFullyQualifiedName("jakarta.json.Json")
+            .because("each call of jakarta.json.Json's factory methods scans the class path for the provider");
 }

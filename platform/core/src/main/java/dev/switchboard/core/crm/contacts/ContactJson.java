@@ -1,7 +1,7 @@
 package dev.switchboard.core.crm.contacts;
 
 import dev.switchboard.core.crm.history.History;
-import jakarta.json.Json;
+import dev.switchboard.core.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

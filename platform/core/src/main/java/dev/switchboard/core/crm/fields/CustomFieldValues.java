@@ -2,12 +2,12 @@ package dev.switchboard.core.crm.fields;
 
 import dev.switchboard.core.crm.Emails;
 import dev.switchboard.core.crm.PhoneNumbers;
+import dev.switchboard.core.json.Json;
 import dev.switchboard.core.problems.Texts;
 import dev.switchboard.core.problems.Violations;
 import dev.switchboard.core.tenancy.LocationId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;

@@ -1,12 +1,12 @@
 package dev.switchboard.core.crm.history;
 
 import dev.switchboard.core.db.Database;
+import dev.switchboard.core.json.Json;
 import dev.switchboard.core.paging.Cursor;
 import dev.switchboard.core.paging.Page;
 import dev.switchboard.core.tenancy.LocationId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.time.OffsetDateTime;

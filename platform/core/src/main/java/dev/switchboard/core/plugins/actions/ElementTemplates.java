@@ -1,10 +1,10 @@
 package dev.switchboard.core.plugins.actions;
 
+import dev.switchboard.core.json.Json;
 import dev.switchboard.core.plugins.locations.PluginLocations;
 import dev.switchboard.core.tenancy.LocationId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

@@ -1,7 +1,7 @@
 package dev.switchboard.core.plugins.registry;
 
+import dev.switchboard.core.json.Json;
 import dev.switchboard.core.plugins.schema.RecordSchemas;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

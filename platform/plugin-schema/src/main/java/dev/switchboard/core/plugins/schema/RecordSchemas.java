@@ -10,8 +10,8 @@ import com.github.victools.jsonschema.generator.SchemaGeneratorConfig;
 import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
 import com.github.victools.jsonschema.generator.SchemaVersion;
 import dev.switchboard.api.schema.Field;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
@@ -29,6 +29,9 @@ import java.util.Set;
  */
 public final class RecordSchemas {
 
+    /** Looked up once: {@code jakarta.json.Json} looks it up through the class loaders on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     /** The component types a record may use (see the SDK's schema package). */
     static final Set<Class<?>> SUPPORTED = Set.of(String.class, boolean.class, Boolean.class, int.class,
             Integer.class, long.class, Long.class, double.class, Double.class, BigDecimal.class, List.class);
@@ -43,7 +46,7 @@ public final class RecordSchemas {
             // a generator per type: its type resolver caches the classes it saw, which would pin a
             // replaced plugin version's class loader if it were shared
             ObjectNode schema = new SchemaGenerator(CONFIG).generateSchema(type);
-            try (var reader = Json.createReader(new StringReader(schema.toString()))) {
+            try (var reader = JSON.createReader(new StringReader(schema.toString()))) {
                 return reader.readObject();
             }
         }

@@ -1,16 +1,16 @@
 package dev.switchboard.core.plugins.schema;
 
 import com.networknt.schema.Error;
-import dev.switchboard.api.PluginException;
-import dev.switchboard.api.settings.MissingSettingException;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import jakarta.json.Json;
+import dev.switchboard.api.PluginException;
+import dev.switchboard.api.settings.MissingSettingException;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
@@ -28,6 +28,9 @@ import java.util.Map;
  * Every refusal names the field, for the step log or the settings form.
  */
 public final class RecordValues {
+
+    /** Looked up once: {@code jakarta.json.Json} looks it up through the class loaders on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private static final ClassValue<Schema> VALIDATORS = new ClassValue<>() {
@@ -106,7 +109,7 @@ public final class RecordValues {
             try {
                 Object item = component.getAccessor().invoke(value);
                 if (item instanceof List<?> list) {
-                    JsonArrayBuilder array = Json.createArrayBuilder();
+                    JsonArrayBuilder array = JSON.createArrayBuilder();
                     list.forEach(element -> array.add(String.valueOf(element)));
                     result.put(component.getName(), array.build().toString());
                 } else if (item != null) {
@@ -124,7 +127,7 @@ public final class RecordValues {
     }
 
     private static JsonObject toJson(Class<?> type, Map<String, String> values) throws InvalidValues {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JSON.createObjectBuilder();
         List<String> problems = new ArrayList<>();
         JsonObject properties = RecordSchemas.of(type).getJsonObject("properties");
         for (RecordComponent component : type.getRecordComponents()) {
@@ -166,9 +169,9 @@ public final class RecordValues {
         } else if (type == double.class || type == Double.class || type == BigDecimal.class) {
             json.add(name, new BigDecimal(text));
         } else if (type == List.class) {
-            JsonArrayBuilder array = Json.createArrayBuilder();
+            JsonArrayBuilder array = JSON.createArrayBuilder();
             if (text.startsWith("[")) {
-                try (var reader = Json.createReader(new java.io.StringReader(text))) {
+                try (var reader = JSON.createReader(new java.io.StringReader(text))) {
                     reader.readArray().forEach(array::add);
                 } catch (RuntimeException e) {
                     throw new IllegalArgumentException("is not a JSON array of texts");
