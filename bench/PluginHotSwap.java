@@ -155,7 +155,7 @@ public final class PluginHotSwap {
         double loadSeconds = (System.nanoTime() - loadStarted) / 1e9;
 
         Counts counts = awaitAndCount(platform, location, created.get(), windowStart, windowEnd);
-        expect(api.delete("plugins/" + pluginId), 204, "remove " + pluginId);
+        expect(api.delete("plugins/" + pluginId + "?force=true"), 204, "remove " + pluginId);
         return new Phase(packaging, rate, loadSeconds, created.get(), createErrors.get(), idleSwaps, upgrades, rollbacks,
                 swapErrors, counts);
     }

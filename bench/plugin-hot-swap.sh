@@ -16,7 +16,7 @@ swaps=${3:-20}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-(cd "$root" && ./mvnw -q -B -pl platform/acceptance -am test-compile dependency:build-classpath \
+(cd "$root" && ./mvnw -q -B -pl platform/acceptance -am package -DskipTests dependency:build-classpath \
   -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test -Dskip.npm=true) > "$work/maven.log" 2>&1 \
   || { cat "$work/maven.log"; exit 1; }
 classpath="$root/platform/acceptance/target/test-classes:$(cat "$root/platform/acceptance/target/test-classpath.txt")"

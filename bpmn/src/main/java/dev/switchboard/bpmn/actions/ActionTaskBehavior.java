@@ -2,7 +2,6 @@ package dev.switchboard.bpmn.actions;
 
 import dev.switchboard.bpmn.engine.WorkflowLimitExceeded;
 import dev.switchboard.bpmn.engine.WorkflowLimits;
-import dev.switchboard.core.crm.contacts.Contact;
 import dev.switchboard.core.crm.contacts.Contacts;
 import dev.switchboard.core.crm.values.CustomValues;
 import dev.switchboard.core.templates.MergeFields;
@@ -56,12 +55,15 @@ public final class ActionTaskBehavior extends TaskActivityBehavior {
                     + task.activityId() + "'; the limit is there to stop runaway loops"
                     + " (switchboard.workflows.max-actions-per-run)");
         }
-        Optional<Contact> contact = contactOf(execution, locationId);
-        Map<String, String> mergeValues = mergeValues(locationId, contact);
+        // the contact, the custom values and the location are read only when a template names them:
+        // the plugin reads the contact live anyway (the step keeps its id)
+        String templates = String.join("\n", task.inputs().values());
+        Optional<String> contactId = contactIdOf(execution);
+        Map<String, String> mergeValues = templates.contains("{{") ? mergeValues(locationId, contactId, templates) : Map.of();
         Map<String, String> inputs = new LinkedHashMap<>();
         task.inputs().forEach((name, template) -> inputs.put(name, MergeFields.render(template, mergeValues)));
         executions.enter(locationId, runId, execution.getId(), task.activityId(), task.actionId(), inputs,
-                contact.map(c -> c.id().toString()), limits.maxActionAttempts());
+                contactId, limits.maxActionAttempts());
         // no leave(): the run waits here until the step's outcome is committed and it is triggered
     }
 
@@ -76,34 +78,30 @@ public final class ActionTaskBehavior extends TaskActivityBehavior {
         leave(execution);
     }
 
-    private Optional<Contact> contactOf(DelegateExecution execution, LocationId locationId) {
+    /** The run's contact's id, when the run has one that is an id at all. */
+    private static Optional<String> contactIdOf(DelegateExecution execution) {
         Object contactId = execution.getVariable("contactId");
         if (contactId == null) {
             return Optional.empty();
         }
         try {
-            return contacts.find(locationId, UUID.fromString(contactId.toString()));
+            return Optional.of(UUID.fromString(contactId.toString()).toString());
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
     }
 
-    private Map<String, String> mergeValues(LocationId locationId, Optional<Contact> contact) {
+    private Map<String, String> mergeValues(LocationId locationId, Optional<String> contactId, String templates) {
         Map<String, String> values = new HashMap<>();
-        tenants.location(locationId).ifPresent(location -> values.put("location.name", location.name()));
-        customValues.byKey(locationId).forEach((key, value) -> values.put(CustomValues.MERGE_FIELD_PREFIX + key, value));
-        contact.ifPresent(c -> {
-            putIfSet(values, "contact.id", c.id().toString());
-            putIfSet(values, "contact.firstName", c.firstName());
-            putIfSet(values, "contact.lastName", c.lastName());
-            putIfSet(values, "contact.email", c.email());
-        });
-        return values;
-    }
-
-    private static void putIfSet(Map<String, String> values, String key, String value) {
-        if (value != null) {
-            values.put(key, value);
+        if (templates.contains("location.")) {
+            tenants.location(locationId).ifPresent(location -> values.put("location.name", location.name()));
         }
+        if (templates.contains(CustomValues.MERGE_FIELD_PREFIX)) {
+            customValues.byKey(locationId).forEach((key, value) -> values.put(CustomValues.MERGE_FIELD_PREFIX + key, value));
+        }
+        if (templates.contains("contact.")) {
+            contactId.flatMap(id -> contacts.mergeFields(locationId, UUID.fromString(id))).ifPresent(values::putAll);
+        }
+        return values;
     }
 }

@@ -22,8 +22,8 @@ import dev.switchboard.core.plugins.PluginCalls;
 import dev.switchboard.core.plugins.actions.ActionCatalog;
 import dev.switchboard.core.plugins.actions.ActionSpec;
 import dev.switchboard.core.plugins.host.LocationServices;
-import dev.switchboard.core.plugins.locations.PluginLocations;
 import dev.switchboard.core.plugins.host.StepLines;
+import dev.switchboard.core.plugins.locations.PluginLocations;
 import dev.switchboard.core.plugins.registry.ExtensionRegistry.Lease;
 import dev.switchboard.core.plugins.schema.RecordValues;
 import jakarta.annotation.Resource;
@@ -44,6 +44,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -205,8 +206,7 @@ public class ActionWorker {
                     + found.get().pluginId() + " is turned off for this location"));
             return;
         }
-        Optional<dev.switchboard.api.host.Contact> contact = found.isEmpty() ? Optional.empty() : contactOf(step);
-        Outcome outcome = call(step, contact);
+        Outcome outcome = call(step);
         record(() -> outcome.commit(self, step));
     }
 
@@ -215,7 +215,7 @@ public class ActionWorker {
      * binding of the inputs, the call and the reading of its answer, so that a swap drains only those.
      */
     @SuppressWarnings({"rawtypes", "unchecked"})
-    private Outcome call(ActionExecutions.Claimed step, Optional<dev.switchboard.api.host.Contact> contact) {
+    private Outcome call(ActionExecutions.Claimed step) {
         Optional<Lease<WorkflowAction>> leased = actions.lease(step.actionId());
         if (leased.isEmpty()) {
             return Outcome.failed(null, "no active plugin provides action '" + step.actionId()
@@ -231,7 +231,8 @@ public class ActionWorker {
                 return Outcome.failed(action, "the task's inputs do not fit " + action.id() + ": " + e.getMessage());
             }
             StepLines log = new StepLines(action.pluginId());
-            Call call = new Call(step, services.context(step.locationId(), action.pluginId(), action.pluginVersion(), log), contact);
+            Call call = new Call(step, services.context(step.locationId(), action.pluginId(), action.pluginVersion(), log),
+                    () -> contactOf(step));
             Duration limit = action.timeoutSeconds() > 0 ? Duration.ofSeconds(action.timeoutSeconds())
                     : calls.defaultActionTimeout();
             try {
@@ -362,14 +363,17 @@ public class ActionWorker {
 
         private final ActionExecutions.Claimed step;
         private final LocationContext services;
-        private final Optional<dev.switchboard.api.host.Contact> contact;
+        private final Supplier<Optional<dev.switchboard.api.host.Contact>> contactLookup;
+        private Optional<dev.switchboard.api.host.Contact> contact;
         private volatile String summary;
         private volatile String vendorId;
 
-        Call(ActionExecutions.Claimed step, LocationContext services, Optional<dev.switchboard.api.host.Contact> contact) {
+        /** @param contactLookup reads the step's contact, live, the first time the plugin asks for it */
+        Call(ActionExecutions.Claimed step, LocationContext services,
+             Supplier<Optional<dev.switchboard.api.host.Contact>> contactLookup) {
             this.step = step;
             this.services = services;
-            this.contact = contact;
+            this.contactLookup = contactLookup;
         }
 
         @Override
@@ -393,7 +397,10 @@ public class ActionWorker {
         }
 
         @Override
-        public Optional<dev.switchboard.api.host.Contact> contact() {
+        public synchronized Optional<dev.switchboard.api.host.Contact> contact() {
+            if (contact == null) {
+                contact = contactLookup.get();
+            }
             return contact;
         }
 

@@ -43,6 +43,7 @@ import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.RepositoryService;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.impl.cfg.JtaProcessEngineConfiguration;
+import org.flowable.engine.impl.cmd.TriggerCmd;
 import org.flowable.engine.impl.util.CommandContextUtil;
 import org.flowable.job.service.JobServiceConfiguration;
 import org.flowable.job.service.impl.persistence.entity.AbstractRuntimeJobEntity;
@@ -226,9 +227,14 @@ public class WorkflowEngine {
 
     /** Moves a run on past an action step whose outcome this transaction records, in a job of its own. */
     public void continueAfterStep(String executionId) {
-        if (engine.getRuntimeService().createExecutionQuery().executionId(executionId).count() > 0) {
-            engine.getRuntimeService().triggerAsync(executionId);
-        }
+        // one command: the execution looked up (it may have ended meanwhile) and, if there, triggered
+        // asynchronously; an exception out of a command would mark the caller's transaction rollback-only
+        engine.getManagementService().executeCommand(context -> {
+            if (CommandContextUtil.getExecutionEntityManager(context).findById(executionId) != null) {
+                new TriggerCmd(executionId, null, true).execute(context);
+            }
+            return null;
+        });
     }
 
     /**

@@ -33,6 +33,9 @@ public class PluginCalls {
     @Resource
     ManagedThreadFactory threadFactory;
 
+    /** How long a call waits for one of its plugin's permits before it is {@link Busy}. */
+    static final long PERMIT_WAIT_MILLIS = 200;
+
     private final Map<String, Semaphore> permits = new ConcurrentHashMap<>();
     private volatile ExecutorService threads;
 
@@ -63,8 +66,14 @@ public class PluginCalls {
      */
     public <T> T call(String pluginId, Duration limit, Callable<T> work) throws Busy, TimedOut, ExecutionException {
         Semaphore semaphore = permits.computeIfAbsent(pluginId, id -> new Semaphore(maxConcurrentCalls()));
-        if (!semaphore.tryAcquire()) {
-            throw new Busy(pluginId, maxConcurrentCalls());
+        try {
+            // a call about to end frees its permit soon: waiting a moment spares the caller a round trip
+            if (!semaphore.tryAcquire(PERMIT_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                throw new Busy(pluginId, maxConcurrentCalls());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ExecutionException("interrupted while waiting to call plugin " + pluginId, e);
         }
         Future<T> running;
         try {

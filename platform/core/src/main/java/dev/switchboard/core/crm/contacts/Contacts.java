@@ -13,6 +13,7 @@ import dev.switchboard.core.db.EntityMappings;
 import dev.switchboard.core.db.Timestamps;
 import dev.switchboard.core.events.EventCatalog;
 import dev.switchboard.core.events.EventOutbox;
+import dev.switchboard.core.json.Json;
 import dev.switchboard.core.problems.FieldError;
 import dev.switchboard.core.problems.JsonInput;
 import dev.switchboard.core.problems.ProblemException;
@@ -20,7 +21,6 @@ import dev.switchboard.core.problems.Violations;
 import dev.switchboard.core.tenancy.LocationId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -30,6 +30,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -127,6 +128,31 @@ public class Contacts {
     @Transactional
     public Optional<Contact> find(LocationId locationId, UUID contactId) {
         return live(locationId, contactId).map(contact -> view(locationId, contact));
+    }
+
+    /**
+     * The merge fields of a live contact ({@code contact.id}, {@code contact.firstName},
+     * {@code contact.lastName}, {@code contact.email}; unset ones left out), read without building the
+     * whole contact: workflow steps render them for every step of every run.
+     */
+    @Transactional
+    public Optional<Map<String, String>> mergeFields(LocationId locationId, UUID contactId) {
+        return db.queryOne("""
+                SELECT first_name, last_name, email FROM contact
+                WHERE location_id = ? AND id = ? AND deleted_at IS NULL""", row -> {
+            Map<String, String> fields = new HashMap<>();
+            fields.put("contact.id", contactId.toString());
+            putIfSet(fields, "contact.firstName", row.getString(1));
+            putIfSet(fields, "contact.lastName", row.getString(2));
+            putIfSet(fields, "contact.email", row.getString(3));
+            return fields;
+        }, locationId, contactId);
+    }
+
+    private static void putIfSet(Map<String, String> fields, String key, String value) {
+        if (value != null) {
+            fields.put(key, value);
+        }
     }
 
     /** A contact, also when it is deleted (for restore and for the trash). */
