@@ -4,6 +4,8 @@ import dev.switchboard.acceptance.lifecycle.fixture.SwapInput;
 import dev.switchboard.testkit.ApiClient;
 import dev.switchboard.testkit.RunningPlatform;
 import dev.switchboard.testkit.TestBundles;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,6 +21,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
+import java.util.stream.Stream;
 
 /**
  * Hot swap under load: a platform started as the tests start it, then for each packaging (OSGi, PF4J)
@@ -45,7 +48,12 @@ public final class PluginHotSwap {
     /** What one packaging's phase measured. */
     record Phase(String packaging, int offeredRate, double loadSeconds, int contacts, int createErrors,
                  List<Double> idleSwaps, List<Double> upgrades, List<Double> rollbacks, List<String> swapErrors,
-                 Counts counts) {
+                 Counts counts, double cpuSeconds) {
+
+        /** CPU time (platform and its PostgreSQL) per action execution, the load's contacts, API and swaps included. */
+        double cpuMillisPerExecution() {
+            return cpuSeconds * 1000 / counts.steps();
+        }
     }
 
     /** The phase's action steps and runs, as the database has them. */
@@ -70,15 +78,15 @@ public final class PluginHotSwap {
                     "PF4J", (id, version) -> TestBundles.pf4j(id, version, SwapEcho.class, SwapInput.class,
                             FaultOutput.class));
             for (String packaging : List.of("OSGi", "PF4J")) {
-                phases.add(phase(platform, packaging, packagings.get(packaging), rate, tasks, swaps, pauseMillis,
+                phases.add(phase(platform, work, packaging, packagings.get(packaging), rate, tasks, swaps, pauseMillis,
                         holdMillis));
             }
             System.out.println(report(phases, rate, tasks, swaps, pauseMillis, holdMillis));
         }
     }
 
-    private static Phase phase(RunningPlatform platform, String packaging, BiFunction<String, String, byte[]> jar,
-                               int rate, int tasks, int swaps, int pauseMillis, long holdMillis) throws Exception {
+    private static Phase phase(RunningPlatform platform, Path work, String packaging,
+                               BiFunction<String, String, byte[]> jar, int rate, int tasks, int swaps, int pauseMillis, long holdMillis) throws Exception {
         ApiClient api = platform.admin();
         String pluginId = "bench.swap." + packaging.toLowerCase(Locale.ROOT);
         byte[] v1 = jar.apply(pluginId, "1.0.0");
@@ -134,6 +142,7 @@ public final class PluginHotSwap {
             }
         }, "load");
         long loadStarted = System.nanoTime();
+        double cpuBefore = cpuSeconds(platform, work);
         String windowStart = databaseNow(platform);
         load.start();
         Thread.sleep(holdMillis);
@@ -155,9 +164,38 @@ public final class PluginHotSwap {
         double loadSeconds = (System.nanoTime() - loadStarted) / 1e9;
 
         Counts counts = awaitAndCount(platform, location, created.get(), windowStart, windowEnd);
+        double cpu = cpuSeconds(platform, work) - cpuBefore;
         expect(api.delete("plugins/" + pluginId + "?force=true"), 204, "remove " + pluginId);
         return new Phase(packaging, rate, loadSeconds, created.get(), createErrors.get(), idleSwaps, upgrades, rollbacks,
-                swapErrors, counts);
+                swapErrors, counts, cpu);
+    }
+
+    /**
+     * CPU seconds the platform's processes have used so far: the launcher and everything under it (the
+     * server), and the embedded PostgreSQL, which runs detached from it (found by its data directory
+     * under {@code work}) with its backends, whose time once they exit is in the postmaster's children time.
+     */
+    private static double cpuSeconds(RunningPlatform platform, Path work) {
+        ProcessHandle launcher = platform.launcherProcess();
+        Map<Long, ProcessHandle> tree = new java.util.HashMap<>();
+        Stream.concat(Stream.of(launcher), ProcessHandle.allProcesses()
+                        .filter(process -> process.info().commandLine().orElse("").contains(work.toString())))
+                .forEach(root -> Stream.concat(Stream.of(root), root.descendants())
+                        .forEach(process -> tree.put(process.pid(), process)));
+        long ticks = 0;
+        for (long pid : tree.keySet()) {
+            try {
+                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                // utime, stime, cutime, cstime: fields 14 to 17 of proc(5), counted from the state (field 3)
+                for (int i = 11; i <= 14; i++) {
+                    ticks += Long.parseLong(fields[i]);
+                }
+            } catch (IOException | RuntimeException gone) {
+                // a process that ended meanwhile: its time is in its parent's children time
+            }
+        }
+        return ticks / 100.0; // USER_HZ
     }
 
     private static double timed(java.util.function.Supplier<ApiClient.Response> call, String what, List<String> errors) {
@@ -295,19 +333,19 @@ public final class PluginHotSwap {
                 (double) rate / tasks, tasks, pauseMillis, swaps, swaps, holdMillis, IDLE_SWAPS));
         out.append("| packaging | idle swap p50 / max ms | upgrade p50 / p99 ms | rollback p50 / p99 ms | all swaps p50 / p99 ms | runs | "
                 + "action executions | completed while swapping (per s) | executions/s, first to last step | "
-                + "failed steps | retried steps | failed runs | on 1.0.0 / 2.0.0 |\n");
-        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + "failed steps | retried steps | failed runs | on 1.0.0 / 2.0.0 | CPU ms per execution |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Phase phase : phases) {
             List<Double> all = new ArrayList<>(phase.upgrades());
             all.addAll(phase.rollbacks());
             Counts c = phase.counts();
             out.append(String.format(Locale.ROOT, "| %s | %.0f / %.0f | %.0f / %.0f | %.0f / %.0f | %.0f / %.0f | %d | %d | %d (%.0f) |"
-                            + " %.0f | %d | %d | %d | %d / %d |%n", phase.packaging(), percentile(phase.idleSwaps(), 50),
+                            + " %.0f | %d | %d | %d | %d / %d | %.1f |%n", phase.packaging(), percentile(phase.idleSwaps(), 50),
                     percentile(phase.idleSwaps(), 100), percentile(phase.upgrades(), 50),
                     percentile(phase.upgrades(), 99), percentile(phase.rollbacks(), 50), percentile(phase.rollbacks(), 99),
                     percentile(all, 50), percentile(all, 99), c.runs(), c.steps(), c.duringLoad(),
                     c.duringLoad() / phase.loadSeconds(), c.completed() / c.firstToLastSeconds(),
-                    c.failed(), c.retried(), c.runsFailed(), c.onV1(), c.onV2()));
+                    c.failed(), c.retried(), c.runsFailed(), c.onV1(), c.onV2(), phase.cpuMillisPerExecution()));
         }
         out.append('\n');
         for (Phase phase : phases) {
@@ -316,6 +354,12 @@ public final class PluginHotSwap {
                     phase.contacts(), phase.loadSeconds(), phase.contacts() * tasks / phase.loadSeconds(),
                     phase.createErrors(), phase.swapErrors().isEmpty() ? "none" : phase.swapErrors(),
                     phase.counts().errors().isEmpty() ? "none" : phase.counts().errors()));
+        }
+        double cores = Runtime.getRuntime().availableProcessors();
+        for (Phase phase : phases) {
+            out.append(String.format(Locale.ROOT, "- %s: %.1f ms of CPU per action execution, everything included: at most"
+                            + " %.0f executions/s on this machine's %.0f cores%n", phase.packaging(),
+                    phase.cpuMillisPerExecution(), cores * 1000 / phase.cpuMillisPerExecution(), cores));
         }
         return out.toString();
     }

@@ -82,7 +82,8 @@ public class ActionExecutions {
 
     /** Locations with steps waiting, in turn: see {@link FairQueue}. */
     List<UUID> locationsWithWaitingSteps(UUID cursor, int limit) {
-        return new FairQueue(db, "action_execution", "status = ?").locations("PENDING", cursor, limit);
+        // the status as a literal: a parameter would let a generic plan miss the partial index of waiting steps
+        return new FairQueue(db, "action_execution", "status = 'PENDING'").locations(cursor, limit);
     }
 
     /** Claims up to {@code perLocation} due steps in each location for one attempt on {@code node}. */
@@ -164,13 +165,15 @@ public class ActionExecutions {
      * The outputs of the completed step the run waits on at this task, marking them taken so a stray
      * second trigger finds nothing; empty when no completed step waits (the run then stays).
      */
-    Optional<Map<String, String>> takeCompleted(String executionId, String activityId) {
+    Optional<Map<String, String>> takeCompleted(String runId, String executionId, String activityId) {
+        // by the run first: the index on (run_id, activity_id, execution_id, visit) finds the step at once
         return db.queryOne("""
                 UPDATE action_execution SET continued = true
                 WHERE id = (SELECT id FROM action_execution
-                            WHERE execution_id = ? AND activity_id = ? AND status = 'COMPLETED' AND NOT continued
+                            WHERE run_id = ? AND activity_id = ? AND execution_id = ? AND status = 'COMPLETED'
+                                  AND NOT continued
                             ORDER BY visit DESC LIMIT 1)
-                RETURNING outputs::text""", row -> JsonColumns.strings(row.getString(1)), executionId, activityId);
+                RETURNING outputs::text""", row -> JsonColumns.strings(row.getString(1)), runId, activityId, executionId);
     }
 
     /**

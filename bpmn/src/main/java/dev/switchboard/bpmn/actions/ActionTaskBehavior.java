@@ -70,7 +70,7 @@ public final class ActionTaskBehavior extends TaskActivityBehavior {
     @Override
     public void trigger(DelegateExecution execution, String signalName, Object signalData) {
         String activityId = execution.getCurrentActivityId();
-        Optional<Map<String, String>> outputs = executions.takeCompleted(execution.getId(), activityId);
+        Optional<Map<String, String>> outputs = executions.takeCompleted(execution.getProcessInstanceId(), execution.getId(), activityId);
         if (outputs.isEmpty()) {
             return; // not for a completed step of this task: the run keeps waiting
         }

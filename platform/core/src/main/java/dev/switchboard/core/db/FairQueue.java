@@ -24,8 +24,10 @@ public final class FairQueue {
 
     /**
      * @param table the queue table; it has a {@code location_id} column
-     * @param waiting the condition of a waiting item, with one {@code ?}, bound to {@code queue}
-     *     (for example {@code "consumer = ? AND status = 'PENDING'"}); a constant of the caller, never input
+     * @param waiting the condition of a waiting item, with one {@code ?} bound to the {@code queue} of
+     *     {@link #locations(Object, UUID, int)} (for example {@code "consumer = ? AND status = 'PENDING'"}),
+     *     or none for {@link #locations(UUID, int)}; a constant of the caller, never input. Constants are
+     *     better written as literals: a parameter lets a generic plan miss a partial index.
      */
     public FairQueue(Database db, String table, String waiting) {
         this.db = db;
@@ -35,6 +37,15 @@ public final class FairQueue {
 
     /** Up to {@code limit} locations with waiting items, after {@code cursor} and then from the start. */
     public List<UUID> locations(Object queue, UUID cursor, int limit) {
+        return locations(new Object[] {queue}, cursor, limit);
+    }
+
+    /** {@link #locations(Object, UUID, int)} for a condition without a parameter. */
+    public List<UUID> locations(UUID cursor, int limit) {
+        return locations(new Object[0], cursor, limit);
+    }
+
+    private List<UUID> locations(Object[] queue, UUID cursor, int limit) {
         List<UUID> locations = new ArrayList<>(scan(queue, cursor, limit));
         if (locations.size() < limit && !cursor.equals(FIRST)) {
             scan(queue, FIRST, limit - locations.size()).stream()
@@ -43,7 +54,7 @@ public final class FairQueue {
         return locations;
     }
 
-    private List<UUID> scan(Object queue, UUID after, int limit) {
+    private List<UUID> scan(Object[] queue, UUID after, int limit) {
         String sql = """
                 WITH RECURSIVE waiting AS (
                     (SELECT location_id FROM %1$s WHERE %2$s AND location_id > ? ORDER BY location_id LIMIT 1)
@@ -53,6 +64,10 @@ public final class FairQueue {
                     FROM waiting w WHERE w.location_id IS NOT NULL
                 )
                 SELECT location_id FROM waiting WHERE location_id IS NOT NULL LIMIT ?""".formatted(table, waiting);
-        return db.query(sql, row -> row.getObject(1, UUID.class), queue, after, queue, limit);
+        List<Object> parameters = new ArrayList<>(List.of(queue));
+        parameters.add(after);
+        parameters.addAll(List.of(queue));
+        parameters.add(limit);
+        return db.query(sql, row -> row.getObject(1, UUID.class), parameters.toArray());
     }
 }
