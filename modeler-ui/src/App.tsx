@@ -15,6 +15,7 @@ import { LocationsView } from './components/LocationsView';
 import { LoginForm } from './components/LoginForm';
 import { PluginSettingsView } from './components/plugins/PluginSettingsView';
 import { PluginsView } from './components/plugins/PluginsView';
+import { TrustView } from './components/plugins/TrustView';
 import { WorkflowList } from './components/WorkflowList';
 import {
   clearInvitationToken,
@@ -285,6 +286,7 @@ export default function App() {
     ...(readLocation ? (['contacts', 'companies', 'pipeline', 'tasks', 'custom-fields'] as const) : []),
     'locations',
     ...(may(session, 'plugins.read') ? (['plugins'] as const) : []),
+    ...(may(session, 'platform.plugins') ? (['trust'] as const) : []),
     ...(manageUsers || manageAgencyTheme ? (['agency'] as const) : []),
   ];
   const view: View =
@@ -440,6 +442,11 @@ export default function App() {
             settingsHref={(pluginId) => consoleHref({ view: 'plugin-settings', locationId, contactId: null, pluginId })}
             onOpenSettings={(pluginId) => navigate({ view: 'plugin-settings', pluginId })}
           />
+        </main>
+      )}
+      {view === 'trust' && (
+        <main className="min-h-0 flex-1 overflow-y-auto">
+          <TrustView selfId={session.user.id} usersOf={manageUsers ? session.agency.id : null} />
         </main>
       )}
       {view === 'plugin-settings' && location && url.pluginId && (

@@ -22,6 +22,7 @@ export type View =
   | 'locations'
   | 'plugins'
   | 'plugin-settings'
+  | 'trust'
   | 'agency';
 
 const VIEWS: readonly View[] = [
@@ -38,6 +39,7 @@ const VIEWS: readonly View[] = [
   'locations',
   'plugins',
   'plugin-settings',
+  'trust',
   'agency',
 ];
 

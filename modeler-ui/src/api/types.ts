@@ -247,11 +247,48 @@ export type StageHistoryPage = Schemas['StageHistoryPage'];
 /** One contribution of a plugin: an extension point, the key it is found by, and its descriptor's members. */
 export type PluginExtension = Omit<Schemas['ExtensionInfo'], 'descriptor'> & { descriptor: Record<string, unknown> };
 
+/** What the bytecode verifier forbids plugin code (docs/security.md, "Plugin trust"). */
+export type TrustRule = 'EXIT' | 'PROCESS' | 'FILES' | 'HOST_REFLECTION';
+
+/**
+ * One forbidden call the verifier found: `location` is where (`com.acme.Sender.send`, prefixed by a
+ * nested jar as `lib/acme.jar!…`; a class-level use names the class), `call` what it uses.
+ */
+export interface TrustFinding {
+  rule: TrustRule | string;
+  location: string;
+  call: string;
+}
+
+/**
+ * What the trust checks said of a plugin's active artifact: who signed it (`signer` and `fingerprint`
+ * absent when unsigned), the first findings of `findingCount`, whether the operator trusts its code.
+ */
+export interface PluginTrust {
+  signed: boolean;
+  signer?: string;
+  fingerprint?: string;
+  findings: TrustFinding[];
+  findingCount: number;
+  codeTrusted: boolean;
+  verdict: string;
+}
+
 /**
  * An installed plugin: `packaging` is `OSGI` or `PF4J`; `state` is `ACTIVE`, or `FAILED` with the
- * reason in `error`; `previousVersion` is what a rollback returns to, when there is one.
+ * reason in `error`; `previousVersion` is what a rollback returns to, when there is one; `trust` the
+ * verdict of the trust checks on its active artifact (absent when none was recorded).
  */
-export type Plugin = Omit<Schemas['PluginInfo'], 'extensions'> & { extensions: PluginExtension[] };
+export type Plugin = Omit<Schemas['PluginInfo'], 'extensions' | 'trust'> & {
+  extensions: PluginExtension[];
+  trust?: PluginTrust;
+};
+
+/** A certificate the operator trusts to sign plugins (`/api/v1/platform/signing-keys`). */
+export type SigningKey = Schemas['SigningKey'];
+
+/** A plugin whose code the operator trusts (`/api/v1/platform/trusted-plugins`). */
+export type TrustedPlugin = Schemas['TrustedPlugin'];
 
 /**
  * An installed plugin as one location sees it (`GET /api/v1/locations/{locationId}/plugins`): `enabled`

@@ -36,6 +36,7 @@ const VIEW_LABELS: Record<NavView, string> = {
   'custom-fields': 'Settings',
   locations: 'Locations',
   plugins: 'Plugins',
+  trust: 'Trust',
   agency: 'Agency',
 };
 

@@ -1,12 +1,18 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { ApiError } from '../../api/client';
 import { pluginsApi } from '../../api/plugins';
+import { forbiddenCallsRefusal, trustApi, type ForbiddenCallsRefusal as Refusal } from '../../api/trust';
 import type { Plugin } from '../../api/types';
 import { errorTextClass, message, smallPrimaryClass } from '../ui';
+import { ForbiddenCallsRefusal } from './ForbiddenCallsRefusal';
+import { TrustCodeDialog } from './TrustCodeDialog';
 
 export interface PluginUploadProps {
   /** The plugins installed now: the confirmation says whether the upload installed or upgraded one. */
   plugins: readonly Plugin[];
   onInstalled: (text: string) => void;
+  /** `platform.plugins`: a refusal for forbidden calls offers to trust the plugin's code. */
+  canTrustCode: boolean;
 }
 
 /** What an upload did, in words: installed, upgraded (from which version), or installed again. */
@@ -19,27 +25,39 @@ export function installedText(before: Plugin | undefined, now: Plugin): string {
 /**
  * Uploads a plugin jar: a new plugin is installed, a newer version of an installed one replaces it
  * (the jar says which plugin it is). The server's refusal (an older version, not a plugin, a start
- * that failed) shows here.
+ * that failed, not trusted) shows here; one for forbidden calls lists them and offers the operator to
+ * trust the plugin's code, after which the same file is uploaded again.
  */
-export function PluginUpload({ plugins, onInstalled }: PluginUploadProps) {
+export function PluginUpload({ plugins, onInstalled, canTrustCode }: PluginUploadProps) {
   const inputId = useId();
   const fileInput = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [refused, setRefused] = useState<{ fileName: string; refusal: Refusal; detail: string } | null>(null);
+  const [asking, setAsking] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  function clearMessages() {
+    setError(null);
+    setRefused(null);
+    setNotice(null);
+  }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!file) return;
     setBusy(true);
-    setError(null);
+    clearMessages();
     try {
       const now = await pluginsApi.installPlugin(file);
       onInstalled(installedText(plugins.find((p) => p.id === now.id), now));
       setFile(null);
       if (fileInput.current) fileInput.current.value = '';
     } catch (e) {
-      setError(`${file.name} was not installed: ${message(e)}`);
+      const refusal = forbiddenCallsRefusal(e);
+      if (refusal && e instanceof ApiError) setRefused({ fileName: file.name, refusal, detail: e.message });
+      else setError(`${file.name} was not installed: ${message(e)}`);
     } finally {
       setBusy(false);
     }
@@ -59,7 +77,7 @@ export function PluginUpload({ plugins, onInstalled }: PluginUploadProps) {
           accept=".jar,application/java-archive"
           onChange={(e) => {
             setFile(e.target.files?.[0] ?? null);
-            setError(null);
+            clearMessages();
           }}
           className="text-sm"
         />
@@ -71,6 +89,31 @@ export function PluginUpload({ plugins, onInstalled }: PluginUploadProps) {
         <p role="alert" className={errorTextClass}>
           {error}
         </p>
+      )}
+      {notice && (
+        <p role="status" data-upload-notice="" className="text-sm">
+          {notice}
+        </p>
+      )}
+      {refused && (
+        <ForbiddenCallsRefusal
+          fileName={refused.fileName}
+          refusal={refused.refusal}
+          detail={refused.detail}
+          onTrust={canTrustCode ? () => setAsking(true) : null}
+        />
+      )}
+      {asking && refused && (
+        <TrustCodeDialog
+          pluginId={refused.refusal.pluginId}
+          onConfirm={async () => {
+            await trustApi.trustPluginCode(refused.refusal.pluginId);
+            setAsking(false);
+            setRefused(null);
+            setNotice(`The code of ${refused.refusal.pluginId} is trusted: upload ${refused.fileName} again to install it.`);
+          }}
+          onCancel={() => setAsking(false)}
+        />
       )}
     </form>
   );

@@ -5,8 +5,10 @@ import type { Location, LocationPlugin, Plugin } from '../../api/types';
 import { buttonClass, cardClass, errorTextClass, message, textButtonClass } from '../ui';
 import { LocationSwitch } from './LocationSwitch';
 import { PluginChangeDialog, type PendingChange } from './PluginChangeDialog';
+import { FindingsDialog } from './FindingsDialog';
 import { contributions, hasSettings } from './pluginContributions';
 import { PluginUpload } from './PluginUpload';
+import { TrustVerdictCell } from './TrustVerdictCell';
 
 export interface PluginsViewProps {
   /** `platform.plugins`: upload, roll back and uninstall (the operator's). */
@@ -42,6 +44,8 @@ export function PluginsView({ canManage, location, canChangeLocation, settingsHr
   const [notice, setNotice] = useState<string | null>(null);
   const [pending, setPending] = useState<PendingChange | null>(null);
   const [switching, setSwitching] = useState<string | null>(null);
+  /** The plugin whose forbidden calls are listed in a dialog. */
+  const [findingsOf, setFindingsOf] = useState<Plugin | null>(null);
   const [reloads, setReloads] = useState(0);
   const locationId = location?.id ?? null;
 
@@ -138,13 +142,14 @@ export function PluginsView({ canManage, location, canChangeLocation, settingsHr
     <div className="mx-auto max-w-6xl space-y-4 p-6">
       <h2 className="text-lg font-semibold">Plugins</h2>
       <p className="text-sm text-muted">
-        Plugins add workflow actions and other capabilities to every agency of the platform.
+        Plugins add workflow actions and other capabilities to every agency of the platform. The Trust column says who
+        signed each one and which calls the platform forbids its code was found to make.
         {location &&
           ` Each serves every location until it is turned off there: the column “In ${location.name}” says whether it` +
             ` serves this one. Their settings are per location too: Settings opens them for ${location.name}.`}
       </p>
       {/* a fresh form after each change: no refusal of an earlier upload stays on screen */}
-      {canManage && <PluginUpload key={reloads} plugins={plugins ?? []} onInstalled={done} />}
+      {canManage && <PluginUpload key={reloads} plugins={plugins ?? []} onInstalled={done} canTrustCode={canManage} />}
       {notice && (
         <p role="status" className="text-sm">
           {notice}
@@ -163,6 +168,7 @@ export function PluginsView({ canManage, location, canChangeLocation, settingsHr
               <th className="px-3 py-2 font-medium">Version</th>
               <th className="px-3 py-2 font-medium">Packaging</th>
               <th className="px-3 py-2 font-medium">State</th>
+              <th className="px-3 py-2 font-medium">Trust</th>
               {location && (
                 <th className="px-3 py-2 font-medium" data-column="location">
                   In {location.name}
@@ -205,6 +211,13 @@ export function PluginsView({ canManage, location, canChangeLocation, settingsHr
                         {plugin.error}
                       </p>
                     )}
+                  </td>
+                  <td className="px-3 py-2" data-column="trust">
+                    <TrustVerdictCell
+                      pluginName={plugin.name}
+                      trust={plugin.trust}
+                      onShowFindings={() => setFindingsOf(plugin)}
+                    />
                   </td>
                   {location && (
                     <td className="px-3 py-2" data-enabled={String(enabledHere(plugin.id) ?? '')}>
@@ -282,6 +295,9 @@ export function PluginsView({ canManage, location, canChangeLocation, settingsHr
         {plugins === null && !error && <p className="p-4 text-sm text-muted">Loading…</p>}
         {plugins?.length === 0 && <p className="p-4 text-sm text-muted">No plugins are installed.</p>}
       </div>
+      {findingsOf?.trust && (
+        <FindingsDialog plugin={findingsOf} trust={findingsOf.trust} onClose={() => setFindingsOf(null)} />
+      )}
       {pending && (
         // keyed by the step: the second question after a refused uninstall is a dialog of its own
         <PluginChangeDialog
