@@ -9,6 +9,7 @@ import dev.switchboard.api.host.Events;
 import dev.switchboard.api.host.Http;
 import dev.switchboard.api.host.LocationContext;
 import dev.switchboard.api.host.Metering;
+import dev.switchboard.api.host.Opportunities;
 import dev.switchboard.api.host.PluginDatabase;
 import dev.switchboard.api.host.StepLog;
 import dev.switchboard.api.settings.PluginSettings;
@@ -427,6 +428,11 @@ public class ActionWorker {
         @Override
         public Contacts contacts() {
             return services.contacts();
+        }
+
+        @Override
+        public Opportunities opportunities() {
+            return services.opportunities();
         }
 
         @Override
