@@ -11,6 +11,7 @@ import dev.switchboard.core.crm.pipelines.OpportunitySearch;
 import dev.switchboard.core.db.DatabaseScope;
 import dev.switchboard.core.db.InTransaction;
 import dev.switchboard.core.json.Json;
+import dev.switchboard.core.problems.Problem;
 import dev.switchboard.core.problems.ProblemException;
 import dev.switchboard.core.tenancy.LocationId;
 import jakarta.json.JsonObject;
@@ -129,8 +130,25 @@ final class PluginOpportunities implements Opportunities {
         try (DatabaseScope scope = DatabaseScope.location(locationId.value())) {
             return new PluginOpportunity(transaction.get(change));
         } catch (ProblemException e) {
-            throw new PluginException(e.problem().detail() == null ? e.problem().title() : e.problem().detail());
+            throw new PluginException(message(e.problem()));
         }
+    }
+
+    /**
+     * A refusal as a plugin reads it: each error after the member it is about, by the SDK's name
+     * ({@code currency: …}, {@code stageId: …}).
+     */
+    private static String message(Problem problem) {
+        if (problem.errors() == null || problem.errors().isEmpty()) {
+            return problem.detail() == null ? problem.title() : problem.detail();
+        }
+        return String.join("; ", problem.errors().stream().map(error -> error.pointer() == null ? error.describe()
+                : member(error.pointer()) + ": " + error.detail()).toList());
+    }
+
+    private static String member(String pointer) {
+        String member = pointer.replaceFirst("^/", "").replace('/', '.');
+        return member.equals("pipelineStageId") ? "stageId" : member;
     }
 
     /** Reads in the location's scope, in a transaction: the persistence context needs one on a plugin's thread. */
