@@ -9,6 +9,7 @@ import dev.switchboard.api.host.OpportunityStatus;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +37,9 @@ public final class InMemoryOpportunities implements Opportunities {
     private final Map<String, List<String>> stagesByPipeline = new LinkedHashMap<>();
     private final Map<String, Kept> byId = new LinkedHashMap<>();
     private final Map<String, List<String>> stageHistory = new LinkedHashMap<>();
+    /** The order of the last change of each opportunity: what "most recently changed first" sorts by. */
+    private final Map<String, Long> changed = new LinkedHashMap<>();
+    private long changes;
 
     InMemoryOpportunities(Map<String, Contact> contacts) {
         this.contacts = contacts;
@@ -50,11 +54,9 @@ public final class InMemoryOpportunities implements Opportunities {
 
     @Override
     public synchronized List<Opportunity> ofContact(String contactId) {
-        List<Opportunity> found = new ArrayList<>();
-        byId.values().stream().filter(o -> o.contactId().equals(contactId)).forEach(found::add);
-        // the most recently changed first, as on the platform: here, the most recently created
-        java.util.Collections.reverse(found);
-        return List.copyOf(found.subList(0, Math.min(found.size(), MAX_RESULTS)));
+        return byId.values().stream().filter(o -> o.contactId().equals(contactId))
+                .sorted(Comparator.comparing((Kept o) -> changed.get(o.id())).reversed())
+                .limit(MAX_RESULTS).<Opportunity>map(o -> o).toList();
     }
 
     @Override
@@ -86,7 +88,7 @@ public final class InMemoryOpportunities implements Opportunities {
         Kept kept = new Kept("opportunity-" + (byId.size() + 1), name, opportunity.contactId(), opportunity.pipelineId(),
                 stage, opportunity.status() == null ? OpportunityStatus.OPEN : opportunity.status(),
                 value(opportunity.monetaryValue()), currency(opportunity.currency(), "USD"));
-        byId.put(kept.id(), kept);
+        replace(kept);
         stageHistory.put(kept.id(), new ArrayList<>(List.of(stage)));
         return kept;
     }
@@ -141,9 +143,10 @@ public final class InMemoryOpportunities implements Opportunities {
         return current;
     }
 
-    private Kept replace(Kept changed) {
-        byId.put(changed.id(), changed);
-        return changed;
+    private Kept replace(Kept opportunity) {
+        byId.put(opportunity.id(), opportunity);
+        changed.put(opportunity.id(), ++changes);
+        return opportunity;
     }
 
     private static BigDecimal value(BigDecimal amount) throws PluginException {

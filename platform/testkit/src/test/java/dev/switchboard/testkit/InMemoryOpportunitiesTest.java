@@ -38,7 +38,10 @@ class InMemoryOpportunitiesTest {
         assertThat(context.opportunities().ofContact("c-1")).extracting(Opportunity::id)
                 .containsExactly(valued.id(), plain.id());
         assertThat(context.opportunities().ofContact("c-2")).isEmpty();
-        assertThat(context.opportunities().get(plain.id())).contains(plain);
+        context.opportunities().changeStatus(plain.id(), OpportunityStatus.LOST);
+        assertThat(context.opportunities().ofContact("c-1")).as("the most recently changed first")
+                .extracting(Opportunity::id).containsExactly(plain.id(), valued.id());
+        assertThat(context.opportunities().get(valued.id())).contains(valued);
         assertThat(context.opportunities().get("opportunity-of-elsewhere")).isEmpty();
     }
 
