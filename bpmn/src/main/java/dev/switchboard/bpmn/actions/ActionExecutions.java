@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.transaction.Transactional;
 import java.io.StringReader;
 import java.time.OffsetDateTime;
@@ -45,10 +46,15 @@ public class ActionExecutions {
     public record Released(String runId, boolean parked, String reason) {
     }
 
-    /** A step as the run's log shows it. */
+    /**
+     * A step as the run's log shows it.
+     *
+     * @param log the lines the plugin wrote to the step log in the last attempt that called it
+     */
     public record Step(UUID id, String executionId, String activityId, int visit, String actionId, String status,
                        int attempts, String pluginId, String pluginVersion, String summary, String error,
-                       String vendorId, OffsetDateTime createdAt, OffsetDateTime startedAt, OffsetDateTime finishedAt) {
+                       String vendorId, OffsetDateTime createdAt, OffsetDateTime startedAt, OffsetDateTime finishedAt,
+                       List<String> log) {
     }
 
     /**
@@ -116,11 +122,13 @@ public class ActionExecutions {
 
     /** Part of the transaction that also hands the run on: the outcome and the continuation commit together. */
     void completed(Claimed step, String pluginId, String pluginVersion, String summary, Map<String, String> outputs,
-                   String vendorId) {
+                   String vendorId, List<String> log) {
         db.update("""
                 UPDATE action_execution SET status = 'COMPLETED', lease_owner = NULL, plugin_id = ?, plugin_version = ?,
-                       summary = ?, outputs = ?::jsonb, vendor_id = ?, error = NULL, finished_at = now()
-                WHERE id = ?""", pluginId, pluginVersion, summary, JsonColumns.json(outputs), vendorId, step.id());
+                       summary = ?, outputs = ?::jsonb, vendor_id = ?, error = NULL, finished_at = now(),
+                       step_log = coalesce(?::jsonb, step_log)
+                WHERE id = ?""", pluginId, pluginVersion, summary, JsonColumns.json(outputs), vendorId, lines(log),
+                step.id());
         endAttempt(step, "COMPLETED", null);
     }
 
@@ -128,17 +136,18 @@ public class ActionExecutions {
      * A failed attempt: the step waits for its next attempt (2 s, 4 s, 8 s … later), or FAILED when it
      * was the last.
      *
+     * @param log the attempt's step log; null when the plugin was not called (the last attempt's lines stay)
      * @return whether the step gave up
      */
-    boolean failed(Claimed step, String pluginId, String pluginVersion, String error) {
+    boolean failed(Claimed step, String pluginId, String pluginVersion, String error, List<String> log) {
         boolean last = step.attempt() >= step.maxAttempts();
         db.update("""
                 UPDATE action_execution SET status = ?, lease_owner = NULL, plugin_id = coalesce(?, plugin_id),
                        plugin_version = coalesce(?, plugin_version), error = ?,
                        next_attempt_at = now() + power(2, ?) * interval '1 second',
-                       finished_at = CASE WHEN ? THEN now() END
+                       finished_at = CASE WHEN ? THEN now() END, step_log = coalesce(?::jsonb, step_log)
                 WHERE id = ?""", last ? "FAILED" : "PENDING", pluginId, pluginVersion, error, step.attempt(), last,
-                step.id());
+                lines(log), step.id());
         endAttempt(step, "FAILED", error);
         return last;
     }
@@ -153,6 +162,16 @@ public class ActionExecutions {
                        next_attempt_at = now() + interval '1 second'
                 WHERE id = ?""", "waiting: " + reason, step.id());
         db.update("DELETE FROM action_attempt WHERE action_execution_id = ? AND attempt = ?", step.id(), step.attempt());
+    }
+
+    /** A step log as the text to bind to {@code ?::jsonb}: a JSON array of the lines; null for none given. */
+    private static String lines(List<String> log) {
+        if (log == null) {
+            return null;
+        }
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        log.forEach(array::add);
+        return array.build().toString();
     }
 
     private void endAttempt(Claimed step, String outcome, String error) {
@@ -209,14 +228,19 @@ public class ActionExecutions {
     public List<Step> steps(LocationId locationId, String runId) {
         return db.query("""
                 SELECT id, execution_id, activity_id, visit, action_id, status, attempts, plugin_id, plugin_version,
-                       summary, error, vendor_id, created_at, started_at, finished_at
+                       summary, error, vendor_id, created_at, started_at, finished_at, step_log::text
                 FROM action_execution WHERE location_id = ? AND run_id = ? ORDER BY created_at, visit""",
                 row -> new Step(row.getObject(1, UUID.class), row.getString(2), row.getString(3), row.getInt(4),
                         row.getString(5), row.getString(6), row.getInt(7), row.getString(8), row.getString(9),
                         row.getString(10), row.getString(11), row.getString(12),
                         row.getObject(13, OffsetDateTime.class), row.getObject(14, OffsetDateTime.class),
-                        row.getObject(15, OffsetDateTime.class)),
+                        row.getObject(15, OffsetDateTime.class), logLines(row.getString(16))),
                 locationId, runId);
+    }
+
+    private static List<String> logLines(String json) {
+        return Json.createReader(new StringReader(json)).readArray().getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString).toList();
     }
 
     /** The contact a step runs for (the {@code contact} column keeps its id; the plugin reads it live). */

@@ -9,6 +9,7 @@ import dev.switchboard.api.host.Events;
 import dev.switchboard.api.host.Http;
 import dev.switchboard.api.host.LocationContext;
 import dev.switchboard.api.host.Metering;
+import dev.switchboard.api.host.Opportunities;
 import dev.switchboard.api.host.PluginDatabase;
 import dev.switchboard.api.host.StepLog;
 import dev.switchboard.api.settings.PluginSettings;
@@ -189,7 +190,7 @@ public class ActionWorker {
         } catch (RuntimeException | LinkageError e) {
             // a step left RUNNING on a live node is taken up by nobody
             LOG.log(Level.SEVERE, "Action step " + step.id() + " failed in the host", e);
-            record(() -> self.failed(step, null, null, "the host failed to run the step: " + e));
+            record(() -> self.failed(step, null, null, "the host failed to run the step: " + e, null));
         }
     }
 
@@ -203,7 +204,7 @@ public class ActionWorker {
         Optional<ActionSpec> found = actions.find(step.actionId());
         if (found.isPresent() && !pluginLocations.isEnabled(step.locationId(), found.get().pluginId())) {
             record(() -> self.failed(step, found.get().pluginId(), found.get().pluginVersion(), "plugin "
-                    + found.get().pluginId() + " is turned off for this location"));
+                    + found.get().pluginId() + " is turned off for this location", null));
             return;
         }
         Outcome outcome = call(step);
@@ -219,7 +220,7 @@ public class ActionWorker {
         Optional<Lease<WorkflowAction>> leased = actions.lease(step.actionId());
         if (leased.isEmpty()) {
             return Outcome.failed(null, "no active plugin provides action '" + step.actionId()
-                    + "' (its plugin was removed or did not start)");
+                    + "' (its plugin was removed or did not start)", null);
         }
         try (Lease<WorkflowAction> lease = leased.get()) {
             ActionSpec action = ActionSpec.of(lease.extension());
@@ -228,7 +229,8 @@ public class ActionWorker {
                 input = RecordValues.bind(action.input(), step.inputs());
             } catch (RecordValues.InvalidValues | IllegalArgumentException e) {
                 // IllegalArgumentException: the input record's own constructor refused the values
-                return Outcome.failed(action, "the task's inputs do not fit " + action.id() + ": " + e.getMessage());
+                return Outcome.failed(action, "the task's inputs do not fit " + action.id() + ": " + e.getMessage(),
+                        null);
             }
             StepLines log = new StepLines(action.pluginId());
             Call call = new Call(step, services.context(step.locationId(), action.pluginId(), action.pluginVersion(), log),
@@ -239,28 +241,34 @@ public class ActionWorker {
                 // the output is read within the call: its accessors are the plugin's code too
                 Map<String, String> outputs = calls.call(action.pluginId(), limit,
                         () -> outputs(action, lease.instance().execute(input, call)));
+                List<String> lines = log.lines();
                 return (worker, claimed) -> worker.completed(claimed, action.pluginId(), action.pluginVersion(),
-                        call.summary, outputs, call.vendorId);
+                        call.summary, outputs, call.vendorId, lines);
             } catch (PluginCalls.Busy e) {
+                // the plugin was not called: the step keeps the lines of its last attempt
                 return (worker, claimed) -> worker.deferred(claimed, e.getMessage());
             } catch (PluginCalls.TimedOut e) {
-                return Outcome.failed(action, e.getMessage());
+                return Outcome.failed(action, e.getMessage(), log.lines());
             } catch (ExecutionException e) {
                 return Outcome.failed(action, e.getCause() instanceof UnfitOutput unfit ? unfit.getMessage()
-                        : failure(action, e.getCause()));
+                        : failure(action, e.getCause()), log.lines());
             }
         }
     }
 
-    /** How one attempt ended, to be committed once the plugin's version is no longer leased. */
+    /**
+     * How one attempt ended, to be committed once the plugin's version is no longer leased, with the
+     * lines the plugin wrote to the step log in it.
+     */
     @FunctionalInterface
     private interface Outcome {
 
         void commit(ActionWorker worker, ActionExecutions.Claimed step);
 
-        static Outcome failed(ActionSpec action, String error) {
-            return action == null ? (worker, step) -> worker.failed(step, null, null, error)
-                    : (worker, step) -> worker.failed(step, action.pluginId(), action.pluginVersion(), error);
+        /** @param log the attempt's step log, or null when the plugin was not called (the step keeps the last) */
+        static Outcome failed(ActionSpec action, String error, List<String> log) {
+            return action == null ? (worker, step) -> worker.failed(step, null, null, error, log)
+                    : (worker, step) -> worker.failed(step, action.pluginId(), action.pluginVersion(), error, log);
         }
     }
 
@@ -312,8 +320,8 @@ public class ActionWorker {
     /** The outcome and the job that moves the run on commit together. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void completed(ActionExecutions.Claimed step, String pluginId, String pluginVersion, String summary,
-                          Map<String, String> outputs, String vendorId) {
-        executions.completed(step, pluginId, pluginVersion, summary == null ? "" : summary, outputs, vendorId);
+                          Map<String, String> outputs, String vendorId, List<String> log) {
+        executions.completed(step, pluginId, pluginVersion, summary == null ? "" : summary, outputs, vendorId, log);
         engine.continueAfterStep(step.executionId());
     }
 
@@ -324,9 +332,10 @@ public class ActionWorker {
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void failed(ActionExecutions.Claimed step, String pluginId, String pluginVersion, String error) {
+    public void failed(ActionExecutions.Claimed step, String pluginId, String pluginVersion, String error,
+                       List<String> log) {
         String message = error == null || error.isBlank() ? "the action failed without saying why" : error;
-        if (executions.failed(step, pluginId, pluginVersion, message)) {
+        if (executions.failed(step, pluginId, pluginVersion, message, log)) {
             runs.failed(step.runId(), "step '" + step.activityId() + "' (" + step.actionId() + ") failed after "
                     + step.attempt() + " attempt(s): " + message);
         }
@@ -427,6 +436,11 @@ public class ActionWorker {
         @Override
         public Contacts contacts() {
             return services.contacts();
+        }
+
+        @Override
+        public Opportunities opportunities() {
+            return services.opportunities();
         }
 
         @Override

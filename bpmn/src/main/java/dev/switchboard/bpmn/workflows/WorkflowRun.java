@@ -2,6 +2,7 @@ package dev.switchboard.bpmn.workflows;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One run (process instance) of a workflow with its step log.
@@ -20,9 +21,16 @@ public record WorkflowRun(String id, String workflowKey, int workflowVersion, St
      * @param attempts the action's attempts so far, failed ones included
      * @param vendorId the id the vendor gave the action's side effect (an email's Message-ID)
      * @param idempotencyKey the key the plugin was given for this visit of the task
+     * @param log what the plugin wrote to the step log in the action's last attempt that called it
      */
     public record Step(String activityId, String name, String type, OffsetDateTime startedAt, OffsetDateTime endedAt,
                        String actionId, String pluginId, String pluginVersion, String status, String summary,
-                       String error, int attempts, String vendorId, String idempotencyKey) {
+                       String error, int attempts, String vendorId, String idempotencyKey,
+                       @Schema(description = "For an action: the lines its plugin wrote to the step log (context.log())"
+                               + " in its last attempt that called the plugin, oldest first, each \"INFO …\" or"
+                               + " \"WARN …\". At most 100 lines of at most 1000 characters (a longer line is cut and"
+                               + " ends in …), and a last line counting the lines dropped. Empty for other elements.",
+                               example = "[\"INFO looked up ada@example.com\", \"WARN the vendor answered slowly\"]")
+                       List<String> log) {
     }
 }

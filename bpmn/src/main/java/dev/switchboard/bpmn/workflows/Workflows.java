@@ -179,7 +179,8 @@ public class Workflows {
                 action.map(ActionExecutions.Step::error).orElse(null),
                 action.map(ActionExecutions.Step::attempts).orElse(0),
                 action.map(ActionExecutions.Step::vendorId).orElse(null),
-                action.map(step -> step.id().toString()).orElse(null));
+                action.map(step -> step.id().toString()).orElse(null),
+                action.map(ActionExecutions.Step::log).orElse(List.of()));
     }
 
     private Optional<ProcessDefinition> latest(LocationId locationId, String key) {

@@ -39,8 +39,9 @@ import java.util.Set;
  * }</pre>
  *
  * <p>It is also a location's host services for other extensions: {@link TestWebhookContext} hands
- * one to a webhook handler for each location it knows. Events, documents and usage records are kept
- * in memory and can be read back ({@link #events()}, {@link #documents()}, {@link #metering()}).
+ * one to a webhook handler for each location it knows. Events, documents, usage records and
+ * opportunities (in the pipelines declared with {@link #withPipeline}) are kept in memory and can be
+ * read back ({@link #events()}, {@link #documents()}, {@link #metering()}, {@link #opportunities()}).
  */
 public final class TestActionContext implements ActionContext {
 
@@ -56,13 +57,14 @@ public final class TestActionContext implements ActionContext {
     private final InMemoryEvents events;
     private final InMemoryDocuments documents;
     private final InMemoryMetering metering;
+    private final InMemoryOpportunities opportunities;
     private String summary;
     private String vendorReference;
 
     private TestActionContext(String locationId, String executionId, Map<String, String> inputs,
                               Optional<Contact> contact, Map<String, String> settingValues, String pluginVersion,
                               Map<String, Contact> contacts, InMemoryEvents events, InMemoryDocuments documents,
-                              InMemoryMetering metering, List<String> log) {
+                              InMemoryMetering metering, InMemoryOpportunities opportunities, List<String> log) {
         this.locationId = locationId;
         this.executionId = executionId;
         this.inputs = Map.copyOf(inputs);
@@ -73,15 +75,17 @@ public final class TestActionContext implements ActionContext {
         this.events = events;
         this.documents = documents;
         this.metering = metering;
+        this.opportunities = opportunities;
         this.log = log;
         contact.ifPresent(c -> contacts.put(c.id(), c));
     }
 
     /** A context with these inputs, no contact and no settings, in location {@code test-location}. */
     public static TestActionContext of(Map<String, String> inputs) {
+        Map<String, Contact> contacts = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
         return new TestActionContext("test-location", "test-run:test-step", inputs, Optional.empty(), Map.of(),
-                "1.0.0", new LinkedHashMap<>(), new InMemoryEvents(List.of()), new InMemoryDocuments(),
-                new InMemoryMetering(), java.util.Collections.synchronizedList(new ArrayList<>()));
+                "1.0.0", contacts, new InMemoryEvents(List.of()), new InMemoryDocuments(), new InMemoryMetering(),
+                new InMemoryOpportunities(contacts), java.util.Collections.synchronizedList(new ArrayList<>()));
     }
 
     public TestActionContext withContact(Contact newContact) {
@@ -93,6 +97,15 @@ public final class TestActionContext implements ActionContext {
         for (Contact other : more) {
             contacts.put(other.id(), other);
         }
+        return this;
+    }
+
+    /**
+     * A pipeline of the location, with its stages' ids in board order: what {@link #opportunities()}
+     * accepts as an opportunity's pipeline and stages.
+     */
+    public TestActionContext withPipeline(String pipelineId, String... stageIds) {
+        opportunities.addPipeline(pipelineId, List.of(stageIds));
         return this;
     }
 
@@ -125,7 +138,7 @@ public final class TestActionContext implements ActionContext {
     private TestActionContext copy(String location, String execution, Optional<Contact> runContact,
                                    Map<String, String> settings, String version, InMemoryEvents newEvents) {
         return new TestActionContext(location, execution, inputs, runContact, settings, version, contacts, newEvents,
-                documents, metering, log);
+                documents, metering, opportunities, log);
     }
 
     /**
@@ -222,6 +235,12 @@ public final class TestActionContext implements ActionContext {
     @Override
     public Contacts contacts() {
         return new InMemoryContacts(contacts);
+    }
+
+    /** The opportunities, which can be read back: {@code context.opportunities().all()}. */
+    @Override
+    public InMemoryOpportunities opportunities() {
+        return opportunities;
     }
 
     /** Messages the action appended to conversations, as {@code INBOUND|OUTBOUND channel contactId: body}. */

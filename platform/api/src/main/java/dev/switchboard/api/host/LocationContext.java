@@ -20,6 +20,9 @@ public interface LocationContext {
     /** The location's contacts. */
     Contacts contacts();
 
+    /** The location's opportunities (deals in its pipelines). */
+    Opportunities opportunities();
+
     /** The location's conversations: append the messages a channel plugin receives. */
     Conversations conversations();
 

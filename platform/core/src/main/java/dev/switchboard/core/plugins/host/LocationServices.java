@@ -7,10 +7,12 @@ import dev.switchboard.api.host.Events;
 import dev.switchboard.api.host.Http;
 import dev.switchboard.api.host.LocationContext;
 import dev.switchboard.api.host.Metering;
+import dev.switchboard.api.host.Opportunities;
 import dev.switchboard.api.host.PluginDatabase;
 import dev.switchboard.api.host.StepLog;
 import dev.switchboard.api.settings.PluginSettings;
 import dev.switchboard.core.crm.contacts.ContactSearch;
+import dev.switchboard.core.crm.pipelines.OpportunitySearch;
 import dev.switchboard.core.db.InTransaction;
 import dev.switchboard.core.plugins.Plugins;
 import dev.switchboard.core.plugins.data.PluginData;
@@ -35,6 +37,12 @@ public class LocationServices {
 
     @Inject
     ContactSearch search;
+
+    @Inject
+    dev.switchboard.core.crm.pipelines.Opportunities opportunities;
+
+    @Inject
+    OpportunitySearch opportunitySearch;
 
     @Inject
     PluginSettingsStore settings;
@@ -67,6 +75,7 @@ public class LocationServices {
     public LocationContext context(LocationId locationId, String pluginId, String version, StepLog log) {
         return new Bound(locationId, version, settings.forPlugin(locationId, pluginId),
                 new PluginContacts(contacts, search, transaction, locationId, pluginId),
+                new PluginOpportunities(opportunities, opportunitySearch, transaction, locationId, pluginId),
                 new PluginConversations(conversations, plugins.registry(), locationId, pluginId),
                 new PluginData(statements, locationId, pluginId), log, new PluginHttp(log),
                 new PluginEvents(triggers, events, locationId, pluginId),
@@ -76,8 +85,8 @@ public class LocationServices {
 
     /** The services as one value; action and webhook contexts delegate to it. */
     public record Bound(LocationId location, String pluginVersion, PluginSettings settings, Contacts contacts,
-                        Conversations conversations, PluginDatabase database, StepLog log, Http http, Events events,
-                        Documents documents, Metering metering) implements LocationContext {
+                        Opportunities opportunities, Conversations conversations, PluginDatabase database, StepLog log,
+                        Http http, Events events, Documents documents, Metering metering) implements LocationContext {
 
         @Override
         public String locationId() {
