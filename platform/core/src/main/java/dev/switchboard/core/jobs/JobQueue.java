@@ -20,7 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The runner's side of {@code background_job}: claims, rounds, outcomes and releases. Every state
@@ -93,16 +93,16 @@ public class JobQueue {
      * {@code node} no longer holds the job.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    void commit(UUID id, LocationId locationId, String node, JsonValue checkpoint, Consumer<JobRun.Round> work) {
-        String text = checkpoint == null ? null : checkpoint.toString();
-        if (text != null && text.length() > MAX_CHECKPOINT) {
-            throw new IllegalArgumentException("a job's checkpoint is at most " + MAX_CHECKPOINT + " characters of JSON");
-        }
+    JsonValue commit(UUID id, LocationId locationId, String node, Function<JobRun.Round, JsonValue> work) {
         long failedBefore = db.queryOne("""
                 SELECT failed FROM background_job WHERE id = ? AND node_id = ? AND status = 'RUNNING' FOR UPDATE""",
                 row -> row.getLong(1), id, node).orElseThrow(() -> new JobRun.JobLost(id));
         RoundTally tally = new RoundTally();
-        work.accept(tally);
+        JsonValue checkpoint = work.apply(tally);
+        String text = checkpoint == null ? null : checkpoint.toString();
+        if (text != null && text.length() > MAX_CHECKPOINT) {
+            throw new IllegalArgumentException("a job's checkpoint is at most " + MAX_CHECKPOINT + " characters of JSON");
+        }
         int kept = config.jobErrorsKept();
         long seq = failedBefore;
         for (String[] error : tally.errors) {
@@ -115,6 +115,7 @@ public class JobQueue {
         db.update("""
                 UPDATE background_job SET done = done + ?, failed = failed + ?, checkpoint = ?::jsonb, heartbeat_at = now()
                 WHERE id = ?""", tally.done, (long) tally.errors.size(), text, id);
+        return checkpoint;
     }
 
     void expect(UUID id, String node, long total) {

@@ -5,7 +5,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * One run of a background job, as its {@link JobHandler} sees it. Safe to use from other threads than
@@ -33,13 +33,14 @@ public interface JobRun {
 
     /**
      * Runs {@code work} in one transaction (in the job's location) together with the progress it
-     * reports through its {@link Round} and the new checkpoint: all of it commits, or none. A job this
-     * node no longer holds (its node was taken for dead and the job given to another) commits nothing:
-     * the call throws {@link JobLost}, and the handler should let it pass.
+     * reports through its {@link Round} and the checkpoint it returns: all of it commits, or none. A job
+     * this node no longer holds (its node was taken for dead and the job given to another) commits
+     * nothing: the call throws {@link JobLost}, and the handler should let it pass.
      *
-     * @param checkpoint what {@link JobHandler#run} needs to resume after this round; JSON of at most 64 KB
+     * @param work the round's writes; returns what {@link JobHandler#run} needs to resume after the round
+     *     (JSON of at most 64 KB)
      */
-    void commit(JsonValue checkpoint, Consumer<Round> work);
+    void commit(Function<Round, JsonValue> work);
 
     /** Whether the job should stop at the next round boundary: it was cancelled, or its node is stopping. */
     boolean stopRequested();

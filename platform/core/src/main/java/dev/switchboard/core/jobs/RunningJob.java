@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The {@link JobRun} of a claimed job. Its calls enter the job's location scope themselves, since a
@@ -76,10 +76,11 @@ final class RunningJob implements JobRun {
     }
 
     @Override
-    public void commit(JsonValue next, Consumer<Round> work) {
+    public void commit(Function<Round, JsonValue> work) {
         long[] counted = new long[1];
+        JsonValue next;
         try (DatabaseScope scope = DatabaseScope.location(job.locationId().value())) {
-            queue.commit(job.id(), job.locationId(), node, next, round -> work.accept(new Round() {
+            next = queue.commit(job.id(), job.locationId(), node, round -> work.apply(new Round() {
                 @Override
                 public void done(long count) {
                     round.done(count);
