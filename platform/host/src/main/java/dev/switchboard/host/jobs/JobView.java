@@ -6,7 +6,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -16,9 +15,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Job", description = "A background job of the location (an import, …)")
 public record JobView(String id, @Schema(description = "What the job does: import, …") String kind,
                       @Schema(enumeration = {"QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED"}) String status,
-                      @Schema(description = "What the job was started with; its kind's own shape") Map<String, Object> parameters,
+                      @Schema(description = "What the job was started with; its kind's own shape") JsonObject parameters,
                       Progress progress,
-                      @Schema(description = "What the finished job reports; its kind's own shape") Map<String, Object> result,
+                      @Schema(description = "What the finished job reports; its kind's own shape") JsonObject result,
                       @Schema(description = "Why it failed; while queued again, why it was put back") String error,
                       boolean cancelRequested,
                       @Schema(description = "The node running it") String node,
