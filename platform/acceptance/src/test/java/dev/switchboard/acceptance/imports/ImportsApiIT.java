@@ -167,6 +167,30 @@ class ImportsApiIT {
     }
 
     @Test
+    void anImportWhosePluginIsUpdatedMeanwhileCarriesOnWithTheNewVersionFromItsCheckpoint() throws Exception {
+        String domain = "swapped-" + UUID.randomUUID().toString().substring(0, 8) + ".test";
+        String id = ImporterPlugin.start(location, Map.of("count", 1500, "domain", domain, "pageSize", 50,
+                "pauseMillis", 100), "create").get("id").asText();
+        ImporterPlugin.await(location, id, FINISHES_WITHIN, job -> job.at("/progress/done").asLong() >= 200);
+
+        String version = ImporterPlugin.upgrade(location.api());
+
+        JsonNode job = ImporterPlugin.awaitFinished(location, id, FINISHES_WITHIN);
+        assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("SUCCEEDED");
+        assertThat(job.at("/progress/done").asLong()).isEqualTo(1500);
+        assertThat(job.at("/result/created").asLong()).isEqualTo(1500);
+        assertThat(location.api().get("plugins/" + ImporterPlugin.ID).json().get("version").asText()).isEqualTo(version);
+        assertThat(platform.log()).as("the run on the old version stopped and the job went back to the queue")
+                .contains("Background job " + id + " (import) goes back to the queue: plugin " + ImporterPlugin.ID
+                        + " was updated or removed during the import");
+        try (Connection database = platform.database()) {
+            assertThat(count(database, "SELECT count(DISTINCT email) FROM contact WHERE location_id = ?::uuid AND email LIKE ?",
+                    location.id(), "%@" + domain)).as("no page imported twice").isEqualTo(1500);
+        }
+        assertThat(contacts(domain)).isEqualTo(1500);
+    }
+
+    @Test
     void anImporterThatThrowsFailsItsOwnJobOnly() {
         String domain = "broken-" + UUID.randomUUID().toString().substring(0, 8) + ".test";
         String broken = ImporterPlugin.start(location, Map.of("count", 1000, "domain", domain, "pageSize", 50,

@@ -33,6 +33,16 @@ public final class ImporterPlugin {
         assertThat(installed.status()).as(installed.body()).isEqualTo(200);
     }
 
+    /** Installs the next minor version of the plugin (the same classes) over the running one; returns that version. */
+    public static String upgrade(ApiClient api) {
+        String[] running = api.get("plugins/" + ID).json().get("version").asText().split("\\.");
+        String next = running[0] + "." + (Integer.parseInt(running[1]) + 1) + ".0";
+        ApiClient.Response installed = api.post("plugins", "application/java-archive",
+                TestBundles.bundle(ID, next, GeneratedContacts.class, GeneratedSource.class));
+        assertThat(installed.status()).as(installed.body()).isEqualTo(200);
+        return next;
+    }
+
     /** Starts an import of generated contacts; returns the queued job. */
     public static JsonNode start(TestLocation location, Map<String, Object> source, String duplicates) {
         Map<String, Object> body = new LinkedHashMap<>();

@@ -164,6 +164,7 @@ public class JobRunner {
                 LOG.warning(() -> e.getMessage());
                 return;
             } catch (JobPaused e) {
+                LOG.info(() -> "Background job " + job.id() + " (" + job.kind() + ") goes back to the queue: " + e.getMessage());
                 queue.requeue(job.id(), node.id(), e.delay(), e.getMessage());
                 return;
             } catch (Exception | LinkageError e) {
