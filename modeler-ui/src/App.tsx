@@ -11,6 +11,7 @@ import { MyTasksView } from './components/crm/MyTasksView';
 import { PipelineBoardView } from './components/crm/PipelineBoardView';
 import { SettingsView } from './components/crm/SettingsView';
 import { Header, navViewOf, type NavView } from './components/Header';
+import { ImportsView } from './components/imports/ImportsView';
 import { LocationsView } from './components/LocationsView';
 import { LoginForm } from './components/LoginForm';
 import { PluginSettingsView } from './components/plugins/PluginSettingsView';
@@ -283,7 +284,7 @@ export default function App() {
   const readLocation = location !== null && mayInLocation(session, location.id, 'location.read');
   const views: NavView[] = [
     'workflows',
-    ...(readLocation ? (['contacts', 'companies', 'pipeline', 'tasks', 'custom-fields'] as const) : []),
+    ...(readLocation ? (['contacts', 'companies', 'pipeline', 'tasks', 'custom-fields', 'imports'] as const) : []),
     'locations',
     ...(may(session, 'plugins.read') ? (['plugins'] as const) : []),
     ...(may(session, 'platform.plugins') ? (['trust'] as const) : []),
@@ -431,6 +432,11 @@ export default function App() {
             onPageChange={(page) => navigate({ view: page })}
             canEdit={editSettings}
           />
+        </main>
+      )}
+      {view === 'imports' && location && (
+        <main className="min-h-0 flex-1 overflow-y-auto">
+          <ImportsView key={location.id} locationId={location.id} locationName={location.name} canImport={editContacts} />
         </main>
       )}
       {view === 'plugins' && (

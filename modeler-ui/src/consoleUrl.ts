@@ -19,6 +19,7 @@ export type View =
   | 'custom-values'
   | 'pipelines'
   | 'crm-settings'
+  | 'imports'
   | 'locations'
   | 'plugins'
   | 'plugin-settings'
@@ -36,6 +37,7 @@ const VIEWS: readonly View[] = [
   'custom-values',
   'pipelines',
   'crm-settings',
+  'imports',
   'locations',
   'plugins',
   'plugin-settings',

@@ -119,7 +119,7 @@ export function setToken(token: string | null): void {
   else sessionStorage.removeItem(TOKEN_STORAGE_KEY);
 }
 
-type Accept = 'json' | 'text';
+type Accept = 'json' | 'text' | 'csv';
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -141,7 +141,14 @@ export interface RequestOptions {
 export async function send<T>(path: string, options: RequestOptions = {}): Promise<{ status: number; body: T }> {
   const { method = 'GET', json, jsonType = 'application/json', xml, file, accept = 'json', auth = true } = options;
   const headers = new Headers();
-  headers.set('Accept', accept === 'json' ? 'application/json, application/problem+json' : 'application/xml, text/xml, application/problem+json');
+  headers.set(
+    'Accept',
+    accept === 'json'
+      ? 'application/json, application/problem+json'
+      : accept === 'csv'
+        ? 'text/csv, application/problem+json'
+        : 'application/xml, text/xml, application/problem+json',
+  );
   let body: string | Blob | undefined;
   if (json !== undefined) {
     headers.set('Content-Type', jsonType);
@@ -184,7 +191,7 @@ export async function send<T>(path: string, options: RequestOptions = {}): Promi
     }
     throw new ApiError(response.status, problem);
   }
-  if (accept === 'text') return { status: response.status, body: (await response.text()) as T };
+  if (accept === 'text' || accept === 'csv') return { status: response.status, body: (await response.text()) as T };
   if (response.status === 204) return { status: response.status, body: undefined as T };
   return { status: response.status, body: (await response.json()) as T };
 }

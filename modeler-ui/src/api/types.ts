@@ -327,3 +327,25 @@ export interface SettingsSchema {
   properties?: Record<string, SettingsProperty>;
   required?: string[];
 }
+
+// --- Imports and background jobs
+
+/** How far a job is: items done and failed, the total when known, its rate and estimated seconds left. */
+export type JobProgress = Schemas['JobProgress'];
+
+/** A background job (an import, …); `parameters` and `result` are its kind's own JSON. */
+export type Job = Omit<Schemas['Job'], 'parameters' | 'result'> & {
+  parameters: Record<string, unknown>;
+  result?: Record<string, unknown>;
+};
+
+export interface JobPage {
+  items: Job[];
+  nextCursor?: string;
+}
+
+/** An importer of a plugin the location uses, with the JSON Schema of the choices for one import. */
+export type Importer = Omit<Schemas['Importer'], 'source'> & { source: SettingsSchema };
+
+/** What a row matching a contact does: leave it, update it, or make another contact. */
+export type DuplicateChoice = 'skip' | 'update' | 'create';

@@ -34,6 +34,7 @@ const VIEW_LABELS: Record<NavView, string> = {
   pipeline: 'Pipeline',
   tasks: 'My tasks',
   'custom-fields': 'Settings',
+  imports: 'Imports',
   locations: 'Locations',
   plugins: 'Plugins',
   trust: 'Trust',

@@ -36,6 +36,7 @@ public final class TestBundles {
             "dev.switchboard.api;version=\"[1.0,2)\"",
             "dev.switchboard.api.action;version=\"[1.0,2)\"",
             "dev.switchboard.api.host;version=\"[1.0,2)\"",
+            "dev.switchboard.api.imports;version=\"[1.0,2)\"",
             "dev.switchboard.api.permission;version=\"[1.0,2)\"",
             "dev.switchboard.api.schema;version=\"[1.0,2)\"",
             "dev.switchboard.api.settings;version=\"[1.0,2)\"",

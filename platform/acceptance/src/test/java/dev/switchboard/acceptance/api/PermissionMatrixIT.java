@@ -91,6 +91,12 @@ class PermissionMatrixIT {
             Map.entry("POST /locations/{locationId}/contacts/{contactId}/merge", "location.contacts"),
             Map.entry("GET /locations/{locationId}/contacts/{contactId}/merges", "location.read"),
             Map.entry("GET /locations/{locationId}/contacts/{contactId}/timeline", "location.read"),
+            Map.entry("GET /locations/{locationId}/jobs", "location.read"),
+            Map.entry("GET /locations/{locationId}/jobs/{jobId}", "location.read"),
+            Map.entry("POST /locations/{locationId}/jobs/{jobId}/cancel", "location.contacts"),
+            Map.entry("GET /locations/{locationId}/importers", "location.read"),
+            Map.entry("POST /locations/{locationId}/imports", "location.contacts"),
+            Map.entry("GET /locations/{locationId}/imports/{jobId}/errors", "location.read"),
             Map.entry("GET /locations/{locationId}/crm-settings", "location.read"),
             Map.entry("PATCH /locations/{locationId}/crm-settings", "location.settings"),
             Map.entry("GET /locations/{locationId}/custom-fields", "location.read"),
@@ -208,7 +214,7 @@ class PermissionMatrixIT {
                 "{pluginId}", "no-such-plugin", "{key}", "no-such-workflow", "{runId}", "no-such-run", "{slug}", "validation",
                 "{tag}", "no-such-tag", "{path}", "no-such-path"));
         for (String id : List.of("{keyId}", "{invitationId}", "{contactId}", "{userId}", "{fieldId}", "{valueId}", "{companyId}",
-                "{noteId}", "{taskId}", "{pipelineId}", "{stageId}", "{opportunityId}")) {
+                "{noteId}", "{taskId}", "{pipelineId}", "{stageId}", "{opportunityId}", "{jobId}")) {
             ids.put(id, UUID.randomUUID().toString());
         }
         List<String> mismatches = new ArrayList<>();

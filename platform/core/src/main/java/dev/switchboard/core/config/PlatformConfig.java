@@ -44,6 +44,39 @@ public class PlatformConfig {
         return Duration.ofHours(config.getOptionalValue("switchboard.token-ttl-hours", Integer.class).orElse(12));
     }
 
+    /** Background jobs one node runs at once ({@code switchboard.jobs.workers}). */
+    public int jobWorkers() {
+        return positive("switchboard.jobs.workers", 2);
+    }
+
+    /** Rejected items (an import's bad rows) kept per job for the errors download; the rest are only counted. */
+    public int jobErrorsKept() {
+        return positive("switchboard.jobs.max-errors-kept", 10_000);
+    }
+
+    /**
+     * How long an import may go without handing the host anything (rows, rejections, its total) before
+     * it is stopped as hung; imports have no overall time limit.
+     */
+    public Duration importIdleTimeout() {
+        return Duration.ofSeconds(positive("switchboard.imports.idle-timeout-seconds", 300));
+    }
+
+    /** A whole-number setting of at least 1. */
+    public int positive(String key, int defaultValue) {
+        int value = optional(key).map(text -> {
+            try {
+                return Integer.parseInt(text);
+            } catch (NumberFormatException e) {
+                throw new IllegalStateException("setting " + key + " must be a whole number, was '" + text + "'");
+            }
+        }).orElse(defaultValue);
+        if (value < 1) {
+            throw new IllegalStateException("setting " + key + " must be at least 1, was " + value);
+        }
+        return value;
+    }
+
     public Optional<String> optional(String key) {
         return config.getOptionalValue(key, String.class).map(String::trim).filter(value -> !value.isEmpty());
     }

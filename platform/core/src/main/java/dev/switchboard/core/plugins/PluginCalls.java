@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -17,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * Runs calls into plugin code so that a misbehaving plugin harms only its own calls: each call runs
@@ -57,6 +59,10 @@ public class PluginCalls {
         TimedOut(String pluginId, Duration limit) {
             super("plugin " + pluginId + " did not answer within " + limit.toSeconds() + " s");
         }
+
+        TimedOut(String reason) {
+            super(reason);
+        }
     }
 
     /**
@@ -65,6 +71,49 @@ public class PluginCalls {
      * @throws ExecutionException with what the call threw
      */
     public <T> T call(String pluginId, Duration limit, Callable<T> work) throws Busy, TimedOut, ExecutionException {
+        Future<T> running = submit(pluginId, work);
+        try {
+            return running.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            running.cancel(true);
+            throw new TimedOut(pluginId, limit);
+        } catch (InterruptedException e) {
+            running.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new ExecutionException("interrupted while waiting for plugin " + pluginId, e);
+        }
+    }
+
+    /**
+     * Runs {@code work} for {@code pluginId} with no time limit of its own, for calls that may rightly
+     * take hours (an import): once a second {@code watchdog} is asked whether to give up, and when it
+     * names a reason the call's thread is interrupted and the caller gets {@link TimedOut} with it.
+     *
+     * @throws ExecutionException with what the call threw
+     */
+    public <T> T callWatched(String pluginId, Supplier<Optional<String>> watchdog, Callable<T> work)
+            throws Busy, TimedOut, ExecutionException {
+        Future<T> running = submit(pluginId, work);
+        try {
+            while (true) {
+                try {
+                    return running.get(1, TimeUnit.SECONDS);
+                } catch (TimeoutException e) {
+                    Optional<String> giveUp = watchdog.get();
+                    if (giveUp.isPresent()) {
+                        running.cancel(true);
+                        throw new TimedOut(giveUp.get());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            running.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new ExecutionException("interrupted while waiting for plugin " + pluginId, e);
+        }
+    }
+
+    private <T> Future<T> submit(String pluginId, Callable<T> work) throws Busy, ExecutionException {
         Semaphore semaphore = permits.computeIfAbsent(pluginId, id -> new Semaphore(maxConcurrentCalls()));
         try {
             // a call about to end frees its permit soon: waiting a moment spares the caller a round trip
@@ -88,16 +137,7 @@ public class PluginCalls {
             semaphore.release();
             throw e;
         }
-        try {
-            return running.get(limit.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            running.cancel(true);
-            throw new TimedOut(pluginId, limit);
-        } catch (InterruptedException e) {
-            running.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new ExecutionException("interrupted while waiting for plugin " + pluginId, e);
-        }
+        return running;
     }
 
     /** The time limit of one action call when the action names none. */

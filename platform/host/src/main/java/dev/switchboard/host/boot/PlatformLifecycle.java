@@ -10,6 +10,7 @@ import dev.switchboard.core.db.EntityMappings;
 import dev.switchboard.core.db.Migrations;
 import dev.switchboard.core.events.DomainEventConsumer;
 import dev.switchboard.core.events.EventDispatcher;
+import dev.switchboard.core.jobs.JobRunner;
 import dev.switchboard.core.nodes.PlatformNodes;
 import dev.switchboard.core.plugins.Plugins;
 import dev.switchboard.core.tenancy.FirstRunBootstrap;
@@ -32,7 +33,7 @@ import java.util.logging.Logger;
 /**
  * Boot order: schema migrations → first-run bootstrap → plugin framework (re-installs stored
  * plugins) → workflow engine → this node joins (taking back what it held when it last stopped) →
- * engine jobs, action steps, event dispatch and the heartbeat start. Shutdown runs it backwards.
+ * engine jobs, action steps, background jobs, event dispatch and the heartbeat start. Shutdown runs it backwards.
  */
 @ApplicationScoped
 public class PlatformLifecycle {
@@ -62,6 +63,9 @@ public class PlatformLifecycle {
 
     @Inject
     ActionWorker actionWorker;
+
+    @Inject
+    JobRunner jobRunner;
 
     @Inject
     PlatformNodes nodes;
@@ -103,6 +107,7 @@ public class PlatformLifecycle {
             }
             engine.startJobExecutor();
             running.add(actionWorker.start());
+            running.add(jobRunner.start());
             for (DomainEventConsumer consumer : dispatcher.consumers()) {
                 running.add(every(DISPATCH_INTERVAL_MILLIS, () -> dispatchAll(consumer)));
             }
@@ -146,7 +151,7 @@ public class PlatformLifecycle {
     }
 
     /**
-     * Stops everything boot started, last first: dispatch and heartbeat, action steps, engine jobs,
+     * Stops everything boot started, last first: dispatch and heartbeat, background jobs, action steps, engine jobs,
      * then the plugins; once. Synchronized: the server's undeploy and the JVM's shutdown hook may both
      * call it, and the second must wait until the first is done.
      */

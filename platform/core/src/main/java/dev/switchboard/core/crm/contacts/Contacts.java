@@ -88,11 +88,47 @@ public class Contacts {
     LocationCrmSettings settings;
 
     /**
+     * What an import does with a row that the location's duplicate policy matches to a contact: leave
+     * the contact as it is, update it as a create would, or create another contact anyway.
+     */
+    public enum OnDuplicate {
+        SKIP, UPDATE, CREATE
+    }
+
+    /** What an imported row became. */
+    public enum ImportOutcome {
+        CREATED, UPDATED, SKIPPED
+    }
+
+    /**
      * Creates a contact, or, when the location's duplicate policy finds one with the same email or
      * phone, applies the request to that one: its fields are set, its tags and custom values added to.
      */
     @Transactional
     public Upserted create(LocationId locationId, JsonObject body, Actor actor) {
+        return upsert(locationId, body, OnDuplicate.UPDATE, actor);
+    }
+
+    /**
+     * One row of an import, in the import's transaction: created, or, when the location's duplicate
+     * policy matches a contact, handled as {@code onDuplicate} says. A row that is not valid is refused
+     * with a {@link ProblemException} naming its fields, and leaves the transaction usable for the rows
+     * after it: nothing of the row was written.
+     */
+    @Transactional(dontRollbackOn = ProblemException.class)
+    public ImportOutcome importRow(LocationId locationId, JsonObject row, OnDuplicate onDuplicate, Actor actor) {
+        try {
+            Upserted upserted = upsert(locationId, row, onDuplicate, actor);
+            return upserted == null ? ImportOutcome.SKIPPED : upserted.created() ? ImportOutcome.CREATED : ImportOutcome.UPDATED;
+        } catch (ProblemException e) {
+            // a refused update may have set fields of the managed contact before its checks failed: forget them
+            em.clear();
+            throw e;
+        }
+    }
+
+    /** Null when a duplicate was found and {@code onDuplicate} is {@link OnDuplicate#SKIP}. */
+    private Upserted upsert(LocationId locationId, JsonObject body, OnDuplicate onDuplicate, Actor actor) {
         CrmSettings crm = settings.of(locationId);
         Violations violations = new Violations();
         ContactRequests.refuseReadOnly(body, violations);
@@ -102,8 +138,12 @@ public class Contacts {
         JsonObject givenCustom = ContactRequests.customFieldsOf(input);
         input.finish();
         violations.throwIfAny();
-        Optional<ContactEntity> match = duplicateOf(locationId, crm.policy(), draft);
+        Optional<ContactEntity> match = onDuplicate == OnDuplicate.CREATE ? Optional.empty()
+                : duplicateOf(locationId, crm.policy(), draft);
         if (match.isPresent()) {
+            if (onDuplicate == OnDuplicate.SKIP) {
+                return null;
+            }
             ContactEntity existing = match.get();
             JsonObject patch = ContactRequests.upsertPatch(body, view(locationId, existing));
             return new Upserted(applyPatch(locationId, existing, patch, actor), false);

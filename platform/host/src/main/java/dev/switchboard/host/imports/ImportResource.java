@@ -1,0 +1,159 @@
+package dev.switchboard.host.imports;
+
+import dev.switchboard.core.auth.Permission;
+import dev.switchboard.core.jobs.Job;
+import dev.switchboard.core.jobs.Jobs;
+import dev.switchboard.core.json.Json;
+import dev.switchboard.core.plugins.imports.ImportJob;
+import dev.switchboard.core.plugins.imports.ImporterCatalog;
+import dev.switchboard.core.plugins.imports.ImporterSpec;
+import dev.switchboard.core.plugins.imports.Imports;
+import dev.switchboard.core.problems.ProblemException;
+import dev.switchboard.core.tenancy.TenantScope;
+import dev.switchboard.host.Ids;
+import dev.switchboard.host.JsonBodies;
+import dev.switchboard.host.auth.Requires;
+import dev.switchboard.host.jobs.JobView;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.UUID;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Imports of contacts into a location by the importers of the plugins it uses: what can be imported,
+ * starting an import (a background job, followed under {@code /jobs}), and the rows it could not use.
+ */
+@Requires(Permission.LOCATION_READ)
+@Path("/locations/{locationId}")
+@Tag(name = "Imports", description = "Contacts imported from other systems by plugins")
+@Produces(MediaType.APPLICATION_JSON)
+public class ImportResource {
+
+    static final String CSV = "text/csv";
+    private static final String IMPORT_EXAMPLE = """
+            {"importer": "crmvendor.contacts", "source": {"since": "2026-01-01"}, "duplicates": "update"}""";
+
+    @Inject
+    ImporterCatalog importers;
+
+    @Inject
+    Imports imports;
+
+    @Inject
+    Jobs jobs;
+
+    @Inject
+    TenantScope tenant;
+
+    /** An importer as the API lists it. */
+    @Schema(name = "Importer")
+    public record ImporterView(String id, String name, String description,
+                               @Schema(description = "The plugin that provides it") String pluginId, String pluginVersion,
+                               @Schema(description = "JSON Schema of the choices for one import (the console's form)")
+                               JsonObject source) {
+    }
+
+    /** What starts an import. */
+    @Schema(name = "ImportRequest")
+    public record ImportRequest(@Schema(required = true, description = "The importer's id") String importer,
+                                @Schema(description = "The choices for this import, as the importer's source schema says")
+                                JsonObject source,
+                                @Schema(enumeration = {"skip", "update", "create"}, defaultValue = "update",
+                                        description = "A row matching a contact under the location's duplicate policy: "
+                                                + "leave the contact, update it, or create another contact")
+                                String duplicates) {
+    }
+
+    @GET
+    @Path("importers")
+    @Operation(operationId = "listImporters", summary = "The importers of the plugins this location uses, with the schema of their choices")
+    @APIResponse(responseCode = "200", description = "The importers, by name",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImporterView[].class)))
+    public JsonArray importers() {
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        for (ImporterSpec importer : importers.forLocation(tenant.locationId())) {
+            list.add(Json.createObjectBuilder().add("id", importer.id()).add("name", importer.name())
+                    .add("description", importer.description()).add("pluginId", importer.pluginId())
+                    .add("pluginVersion", importer.pluginVersion()).add("source", importer.sourceSchema()));
+        }
+        return list.build();
+    }
+
+    @POST
+    @Path("imports")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(Permission.LOCATION_CONTACTS)
+    @Operation(operationId = "startImport", summary = "Start an import: a background job that brings contacts in")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportRequest.class),
+            examples = @ExampleObject(name = "import", value = IMPORT_EXAMPLE)))
+    @APIResponse(responseCode = "202", description = "Queued; Location names the job to follow",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
+    @APIResponse(responseCode = "400", description = "The importer is unknown here, or a choice does not fit (named, e.g. /source/since)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    public Response start(JsonValue body, @Context UriInfo uri) {
+        Job job = imports.start(tenant.locationId(), JsonBodies.object(body), tenant.user().id());
+        return Response.accepted(JobView.json(job))
+                .location(uri.getBaseUriBuilder().path("locations").path(tenant.locationId().toString()).path("jobs")
+                        .path(job.id().toString()).build())
+                .build();
+    }
+
+    @GET
+    @Path("imports/{jobId}/errors")
+    @Produces({CSV, "application/problem+json"})
+    @Operation(operationId = "listImportErrors",
+            summary = "The rows an import could not use, as CSV: reference (the source's id), reason")
+    @APIResponse(responseCode = "200", description = "One line per rejected row, after a header line",
+            content = @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
+    public Response errors(@PathParam("jobId") String jobId) {
+        UUID id = Ids.parse(jobId, "import");
+        Job job = jobs.find(tenant.locationId(), id).filter(found -> found.kind().equals(ImportJob.KIND))
+                .orElseThrow(() -> ProblemException.notFound("import " + jobId));
+        StringWriter csv = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.RFC4180.builder().setHeader("reference", "reason").get())) {
+            jobs.errors(tenant.locationId(), job.id(), error -> {
+                try {
+                    printer.printRecord(cell(error.reference()), cell(error.reason()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Response.ok(csv.toString(), CSV + "; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"import-" + job.id() + "-errors.csv\"").build();
+    }
+
+    /**
+     * A cell a spreadsheet shows as text: one starting with {@code = + - @} (or a tab or carriage return)
+     * would be read as a formula, and these texts come from another system.
+     */
+    static String cell(String text) {
+        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+    }
+}
