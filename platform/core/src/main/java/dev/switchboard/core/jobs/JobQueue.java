@@ -55,7 +55,7 @@ public class JobQueue {
 
     /** Locations with queued jobs, in turn: see {@link FairQueue}. */
     List<UUID> locationsWithQueuedJobs(UUID cursor, int limit) {
-        return new FairQueue(db, "background_job", "status = ?").locations("QUEUED", cursor, limit);
+        return new FairQueue(db, "background_job", "status = 'QUEUED'").locations(cursor, limit);
     }
 
     /** Claims up to {@code perLocation} queued jobs in each location, oldest first, to run on {@code node}. */
