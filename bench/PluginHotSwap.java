@@ -45,6 +45,9 @@ public final class PluginHotSwap {
     private PluginHotSwap() {
     }
 
+    /** Upgrade and rollback cycles of the unmeasured warm-up phase. */
+    private static final int WARM_UP_SWAPS = 10;
+
     /** What one packaging's phase measured. */
     record Phase(String packaging, int offeredRate, double loadSeconds, int contacts, int createErrors,
                  List<Double> idleSwaps, List<Double> upgrades, List<Double> rollbacks, List<String> swapErrors,
@@ -77,6 +80,9 @@ public final class PluginHotSwap {
                             FaultOutput.class),
                     "PF4J", (id, version) -> TestBundles.pf4j(id, version, SwapEcho.class, SwapInput.class,
                             FaultOutput.class));
+            // not measured: the same load for a while first, so that neither packaging's figures include the
+            // server's warm-up (class loading, the JIT compiling the hot paths)
+            phase(platform, work, "Warmup", packagings.get("PF4J"), rate, tasks, WARM_UP_SWAPS, pauseMillis, holdMillis);
             for (String packaging : List.of("OSGi", "PF4J")) {
                 phases.add(phase(platform, work, packaging, packagings.get(packaging), rate, tasks, swaps, pauseMillis,
                         holdMillis));
@@ -329,8 +335,9 @@ public final class PluginHotSwap {
     private static String report(List<Phase> phases, int rate, int tasks, int swaps, int pauseMillis, long holdMillis) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Offered: %d action executions/s (%.1f contacts/s, %d echo steps per run, "
-                + "%d ms each); %d upgrades and %d rollbacks, %d ms apart (after %d of each without load).%n%n", rate,
-                (double) rate / tasks, tasks, pauseMillis, swaps, swaps, holdMillis, IDLE_SWAPS));
+                + "%d ms each); %d upgrades and %d rollbacks, %d ms apart (after %d of each without load); before both,"
+                + " the same load with %d swap cycles of a third plugin, not measured.%n%n", rate,
+                (double) rate / tasks, tasks, pauseMillis, swaps, swaps, holdMillis, IDLE_SWAPS, WARM_UP_SWAPS));
         out.append("| packaging | idle swap p50 / max ms | upgrade p50 / p99 ms | rollback p50 / p99 ms | all swaps p50 / p99 ms | runs | "
                 + "action executions | completed while swapping (per s) | executions/s, first to last step | "
                 + "failed steps | retried steps | failed runs | on 1.0.0 / 2.0.0 | CPU ms per execution |\n");

@@ -2,7 +2,8 @@
 # Hot swap under load on this machine: starts the platform as the tests do (`java -jar switchboard.jar`,
 # fresh embedded PostgreSQL), then, for an OSGi and then a PF4J echo plugin, drives action executions
 # (a workflow of echo steps per contact created) while the plugin is upgraded and rolled back; counts
-# failed steps and times each swap (bench/PluginHotSwap.java). Prints Markdown for docs/benchmarks.md.
+# failed steps and times each swap, after an unmeasured warm-up of the same load (bench/PluginHotSwap.java).
+# Prints Markdown for docs/benchmarks.md, with the CPU time (platform and PostgreSQL) per action execution.
 #
 # Usage: bench/plugin-hot-swap.sh [executions/s=200] [steps per run=5] [upgrade+rollback cycles=20]
 #        (after ./mvnw -q package -DskipTests)

@@ -4,6 +4,7 @@ import dev.switchboard.api.PluginException;
 import dev.switchboard.api.settings.PluginSettings;
 import dev.switchboard.api.settings.SettingsType;
 import dev.switchboard.core.db.Database;
+import dev.switchboard.core.db.DatabaseScope;
 import dev.switchboard.core.db.JsonColumns;
 import dev.switchboard.core.json.Json;
 import dev.switchboard.core.plugins.Plugins;
@@ -122,24 +123,33 @@ public class PluginSettingsStore {
 
     /** The settings a plugin reads during a call, secrets decrypted on access. */
     public PluginSettings forPlugin(LocationId locationId, String pluginId) {
-        Stored stored = stored(locationId, pluginId).orElse(new Stored(Map.of(), Map.of()));
-        return new StoredSettings(locationId, pluginId, stored);
+        return new StoredSettings(locationId, pluginId);
     }
 
+    /** A plugin's settings in a location, read when the plugin first asks for one (many calls never do). */
     private final class StoredSettings implements PluginSettings {
 
         private final LocationId locationId;
         private final String pluginId;
-        private final Stored stored;
+        private Stored read;
 
-        StoredSettings(LocationId locationId, String pluginId, Stored stored) {
+        StoredSettings(LocationId locationId, String pluginId) {
             this.locationId = locationId;
             this.pluginId = pluginId;
-            this.stored = stored;
+        }
+
+        private synchronized Stored stored() {
+            if (read == null) {
+                try (DatabaseScope scope = DatabaseScope.location(locationId.value())) {
+                    read = PluginSettingsStore.this.stored(locationId, pluginId).orElse(new Stored(Map.of(), Map.of()));
+                }
+            }
+            return read;
         }
 
         @Override
         public Optional<String> get(String field) {
+            Stored stored = stored();
             if (stored.secret().containsKey(field)) {
                 return Optional.of(cipher.decrypt(stored.secret().get(field), boundTo(locationId, pluginId, field)));
             }
@@ -148,6 +158,7 @@ public class PluginSettingsStore {
 
         @Override
         public <T extends SettingsType> T as(Class<T> type) throws PluginException {
+            Stored stored = stored();
             Map<String, String> values = new LinkedHashMap<>(stored.plain());
             stored.secret().keySet().forEach(field -> values.put(field, get(field).orElse(null)));
             return RecordValues.settings(type, values);
