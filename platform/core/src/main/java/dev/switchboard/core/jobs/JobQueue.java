@@ -4,6 +4,7 @@ import dev.switchboard.core.config.PlatformConfig;
 import dev.switchboard.core.db.Database;
 import dev.switchboard.core.db.FairQueue;
 import dev.switchboard.core.json.Json;
+import dev.switchboard.core.problems.Texts;
 import dev.switchboard.core.tenancy.LocationId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -209,8 +210,9 @@ public class JobQueue {
         }
     }
 
+    /** {@code text} cut to {@code max} characters, with what PostgreSQL cannot store replaced (see {@link Texts#storable}). */
     static String cut(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+        return Texts.storable(text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…");
     }
 
     /** What one round reported. */

@@ -18,6 +18,7 @@ import dev.switchboard.core.crm.contacts.Contacts.OnDuplicate;
 import dev.switchboard.core.jobs.JobRun;
 import dev.switchboard.core.json.Json;
 import dev.switchboard.core.problems.ProblemException;
+import dev.switchboard.core.problems.Texts;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Clock;
@@ -101,6 +102,11 @@ final class ImportCall implements ImportContext {
         }
         if (next == null || next.length() > MAX_CHECKPOINT_LENGTH) {
             throw new IllegalArgumentException("a checkpoint is text of at most " + MAX_CHECKPOINT_LENGTH + " characters");
+        }
+        String unstorable = Texts.unstorable(next);
+        if (unstorable != null) {
+            // replacing it would hand the importer back a checkpoint it never gave
+            throw new IllegalArgumentException("the checkpoint " + unstorable);
         }
         commit(rows, next);
     }
