@@ -83,6 +83,19 @@ class ImportsApiIT {
     }
 
     @Test
+    void anImportWhoseChoicesTogetherAreTooLargeIsRefusedNamingTheSource() {
+        Map<String, Object> source = new HashMap<>();
+        for (int i = 1; i <= 20; i++) {
+            source.put("part" + i, "x".repeat(4096));
+        }
+
+        ApiClient.Response refused = location.api().postJson(location.path("imports"),
+                Map.of("importer", ImporterPlugin.WIDE_IMPORTER, "source", source));
+
+        Problems.assertFieldError(refused, "/source", "at most 65536");
+    }
+
+    @Test
     void threeThousandContactsAreImportedWithTheirBadRowsListedAsCsv() throws Exception {
         int count = 3000;
         String domain = "bulk-" + UUID.randomUUID().toString().substring(0, 8) + ".test";
