@@ -29,8 +29,8 @@ import java.util.stream.Collectors;
 
 /**
  * Runs background jobs on this node: a poller claims queued jobs (fairly between locations, as many as
- * there are free workers, {@code switchboard.jobs.workers}, at most half of them for one location) and hands each to a worker, which calls the
- * job's {@link JobHandler}. However the handler ends (returns, throws, is told to stop) ends as that
+ * there are free workers, {@code switchboard.jobs.workers}, at most half of them for one location) and
+ * hands each to a worker, which calls the job's {@link JobHandler}. However the handler ends (returns, throws, is told to stop) ends as that
  * job's outcome, never the runner's: a job that throws fails with its reason; one that stops because
  * the node stops (or that ends in any way but a cancellation while the node stops) goes back to the queue
  * and resumes from its checkpoint.
