@@ -4,6 +4,7 @@ import dev.switchboard.core.db.Database;
 import dev.switchboard.core.db.FairQueue;
 import dev.switchboard.core.db.JsonColumns;
 import dev.switchboard.core.json.Json;
+import dev.switchboard.core.problems.Texts;
 import dev.switchboard.core.tenancy.LocationId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -127,8 +128,8 @@ public class ActionExecutions {
                 UPDATE action_execution SET status = 'COMPLETED', lease_owner = NULL, plugin_id = ?, plugin_version = ?,
                        summary = ?, outputs = ?::jsonb, vendor_id = ?, error = NULL, finished_at = now(),
                        step_log = coalesce(?::jsonb, step_log)
-                WHERE id = ?""", pluginId, pluginVersion, summary, JsonColumns.json(outputs), vendorId, lines(log),
-                step.id());
+                WHERE id = ?""", pluginId, pluginVersion, Texts.storable(summary), JsonColumns.json(outputs),
+                Texts.storable(vendorId), lines(log), step.id());
         endAttempt(step, "COMPLETED", null);
     }
 
@@ -139,7 +140,8 @@ public class ActionExecutions {
      * @param log the attempt's step log; null when the plugin was not called (the last attempt's lines stay)
      * @return whether the step gave up
      */
-    boolean failed(Claimed step, String pluginId, String pluginVersion, String error, List<String> log) {
+    boolean failed(Claimed step, String pluginId, String pluginVersion, String reason, List<String> log) {
+        String error = Texts.storable(reason);
         boolean last = step.attempt() >= step.maxAttempts();
         db.update("""
                 UPDATE action_execution SET status = ?, lease_owner = NULL, plugin_id = coalesce(?, plugin_id),
@@ -170,14 +172,14 @@ public class ActionExecutions {
             return null;
         }
         JsonArrayBuilder array = Json.createArrayBuilder();
-        log.forEach(array::add);
+        log.forEach(line -> array.add(Texts.storable(line)));
         return array.build().toString();
     }
 
     private void endAttempt(Claimed step, String outcome, String error) {
         db.update("""
                 UPDATE action_attempt SET finished_at = now(), outcome = ?, error = ?
-                WHERE action_execution_id = ? AND attempt = ?""", outcome, error, step.id(), step.attempt());
+                WHERE action_execution_id = ? AND attempt = ?""", outcome, Texts.storable(error), step.id(), step.attempt());
     }
 
     /**

@@ -83,6 +83,19 @@ class ImportsApiIT {
     }
 
     @Test
+    void anImportWhoseChoicesTogetherAreTooLargeIsRefusedNamingTheSource() {
+        Map<String, Object> source = new HashMap<>();
+        for (int i = 1; i <= 20; i++) {
+            source.put("part" + i, "x".repeat(4096));
+        }
+
+        ApiClient.Response refused = location.api().postJson(location.path("imports"),
+                Map.of("importer", ImporterPlugin.WIDE_IMPORTER, "source", source));
+
+        Problems.assertFieldError(refused, "/source", "at most 65536");
+    }
+
+    @Test
     void threeThousandContactsAreImportedWithTheirBadRowsListedAsCsv() throws Exception {
         int count = 3000;
         String domain = "bulk-" + UUID.randomUUID().toString().substring(0, 8) + ".test";
@@ -169,25 +182,34 @@ class ImportsApiIT {
     @Test
     void anImportWhosePluginIsUpdatedMeanwhileCarriesOnWithTheNewVersionFromItsCheckpoint() throws Exception {
         String domain = "swapped-" + UUID.randomUUID().toString().substring(0, 8) + ".test";
+        // every page has rows the importer rejects; the page stopped by the update is read again on the new version
         String id = ImporterPlugin.start(location, Map.of("count", 1500, "domain", domain, "pageSize", 50,
-                "pauseMillis", 100), "create").get("id").asText();
+                "pauseMillis", 100, "rejectEvery", 7), "create").get("id").asText();
+        int rejected = faulty(1500, 7);
+        int good = 1500 - rejected;
         ImporterPlugin.await(location, id, FINISHES_WITHIN, job -> job.at("/progress/done").asLong() >= 200);
 
         String version = ImporterPlugin.upgrade(location.api());
 
         JsonNode job = ImporterPlugin.awaitFinished(location, id, FINISHES_WITHIN);
         assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("SUCCEEDED");
-        assertThat(job.at("/progress/done").asLong()).isEqualTo(1500);
-        assertThat(job.at("/result/created").asLong()).isEqualTo(1500);
+        assertThat(job.at("/progress/done").asLong()).isEqualTo(good);
+        assertThat(job.at("/progress/failed").asLong()).as("no rejection counted twice").isEqualTo(rejected);
+        assertThat(job.at("/result/created").asLong()).isEqualTo(good);
+        ApiClient.Response errors = location.api().get(location.path("imports/" + id + "/errors"));
+        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(errors.body())).getRecords();
+        assertThat(rows.stream().map(row -> row.get("reference")).toList()).as("no rejection listed twice")
+                .hasSize(rejected).doesNotHaveDuplicates();
         assertThat(location.api().get("plugins/" + ImporterPlugin.ID).json().get("version").asText()).isEqualTo(version);
         assertThat(platform.log()).as("the run on the old version stopped and the job went back to the queue")
                 .contains("Background job " + id + " (import) goes back to the queue: plugin " + ImporterPlugin.ID
                         + " was updated or removed during the import");
         try (Connection database = platform.database()) {
             assertThat(count(database, "SELECT count(DISTINCT email) FROM contact WHERE location_id = ?::uuid AND email LIKE ?",
-                    location.id(), "%@" + domain)).as("no page imported twice").isEqualTo(1500);
+                    location.id(), "%@" + domain)).as("no page imported twice").isEqualTo(good);
         }
-        assertThat(contacts(domain)).isEqualTo(1500);
+        assertThat(contacts(domain)).isEqualTo(good);
     }
 
     @Test
@@ -206,6 +228,29 @@ class ImportsApiIT {
         assertThat(failed.at("/progress/done").asLong()).as("the pages before stay").isEqualTo(100);
         assertThat(succeeded.get("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(succeeded.at("/progress/done").asLong()).isEqualTo(300);
+    }
+
+    @Test
+    void aLocationWithTwoLongImportsLeavesAWorkerForAnotherLocationsImport(RunningPlatform runningPlatform) {
+        TestLocation busy = OwnPlatform.location(runningPlatform, "Imports that take long");
+        TestLocation other = OwnPlatform.location(runningPlatform, "Imports that wait");
+        String domain = "busy-" + UUID.randomUUID().toString().substring(0, 8) + ".test";
+        Map<String, Object> slow = Map.of("count", 4000, "domain", domain, "pageSize", 50, "pauseMillis", 200);
+        String first = ImporterPlugin.start(busy, slow, "update").get("id").asText();
+        String second = ImporterPlugin.start(busy, slow, "update").get("id").asText();
+        ImporterPlugin.await(busy, first, FINISHES_WITHIN, job -> job.get("status").asText().equals("RUNNING"));
+
+        String small = ImporterPlugin.start(other, Map.of("count", 10, "domain", "other-" + domain), "update").get("id").asText();
+        JsonNode done = ImporterPlugin.awaitFinished(other, small, Duration.ofSeconds(30));
+
+        assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("SUCCEEDED");
+        assertThat(ImporterPlugin.job(busy, first).get("status").asText()).as("still importing").isEqualTo("RUNNING");
+        assertThat(ImporterPlugin.job(busy, second).get("status").asText())
+                .as("a location runs at most half the workers (two by default)").isEqualTo("QUEUED");
+        for (String id : List.of(first, second)) {
+            assertThat(busy.api().postJson(busy.path("jobs/" + id + "/cancel"), Map.of()).status()).isEqualTo(200);
+        }
+        ImporterPlugin.awaitFinished(busy, first, Duration.ofSeconds(30));
     }
 
     @Test

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * An import whose platform is killed outright, or stopped, in the middle: once the platform is back the
  * import carries on from its last committed page, and no contact is imported twice (the location's
- * duplicate policy is none, so a repeated page would show as a second contact with the same email).
+ * duplicate policy is none, so a repeated page would show as a second contact with the same email); an
+ * import that completed is not run again when it is found back in the queue.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ImportCrashRecoveryIT {
@@ -88,6 +89,34 @@ class ImportCrashRecoveryIT {
 
         JsonNode job = assertCompletedOnce(id, domain);
         assertThat(job.has("error")).as(job.toString()).isFalse();
+    }
+
+    @Test
+    @Order(30)
+    void aCompletedImportThatIsPutBackInTheQueueIsNotImportedAgain() throws Exception {
+        String domain = "completed-" + UUID.randomUUID().toString().substring(0, 8) + ".test";
+        // the importer's last checkpoint is empty, which to it also means "from the start"
+        String id = ImporterPlugin.start(location, Map.of("count", 200, "domain", domain, "pageSize", 50,
+                "emptyLastCheckpoint", true), "create").get("id").asText();
+        JsonNode first = ImporterPlugin.awaitFinished(location, id, FINISHES_WITHIN);
+        assertThat(first.get("status").asText()).as(first.toString()).isEqualTo("SUCCEEDED");
+
+        // as when the node stops just as the importer returns: the job goes back to the queue after its last page
+        try (Connection database = platform.database();
+             PreparedStatement requeue = database.prepareStatement("""
+                     UPDATE background_job SET status = 'QUEUED', result = NULL, finished_at = NULL, run_after = now()
+                     WHERE id = ?::uuid""")) {
+            requeue.setString(1, id);
+            assertThat(requeue.executeUpdate()).isEqualTo(1);
+        }
+
+        JsonNode again = ImporterPlugin.awaitFinished(location, id, FINISHES_WITHIN);
+        assertThat(again.get("status").asText()).as(again.toString()).isEqualTo("SUCCEEDED");
+        assertThat(again.at("/result/created").asLong()).isEqualTo(200);
+        try (Connection database = platform.database()) {
+            assertThat(count(database, "SELECT count(*) FROM contact WHERE email LIKE ?", "%@" + domain))
+                    .as("the importer was not called again from its start").isEqualTo(200);
+        }
     }
 
     private static String startSlowImport(String domain) {

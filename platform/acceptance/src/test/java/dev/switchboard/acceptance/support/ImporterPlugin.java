@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.acceptance.imports.fixture.GeneratedContacts;
 import dev.switchboard.acceptance.imports.fixture.GeneratedSource;
+import dev.switchboard.acceptance.imports.fixture.WideImporter;
+import dev.switchboard.acceptance.imports.fixture.WideSource;
 import dev.switchboard.testkit.ApiClient;
 import dev.switchboard.testkit.TestBundles;
 import dev.switchboard.testkit.TestLocation;
@@ -13,11 +15,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Predicate;
 
-/** The test importer plugin (generated contacts, {@link GeneratedContacts}), and imports with it followed through the API. */
+/** The test importer plugin (generated contacts, {@link GeneratedContacts}; many choices, {@link WideImporter}), and imports with it followed through the API. */
 public final class ImporterPlugin {
 
     public static final String ID = "test.importer.plugin";
     public static final String IMPORTER = "test.generated";
+    public static final String WIDE_IMPORTER = "test.wide";
 
     private ImporterPlugin() {
     }
@@ -29,7 +32,8 @@ public final class ImporterPlugin {
             return;
         }
         ApiClient.Response installed = api.post("plugins", "application/java-archive",
-                TestBundles.bundle(ID, "1.0.0", GeneratedContacts.class, GeneratedSource.class));
+                TestBundles.bundle(ID, "1.0.0", GeneratedContacts.class, GeneratedSource.class, WideImporter.class,
+                WideSource.class));
         assertThat(installed.status()).as(installed.body()).isEqualTo(200);
     }
 
@@ -38,7 +42,8 @@ public final class ImporterPlugin {
         String[] running = api.get("plugins/" + ID).json().get("version").asText().split("\\.");
         String next = running[0] + "." + (Integer.parseInt(running[1]) + 1) + ".0";
         ApiClient.Response installed = api.post("plugins", "application/java-archive",
-                TestBundles.bundle(ID, next, GeneratedContacts.class, GeneratedSource.class));
+                TestBundles.bundle(ID, next, GeneratedContacts.class, GeneratedSource.class, WideImporter.class,
+                WideSource.class));
         assertThat(installed.status()).as(installed.body()).isEqualTo(200);
         return next;
     }

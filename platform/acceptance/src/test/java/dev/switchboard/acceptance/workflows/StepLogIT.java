@@ -42,6 +42,7 @@ class StepLogIT {
         assertThat(installed.status()).as(installed.body()).isEqualTo(200);
         deployOnTag("chatty-talk", "test.chatty.talk");
         deployOnTag("chatty-fail", "test.chatty.fail");
+        deployOnTag("chatty-nul", "test.chatty.nul");
     }
 
     @Test
@@ -62,6 +63,19 @@ class StepLogIT {
         expected.add("… " + (ChattyActions.NUMBERED_LINES - 97) + " more line(s) not kept");
         assertThat(log).containsExactlyElementsOf(expected);
         assertThat(lines(step(fetched, "start"))).as("an element that is no action has no log").isEmpty();
+    }
+
+    @Test
+    void aLineWithACharacterThatCannotBeStoredShowsWithItReplacedAndTheStepCompletes() {
+        String contact = scenario.contact("Edsger", "edsger-" + UUID.randomUUID() + "@log.test");
+
+        scenario.tag(contact, "chatty-nul");
+
+        JsonNode run = scenario.endedRuns(contact, 1, Duration.ofSeconds(60)).get(0);
+        assertThat(run.get("state").asText()).as(run.toString()).isEqualTo("COMPLETED");
+        JsonNode step = step(scenario.run(run.get("id").asText()), "call");
+        assertThat(step.get("attempts").asInt()).as("recorded at the first attempt").isEqualTo(1);
+        assertThat(lines(step)).containsExactly("INFO a\uFFFDb", "WARN c\uFFFDd");
     }
 
     @Test

@@ -16,10 +16,12 @@
  * @Extension
  * @Importer(id = "crmvendor.contacts", name = "CRM Vendor contacts", source = ContactsSince.class)
  * public final class VendorContacts implements ContactImporter<ContactsSince> {
+ *     private static final String DONE = "done"; // the last page's checkpoint: never "" (the start)
+ *
  *     public void importContacts(ContactsSince source, ImportContext context) throws PluginException {
  *         String apiKey = context.settings().require("apiKey");
  *         String cursor = context.checkpoint().orElse("");
- *         do {
+ *         while (!cursor.equals(DONE) && !context.cancelled()) {
  *             VendorPage page = VendorApi.contacts(context.http(), apiKey, source.since(), cursor);
  *             context.expect(page.total());
  *             Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
@@ -27,9 +29,9 @@
  *                 rows.put(contact.id(), Map.of("firstName", contact.first(), "email", contact.email(),
  *                         "customFields.vendor_score", contact.score()));
  *             }
- *             cursor = page.next();
+ *             cursor = page.next().isEmpty() ? DONE : page.next();
  *             context.accept(rows, cursor);
- *         } while (!cursor.isEmpty() && !context.cancelled());
+ *         }
  *     }
  * }
  * }</pre>

@@ -4,6 +4,7 @@ import dev.switchboard.core.config.PlatformConfig;
 import dev.switchboard.core.db.Database;
 import dev.switchboard.core.db.FairQueue;
 import dev.switchboard.core.json.Json;
+import dev.switchboard.core.problems.Texts;
 import dev.switchboard.core.tenancy.LocationId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,13 +20,15 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
 /**
  * The runner's side of {@code background_job}: claims, rounds, outcomes and releases. Every state
- * change of a running job is fenced by the node that holds it, so a node taken for dead while it
- * worked cannot commit a round of a job that another node resumed.
+ * change of a running job is fenced by the node that holds it and the claim it holds it by, so a node
+ * taken for dead while it worked cannot commit a round of a job that another node (or itself, after
+ * it rejoined) resumed.
  */
 @ApplicationScoped
 public class JobQueue {
@@ -49,8 +52,12 @@ public class JobQueue {
     @Inject
     PlatformConfig config;
 
-    /** A job claimed for one run, with its checkpoint. */
-    record Claimed(Job job, Optional<JsonValue> checkpoint) {
+    /**
+     * A job claimed for one run, with its checkpoint and the claim's token: every change of the run is
+     * fenced by node and token, so a run that lost the job cannot change it, even when the same node
+     * claimed it again since.
+     */
+    record Claimed(Job job, Optional<JsonValue> checkpoint, UUID claim) {
     }
 
     /** Locations with queued jobs, in turn: see {@link FairQueue}. */
@@ -58,28 +65,36 @@ public class JobQueue {
         return new FairQueue(db, "background_job", "status = 'QUEUED'").locations(cursor, limit);
     }
 
-    /** Claims up to {@code perLocation} queued jobs in each location, oldest first, to run on {@code node}. */
+    /**
+     * Claims up to {@code perLocation} queued jobs in each location, oldest first, to run on {@code node},
+     * so that no location has more than {@code perLocationRunning} of its jobs running there.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    List<Claimed> claim(List<UUID> locations, int perLocation, int limit, String node) {
+    List<Claimed> claim(List<UUID> locations, int perLocation, int perLocationRunning, int limit, String node) {
+        UUID claim = UUID.randomUUID();
         List<UUID> ids = db.query("""
                 WITH picked AS (
                     SELECT j.id FROM unnest(?::uuid[]) AS l(location_id)
                     CROSS JOIN LATERAL (
                         SELECT id FROM background_job
                         WHERE location_id = l.location_id AND status = 'QUEUED' AND run_after <= now()
-                        ORDER BY created_at LIMIT ? FOR UPDATE SKIP LOCKED) j
+                        ORDER BY created_at
+                        LIMIT greatest(0, least(?, ? - (SELECT count(*) FROM background_job r
+                                                        WHERE r.node_id = ? AND r.status = 'RUNNING'
+                                                              AND r.location_id = l.location_id)))
+                        FOR UPDATE SKIP LOCKED) j
                     LIMIT ?
                 )
-                UPDATE background_job b SET status = 'RUNNING', node_id = ?, heartbeat_at = now(),
+                UPDATE background_job b SET status = 'RUNNING', node_id = ?, claim_id = ?, heartbeat_at = now(),
                        started_at = coalesce(started_at, now()), run_started_at = now()
                 FROM picked WHERE b.id = picked.id
                 RETURNING b.id""", row -> row.getObject(1, UUID.class),
-                locations.toArray(UUID[]::new), perLocation, limit, node);
+                locations.toArray(UUID[]::new), perLocation, perLocationRunning, node, limit, node, claim);
         if (ids.isEmpty()) {
             return List.of();
         }
         return db.query("SELECT checkpoint::text, " + COLUMNS + " FROM background_job WHERE id = ANY (?) ORDER BY created_at",
-                row -> new Claimed(job(row, 2), Optional.ofNullable(json(row.getString(1)))), (Object) ids.toArray(UUID[]::new));
+                row -> new Claimed(job(row, 2), Optional.ofNullable(json(row.getString(1))), claim), (Object) ids.toArray(UUID[]::new));
     }
 
     /** The job as committed, when {@code node} still holds it. */
@@ -90,13 +105,14 @@ public class JobQueue {
 
     /**
      * One round: the work, its progress and the checkpoint, in one transaction; nothing of it when
-     * {@code node} no longer holds the job.
+     * {@code node} no longer holds the job. A round that commits clears the count of the job's
+     * interruptions: a job that makes progress between crashes is not what crashes its node.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    JsonValue commit(UUID id, LocationId locationId, String node, Function<JobRun.Round, JsonValue> work) {
+    JsonValue commit(UUID id, LocationId locationId, String node, UUID claim, Function<JobRun.Round, JsonValue> work) {
         long failedBefore = db.queryOne("""
-                SELECT failed FROM background_job WHERE id = ? AND node_id = ? AND status = 'RUNNING' FOR UPDATE""",
-                row -> row.getLong(1), id, node).orElseThrow(() -> new JobRun.JobLost(id));
+                SELECT failed FROM background_job WHERE id = ? AND node_id = ? AND claim_id = ? AND status = 'RUNNING'
+                FOR UPDATE""", row -> row.getLong(1), id, node, claim).orElseThrow(() -> new JobRun.JobLost(id));
         RoundTally tally = new RoundTally();
         JsonValue checkpoint = work.apply(tally);
         String text = checkpoint == null ? null : checkpoint.toString();
@@ -113,14 +129,15 @@ public class JobQueue {
                     id, seq++, locationId, cut(error[0], MAX_ERROR_TEXT), cut(error[1], MAX_ERROR_TEXT));
         }
         db.update("""
-                UPDATE background_job SET done = done + ?, failed = failed + ?, checkpoint = ?::jsonb, heartbeat_at = now()
+                UPDATE background_job SET done = done + ?, failed = failed + ?, checkpoint = ?::jsonb, heartbeat_at = now(),
+                       interruptions = 0
                 WHERE id = ?""", tally.done, (long) tally.errors.size(), text, id);
         return checkpoint;
     }
 
-    void expect(UUID id, String node, long total) {
-        db.update("UPDATE background_job SET total = ? WHERE id = ? AND node_id = ? AND status = 'RUNNING'",
-                Math.max(0, total), id, node);
+    void expect(UUID id, String node, UUID claim, long total) {
+        db.update("UPDATE background_job SET total = ? WHERE id = ? AND node_id = ? AND claim_id = ? AND status = 'RUNNING'",
+                Math.max(0, total), id, node, claim);
     }
 
     boolean cancelRequested(UUID id) {
@@ -130,22 +147,39 @@ public class JobQueue {
 
     /** The job finished: SUCCEEDED (with its result), FAILED (with the reason) or CANCELLED. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    boolean finish(UUID id, String node, JobStatus status, JsonObject result, String error) {
+    boolean finish(UUID id, String node, UUID claim, JobStatus status, JsonObject result, String error) {
         return db.update("""
                 UPDATE background_job SET status = ?, result = ?::jsonb, error = ?, node_id = NULL, finished_at = now(),
                        seconds_before = seconds_before + extract(epoch FROM now() - run_started_at), run_started_at = NULL
-                WHERE id = ? AND node_id = ? AND status = 'RUNNING'""",
-                status.name(), result == null ? null : result.toString(), cut(error, MAX_FAILURE), id, node) == 1;
+                WHERE id = ? AND node_id = ? AND claim_id = ? AND status = 'RUNNING'""",
+                status.name(), result == null ? null : result.toString(), cut(error, MAX_FAILURE), id, node, claim) == 1;
     }
 
     /** The job goes back to the queue, to resume from its checkpoint after {@code delay}. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    boolean requeue(UUID id, String node, Duration delay, String reason) {
+    boolean requeue(UUID id, String node, UUID claim, Duration delay, String reason) {
         return db.update("""
                 UPDATE background_job SET status = 'QUEUED', node_id = NULL, error = ?,
                        run_after = now() + ? * interval '1 millisecond',
                        seconds_before = seconds_before + extract(epoch FROM now() - run_started_at), run_started_at = NULL
-                WHERE id = ? AND node_id = ? AND status = 'RUNNING'""", cut(reason, MAX_FAILURE), delay.toMillis(), id, node) == 1;
+                WHERE id = ? AND node_id = ? AND claim_id = ? AND status = 'RUNNING'""", cut(reason, MAX_FAILURE), delay.toMillis(),
+                id, node, claim) == 1;
+    }
+
+    /**
+     * The jobs marked as running on {@code node} but not among {@code held}, those its workers run, go
+     * back to the queue (or end cancelled, when that was asked): their outcome could not be recorded.
+     */
+    int releaseUnheld(String node, Set<UUID> held) {
+        return db.update("""
+                UPDATE background_job SET node_id = NULL, run_after = now(),
+                       status = CASE WHEN cancel_requested THEN 'CANCELLED' ELSE 'QUEUED' END,
+                       finished_at = CASE WHEN cancel_requested THEN now() END,
+                       seconds_before = seconds_before + coalesce(extract(epoch FROM heartbeat_at - run_started_at), 0),
+                       run_started_at = NULL,
+                       error = CASE WHEN cancel_requested THEN NULL
+                           ELSE 'its outcome could not be recorded; resumed from its checkpoint' END
+                WHERE status = 'RUNNING' AND node_id = ? AND NOT (id = ANY (?::uuid[]))""", node, held.toArray(UUID[]::new));
     }
 
     /** Marks the jobs {@code node} runs as alive. */
@@ -209,8 +243,9 @@ public class JobQueue {
         }
     }
 
+    /** {@code text} cut to {@code max} characters, with what PostgreSQL cannot store replaced (see {@link Texts#storable}). */
     static String cut(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+        return Texts.storable(text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…");
     }
 
     /** What one round reported. */

@@ -22,16 +22,19 @@ final class RunningJob implements JobRun {
     private final JobQueue queue;
     private final Job job;
     private final String node;
+    private final UUID claim;
     private final BooleanSupplier stopping;
     private volatile JsonValue checkpoint;
     private final AtomicLong handled;
     private volatile boolean cancelled;
+    private volatile boolean stopSeen;
     private volatile long cancelCheckedAt = System.nanoTime();
 
     RunningJob(JobQueue queue, JobQueue.Claimed claimed, String node, BooleanSupplier stopping) {
         this.queue = queue;
         this.job = claimed.job();
         this.node = node;
+        this.claim = claimed.claim();
         this.stopping = stopping;
         this.checkpoint = claimed.checkpoint().orElse(null);
         this.handled = new AtomicLong(job.done() + job.failed());
@@ -71,7 +74,7 @@ final class RunningJob implements JobRun {
     @Override
     public void expect(long total) {
         try (DatabaseScope scope = DatabaseScope.location(job.locationId().value())) {
-            queue.expect(job.id(), node, total);
+            queue.expect(job.id(), node, claim, total);
         }
     }
 
@@ -80,7 +83,7 @@ final class RunningJob implements JobRun {
         long[] counted = new long[1];
         JsonValue next;
         try (DatabaseScope scope = DatabaseScope.location(job.locationId().value())) {
-            next = queue.commit(job.id(), job.locationId(), node, round -> work.apply(new Round() {
+            next = queue.commit(job.id(), job.locationId(), node, claim, round -> work.apply(new Round() {
                 @Override
                 public void done(long count) {
                     round.done(count);
@@ -100,7 +103,16 @@ final class RunningJob implements JobRun {
 
     @Override
     public boolean stopRequested() {
-        return stopping.getAsBoolean() || cancelRequested();
+        if (stopping.getAsBoolean()) {
+            stopSeen = true;
+            return true;
+        }
+        return cancelRequested();
+    }
+
+    /** Whether the handler asked, and was told, that the node stops: only then may it have stopped short. */
+    boolean stopSeen() {
+        return stopSeen;
     }
 
     @Override
@@ -126,5 +138,10 @@ final class RunningJob implements JobRun {
 
     Job job() {
         return job;
+    }
+
+    /** The claim this run holds its job by. */
+    UUID claim() {
+        return claim;
     }
 }

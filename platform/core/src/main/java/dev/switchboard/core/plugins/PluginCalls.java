@@ -87,7 +87,8 @@ public class PluginCalls {
     /**
      * Runs {@code work} for {@code pluginId} with no time limit of its own, for calls that may rightly
      * take hours (an import): once a second {@code watchdog} is asked whether to give up, and when it
-     * names a reason the call's thread is interrupted and the caller gets {@link TimedOut} with it.
+     * names a reason the call's thread is interrupted and the caller gets {@link TimedOut} with it. When
+     * the watchdog throws, the call is interrupted too and the caller gets what it threw.
      *
      * @throws ExecutionException with what the call threw
      */
@@ -110,6 +111,11 @@ public class PluginCalls {
             running.cancel(true);
             Thread.currentThread().interrupt();
             throw new ExecutionException("interrupted while waiting for plugin " + pluginId, e);
+        } finally {
+            // however the caller leaves (the watchdog itself may throw), the call is not left running unsupervised
+            if (!running.isDone()) {
+                running.cancel(true);
+            }
         }
     }
 

@@ -63,6 +63,28 @@ public final class Texts {
         return null;
     }
 
+    /**
+     * {@code value} with every character that cannot be stored (NUL, an unpaired UTF-16 surrogate)
+     * replaced by U+FFFD: for text the platform keeps from plugins, which it reports rather than refuses.
+     */
+    public static String storable(String value) {
+        if (value == null || unstorable(value) == null) {
+            return value;
+        }
+        StringBuilder kept = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                kept.append(c).append(value.charAt(++i));
+            } else if (c == '\u0000' || Character.isSurrogate(c)) {
+                kept.append('\uFFFD');
+            } else {
+                kept.append(c);
+            }
+        }
+        return kept.toString();
+    }
+
     /** The start of {@code value}, for quoting it in a message. */
     public static String quote(String value) {
         if (value == null) {

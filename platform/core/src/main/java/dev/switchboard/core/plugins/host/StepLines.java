@@ -1,6 +1,7 @@
 package dev.switchboard.core.plugins.host;
 
 import dev.switchboard.api.host.StepLog;
+import dev.switchboard.core.problems.Texts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -8,7 +9,8 @@ import java.util.logging.Logger;
 
 /**
  * A step log: lines a plugin writes during one call, kept in order (at most {@link #MAX_LINES}, each at
- * most {@link #MAX_LINE} characters) and copied to the server log with the plugin's id.
+ * most {@link #MAX_LINE} characters, with NUL and unpaired surrogates replaced by U+FFFD so they can be
+ * stored) and copied to the server log with the plugin's id.
  */
 public final class StepLines implements StepLog {
 
@@ -35,7 +37,8 @@ public final class StepLines implements StepLog {
     }
 
     private synchronized void add(String level, Level serverLevel, String message) {
-        String text = message == null ? "" : message.length() > MAX_LINE ? message.substring(0, MAX_LINE) + "…" : message;
+        // cut first: the cut may split a surrogate pair, which storable() then replaces
+        String text = Texts.storable(message == null ? "" : message.length() > MAX_LINE ? message.substring(0, MAX_LINE) + "…" : message);
         LOG.log(serverLevel, () -> "[" + pluginId + "] " + text);
         if (lines.size() < MAX_LINES) {
             lines.add(level + " " + text);

@@ -18,6 +18,7 @@ import dev.switchboard.core.crm.contacts.Contacts.OnDuplicate;
 import dev.switchboard.core.jobs.JobRun;
 import dev.switchboard.core.json.Json;
 import dev.switchboard.core.problems.ProblemException;
+import dev.switchboard.core.problems.Texts;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Clock;
@@ -53,6 +54,7 @@ final class ImportCall implements ImportContext {
     private final List<String[]> rejected = new ArrayList<>();
     private volatile long lastActivity = System.nanoTime();
     private volatile boolean stoppedForReplacement;
+    private volatile boolean toldToStop;
     private volatile long replacedCheckedAt = System.nanoTime() - REPLACED_CHECK_NANOS - 1;
     private volatile String checkpoint;
     private volatile long created;
@@ -102,6 +104,11 @@ final class ImportCall implements ImportContext {
         if (next == null || next.length() > MAX_CHECKPOINT_LENGTH) {
             throw new IllegalArgumentException("a checkpoint is text of at most " + MAX_CHECKPOINT_LENGTH + " characters");
         }
+        String unstorable = Texts.unstorable(next);
+        if (unstorable != null) {
+            // replacing it would hand the importer back a checkpoint it never gave
+            throw new IllegalArgumentException("the checkpoint " + unstorable);
+        }
         commit(rows, next);
     }
 
@@ -123,18 +130,36 @@ final class ImportCall implements ImportContext {
             replacedCheckedAt = System.nanoTime();
             stoppedForReplacement = replaced.getAsBoolean();
         }
-        return stoppedForReplacement || run.stopRequested();
+        boolean stop = stoppedForReplacement || run.stopRequested();
+        if (stop) {
+            toldToStop = true;
+        }
+        return stop;
     }
 
-    /** Commits the rejections not yet committed, with the last checkpoint: when the importer returns. */
-    void flushRejections() {
-        boolean any;
-        synchronized (rejected) {
-            any = !rejected.isEmpty();
-        }
-        if (any) {
-            commit(Map.of(), checkpoint);
-        }
+    /** Whether the importer was told to stop (cancelled, the node stops, its plugin was replaced): it may have ended short. */
+    boolean toldToStop() {
+        return toldToStop;
+    }
+
+    /**
+     * Records that the importer returned of its own accord, with the rejections not yet committed: a run
+     * of the job after this one (the node stopped just then) finishes without calling the importer, whose
+     * last checkpoint may well read as "from the start". When the importer was stopped, this is not called
+     * and its pending rejections are dropped: its last page was not committed, and a resumed run reads
+     * that page, and rejects its rows, again.
+     */
+    void complete() {
+        commit(Map.of(), checkpoint, true);
+    }
+
+    /** The result of the import when an earlier run of it completed; empty when it has yet to. */
+    static Optional<JsonObject> completedResult(JobRun run) {
+        return run.checkpoint().filter(value -> value.getValueType() == JsonValue.ValueType.OBJECT)
+                .map(JsonValue::asJsonObject).filter(json -> json.getBoolean("complete", false))
+                .map(json -> Json.createObjectBuilder().add("created", json.getJsonNumber("created").longValue())
+                        .add("updated", json.getJsonNumber("updated").longValue())
+                        .add("skipped", json.getJsonNumber("skipped").longValue()).build());
     }
 
     /** How long the importer has handed the host nothing. */
@@ -153,6 +178,20 @@ final class ImportCall implements ImportContext {
     }
 
     private void commit(Map<String, ? extends Map<String, ?>> rows, String next) {
+        commit(rows, next, false);
+    }
+
+    private void commit(Map<String, ? extends Map<String, ?>> rows, String next, boolean complete) {
+        // the plugin's maps are read here, before the page's transaction opens: its code never runs inside it
+        List<Map.Entry<String, Object>> bodies = new ArrayList<>(rows.size());
+        for (Map.Entry<String, ? extends Map<String, ?>> row : rows.entrySet()) {
+            String reference = reference(row.getKey());
+            try {
+                bodies.add(Map.entry(reference, ImportRows.body(row.getValue())));
+            } catch (ProblemException refused) {
+                bodies.add(Map.entry(reference, refused));
+            }
+        }
         List<String[]> pending;
         synchronized (rejected) {
             pending = List.copyOf(rejected);
@@ -166,10 +205,14 @@ final class ImportCall implements ImportContext {
             for (String[] rejection : pending) {
                 round.failed(rejection[0], rejection[1]);
             }
-            for (Map.Entry<String, ? extends Map<String, ?>> row : rows.entrySet()) {
-                String reference = reference(row.getKey());
+            for (Map.Entry<String, Object> row : bodies) {
+                String reference = row.getKey();
+                if (row.getValue() instanceof ProblemException refused) {
+                    round.failed(reference, ImportRows.reason(refused));
+                    continue;
+                }
                 try {
-                    ImportOutcome outcome = contacts.importRow(run.locationId(), ImportRows.body(row.getValue()), onDuplicate, actor);
+                    ImportOutcome outcome = contacts.importRow(run.locationId(), (JsonObject) row.getValue(), onDuplicate, actor);
                     counts[switch (outcome) {
                         case CREATED -> 0;
                         case UPDATED -> 1;
@@ -181,7 +224,8 @@ final class ImportCall implements ImportContext {
                 }
             }
             return Json.createObjectBuilder().add("source", next == null ? JsonValue.NULL : Json.createValue(next))
-                    .add("created", counts[0]).add("updated", counts[1]).add("skipped", counts[2]).build();
+                    .add("created", counts[0]).add("updated", counts[1]).add("skipped", counts[2]).add("complete", complete)
+                    .build();
         });
         created = counts[0];
         updated = counts[1];

@@ -86,6 +86,10 @@ public class ImportJob implements JobHandler {
         String importerId = parameters.getString("importer");
         Contacts.OnDuplicate onDuplicate = Contacts.OnDuplicate.valueOf(parameters.getString("duplicates").toUpperCase(Locale.ROOT));
         Map<String, String> source = JsonColumns.strings(parameters.getJsonObject("source").toString());
+        Optional<JsonObject> completed = ImportCall.completedResult(run);
+        if (completed.isPresent()) {
+            return completed.get(); // the importer returned in an earlier run; calling it again would start over
+        }
         Optional<Lease<ContactImporter>> leased = importers.lease(importerId);
         if (leased.isEmpty()) {
             throw new ImportFailed("no active plugin provides importer '" + importerId + "' (its plugin was removed or did not start)");
@@ -95,6 +99,11 @@ public class ImportJob implements JobHandler {
         try (Lease<ContactImporter> lease = leased.get()) {
             ImporterSpec importer = ImporterSpec.of(lease.extension());
             pluginId = importer.pluginId();
+            String startedWith = parameters.getString("plugin", pluginId);
+            if (!startedWith.equals(pluginId)) {
+                throw new ImportFailed("importer '" + importerId + "' now belongs to plugin " + pluginId + ", not to "
+                        + startedWith + " that the import was started with; its checkpoint means nothing to another plugin");
+            }
             if (!pluginLocations.isEnabled(run.locationId(), pluginId)) {
                 throw new ImportFailed("plugin " + pluginId + " is turned off for this location");
             }
@@ -110,11 +119,13 @@ public class ImportJob implements JobHandler {
                     () -> !importers.current(importerId, instance) || !enabled(run, importer.pluginId()));
             long[] cancelSeen = {0};
             Duration idleLimit = config.importIdleTimeout();
+            boolean returned = false;
             try {
                 calls.callWatched(pluginId, () -> watchdog(run, call, idleLimit, cancelSeen), () -> {
                     instance.importContacts(choices, call);
                     return null;
                 });
+                returned = true;
             } catch (PluginCalls.Busy e) {
                 throw new JobPaused(e.getMessage(), BUSY_RETRY);
             } catch (PluginCalls.TimedOut e) {
@@ -126,12 +137,19 @@ public class ImportJob implements JobHandler {
                 if (cause instanceof JobRun.JobLost lost) {
                     throw lost;
                 }
+                if (cause instanceof InterruptedException && run.stopRequested() && !run.cancelRequested()) {
+                    // the node stops and gave up waiting for the importer's page: resume from the checkpoint
+                    throw new JobPaused("the node running it stopped during a page; it resumes from its checkpoint", Duration.ZERO);
+                }
                 if (!(cause instanceof CancellationException)) {
                     throw new ImportFailed(failure(importer, cause));
                 }
             }
+            // rejections of a page that was not committed come again when the page is read again on resuming
+            if (returned && !call.toldToStop()) {
+                call.complete();
+            }
         }
-        call.flushRejections();
         if (call.stoppedForReplacement() && !run.cancelRequested()) {
             if (!pluginLocations.isEnabled(run.locationId(), pluginId)) {
                 throw new ImportFailed("plugin " + pluginId + " was turned off for this location during the import");

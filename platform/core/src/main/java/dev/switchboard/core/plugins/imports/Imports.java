@@ -80,6 +80,13 @@ public class Imports {
         choices.forEach(sourceJson::add);
         JsonObject parameters = Json.createObjectBuilder().add("importer", importerId).add("plugin", importer.pluginId())
                 .add("source", sourceJson).add("duplicates", duplicates).build();
+        int size = parameters.toString().length();
+        if (size > Jobs.MAX_PARAMETERS) {
+            // each choice is within its limit, but many of them together are more than a job keeps
+            violations.at("/source", "the choices together are " + size + " characters of JSON with the import's other "
+                    + "members; an import keeps at most " + Jobs.MAX_PARAMETERS);
+            violations.throwIfAny();
+        }
         return jobs.submit(locationId, ImportJob.KIND, parameters, userId);
     }
 
