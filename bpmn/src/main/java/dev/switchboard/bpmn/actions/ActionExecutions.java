@@ -14,6 +14,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.transaction.Transactional;
 import java.io.StringReader;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -125,7 +126,7 @@ public class ActionExecutions {
     void completed(Claimed step, String pluginId, String pluginVersion, String summary, Map<String, String> outputs,
                    String vendorId, List<String> log) {
         db.update("""
-                UPDATE action_execution SET status = 'COMPLETED', lease_owner = NULL, plugin_id = ?, plugin_version = ?,
+                UPDATE action_execution SET status = 'COMPLETED', plugin_id = ?, plugin_version = ?,
                        summary = ?, outputs = ?::jsonb, vendor_id = ?, error = NULL, finished_at = now(),
                        step_log = coalesce(?::jsonb, step_log)
                 WHERE id = ?""", pluginId, pluginVersion, Texts.storable(summary), JsonColumns.json(outputs),
@@ -189,12 +190,50 @@ public class ActionExecutions {
     Optional<Map<String, String>> takeCompleted(String runId, String executionId, String activityId) {
         // by the run first: the index on (run_id, activity_id, execution_id, visit) finds the step at once
         return db.queryOne("""
-                UPDATE action_execution SET continued = true
+                UPDATE action_execution SET continued = true, lease_owner = NULL
                 WHERE id = (SELECT id FROM action_execution
                             WHERE run_id = ? AND activity_id = ? AND execution_id = ? AND status = 'COMPLETED'
                                   AND NOT continued
                             ORDER BY visit DESC LIMIT 1)
                 RETURNING outputs::text""", row -> JsonColumns.strings(row.getString(1)), runId, activityId, executionId);
+    }
+
+    /** A completed step whose run was not moved on: see {@link #stranded}. */
+    public record Stranded(UUID id, LocationId locationId, String executionId, String activityId) {
+    }
+
+    /**
+     * Completed steps of running runs that have not been moved on for a while: the node stopped between
+     * committing the step and moving its run on, a job that moves it on waits for its next try, or the
+     * run left the task otherwise (a boundary event took it elsewhere). A run that failed (its move
+     * failed for good) keeps its step as it is, for a retry to take.
+     */
+    List<Stranded> stranded(Duration after, int limit) {
+        return db.query("""
+                SELECT id, location_id, execution_id, activity_id FROM action_execution a
+                WHERE status = 'COMPLETED' AND NOT continued AND finished_at < now() - make_interval(secs => ?)
+                      AND EXISTS (SELECT 1 FROM workflow_run r WHERE r.id = a.run_id AND r.state = 'RUNNING')
+                ORDER BY finished_at LIMIT ?""",
+                row -> new Stranded(row.getObject(1, UUID.class), LocationId.of(row.getObject(2, UUID.class)),
+                        row.getString(3), row.getString(4)), (double) after.toSeconds(), limit);
+    }
+
+    /**
+     * Completed steps of {@code node} whose run it had not moved on when it stopped: a completed step
+     * stays leased to its node until its run has moved on past it.
+     */
+    List<Stranded> strandedOf(String node) {
+        return db.query("""
+                SELECT id, location_id, execution_id, activity_id FROM action_execution a
+                WHERE status = 'COMPLETED' AND NOT continued AND lease_owner = ?
+                      AND EXISTS (SELECT 1 FROM workflow_run r WHERE r.id = a.run_id AND r.state = 'RUNNING')""",
+                row -> new Stranded(row.getObject(1, UUID.class), LocationId.of(row.getObject(2, UUID.class)),
+                        row.getString(3), row.getString(4)), node);
+    }
+
+    /** A completed step whose run is no longer waiting at its task: nothing is left to move on. */
+    void markContinued(UUID stepId) {
+        db.update("UPDATE action_execution SET continued = true, lease_owner = NULL WHERE id = ?", stepId);
     }
 
     /**

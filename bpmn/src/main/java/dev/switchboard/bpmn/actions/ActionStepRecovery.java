@@ -1,6 +1,7 @@
 package dev.switchboard.bpmn.actions;
 
 import dev.switchboard.bpmn.runs.WorkflowRuns;
+import dev.switchboard.core.db.DatabaseScope;
 import dev.switchboard.core.nodes.NodeWorkRecovery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,7 +9,8 @@ import java.util.List;
 
 /**
  * Action steps a dead node was calling a plugin for are attempted again (with the same idempotency
- * key, so the vendor can tell); a step under which a node died twice is parked and fails its run.
+ * key, so the vendor can tell); a step under which a node died twice is parked and fails its run. Steps
+ * it completed but whose run it had not moved on yet are handed to jobs of the engine.
  */
 @ApplicationScoped
 public class ActionStepRecovery implements NodeWorkRecovery {
@@ -19,6 +21,9 @@ public class ActionStepRecovery implements NodeWorkRecovery {
     @Inject
     WorkflowRuns runs;
 
+    @Inject
+    ActionWorker worker;
+
     @Override
     public String work() {
         return "action steps";
@@ -28,6 +33,12 @@ public class ActionStepRecovery implements NodeWorkRecovery {
     public int recover(String deadNodeId) {
         List<ActionExecutions.Released> released = executions.releaseStepsOf(deadNodeId, CRASHES_BEFORE_PARKING);
         released.stream().filter(ActionExecutions.Released::parked).forEach(step -> runs.failed(step.runId(), step.reason()));
-        return released.size();
+        List<ActionExecutions.Stranded> stranded = executions.strandedOf(deadNodeId);
+        for (ActionExecutions.Stranded step : stranded) {
+            try (DatabaseScope scope = DatabaseScope.location(step.locationId().value())) {
+                worker.continueStranded(step);
+            }
+        }
+        return released.size() + stranded.size();
     }
 }

@@ -52,8 +52,10 @@ import java.util.logging.Logger;
 /**
  * Makes the plugin calls of action steps. A poller claims due steps (fairly between locations, as many
  * as there are free workers) and hands each to a worker thread, which calls the plugin with no
- * transaction open, then commits the outcome: on success together with the job that moves the run
- * on, on failure as a wait before the next attempt or, after the last, as the run's failure.
+ * transaction open, then commits the outcome: on success, then moves the run on in a transaction of
+ * its own (or leaves that to a job of the engine when it cannot), on failure as a wait before the next
+ * attempt or, after the last, as the run's failure. Now and then the poller also moves on runs whose
+ * step completed but whose move did not commit (the node stopped in between).
  */
 @ApplicationScoped
 public class ActionWorker {
@@ -62,6 +64,7 @@ public class ActionWorker {
     private static final int LOCATIONS_PER_CLAIM = 32;
     private static final long IDLE_WAIT_MILLIS = 250;
     private static final int RECORD_ATTEMPTS = 6;
+    private static final int STRANDED_PER_SWEEP = 500;
 
     @Inject
     ActionExecutions executions;
@@ -136,7 +139,13 @@ public class ActionWorker {
     }
 
     private void poll(Semaphore free, ExecutorService pool) {
+        Duration sweep = limits.strandedStepAfter();
+        long nextSweep = System.nanoTime() + sweep.toNanos();
         while (running) {
+            if (System.nanoTime() - nextSweep >= 0) {
+                nextSweep = System.nanoTime() + sweep.toNanos();
+                continueStranded(sweep);
+            }
             int claimed = 0;
             try (DatabaseScope scope = DatabaseScope.system("action step claims")) {
                 claimed = claimRound(free, pool);
@@ -183,6 +192,36 @@ public class ActionWorker {
         return claimed.size();
     }
 
+    /**
+     * Hands the runs of completed steps that were not moved on (see {@link ActionExecutions#stranded}) to
+     * jobs of the engine, or marks the steps done with when their run waits elsewhere or has ended.
+     */
+    void continueStranded(Duration after) {
+        List<ActionExecutions.Stranded> stranded;
+        try (DatabaseScope scope = DatabaseScope.system("stranded action steps")) {
+            stranded = executions.stranded(after, STRANDED_PER_SWEEP);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Looking for completed steps whose run did not move on failed", e);
+            return;
+        }
+        for (ActionExecutions.Stranded step : stranded) {
+            try (DatabaseScope scope = DatabaseScope.location(step.locationId().value())) {
+                self.continueStranded(step);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Moving on the run of completed step " + step.id() + " failed; trying again later", e);
+            }
+        }
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void continueStranded(ActionExecutions.Stranded step) {
+        if (engine.continueAfterStep(step.executionId(), step.activityId())) {
+            LOG.info(() -> "The run of completed step " + step.id() + " had not moved on; a job of the engine does now");
+        } else {
+            executions.markContinued(step.id());
+        }
+    }
+
     /** {@link #perform}, and should the host itself fail there, the step's failure rather than a step left RUNNING. */
     private void performOrFail(ActionExecutions.Claimed step) {
         try {
@@ -208,7 +247,26 @@ public class ActionWorker {
             return;
         }
         Outcome outcome = call(step);
-        record(() -> outcome.commit(self, step));
+        if (record(() -> outcome.commit(self, step)) && outcome.completes()) {
+            continueRun(step);
+        }
+    }
+
+    /**
+     * Moves the run on past a step whose completion has committed: at once, in a transaction of its own
+     * on this thread, which spares the engine a job per step. Should that fail (another move of the same
+     * run at the same moment, or an error in what comes next), the engine's job takes it over with its
+     * retries and failure handling, as it would have from the start. Should even that not commit, the
+     * step stays completed and not continued until {@link #continueStranded} finds it.
+     */
+    private void continueRun(ActionExecutions.Claimed step) {
+        try {
+            self.continueNow(step);
+        } catch (RuntimeException | LinkageError e) {
+            // never the step's failure: it completed, and that has committed
+            LOG.log(Level.FINE, e, () -> "Moving run " + step.runId() + " on at once failed; a job of the engine does");
+            record(() -> self.continueLater(step));
+        }
     }
 
     /**
@@ -242,8 +300,8 @@ public class ActionWorker {
                 Map<String, String> outputs = calls.call(action.pluginId(), limit,
                         () -> outputs(action, lease.instance().execute(input, call)));
                 List<String> lines = log.lines();
-                return (worker, claimed) -> worker.completed(claimed, action.pluginId(), action.pluginVersion(),
-                        call.summary, outputs, call.vendorId, lines);
+                return new Completion(action.pluginId(), action.pluginVersion(), call.summary, outputs, call.vendorId,
+                        lines);
             } catch (PluginCalls.Busy e) {
                 // the plugin was not called: the step keeps the lines of its last attempt
                 return (worker, claimed) -> worker.deferred(claimed, e.getMessage());
@@ -265,10 +323,30 @@ public class ActionWorker {
 
         void commit(ActionWorker worker, ActionExecutions.Claimed step);
 
+        /** Whether the run moves on once this outcome has committed. */
+        default boolean completes() {
+            return false;
+        }
+
         /** @param log the attempt's step log, or null when the plugin was not called (the step keeps the last) */
         static Outcome failed(ActionSpec action, String error, List<String> log) {
             return action == null ? (worker, step) -> worker.failed(step, null, null, error, log)
                     : (worker, step) -> worker.failed(step, action.pluginId(), action.pluginVersion(), error, log);
+        }
+    }
+
+    /** The step's success, with what the plugin answered. */
+    private record Completion(String pluginId, String pluginVersion, String summary, Map<String, String> outputs,
+                              String vendorId, List<String> log) implements Outcome {
+
+        @Override
+        public void commit(ActionWorker worker, ActionExecutions.Claimed step) {
+            worker.completed(step, pluginId, pluginVersion, summary, outputs, vendorId, log);
+        }
+
+        @Override
+        public boolean completes() {
+            return true;
         }
     }
 
@@ -317,12 +395,23 @@ public class ActionWorker {
         });
     }
 
-    /** The outcome and the job that moves the run on commit together. */
+    /** The outcome commits on its own: whatever fails in moving the run on later, the step stays done. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void completed(ActionExecutions.Claimed step, String pluginId, String pluginVersion, String summary,
                           Map<String, String> outputs, String vendorId, List<String> log) {
         executions.completed(step, pluginId, pluginVersion, summary == null ? "" : summary, outputs, vendorId, log);
-        engine.continueAfterStep(step.executionId());
+    }
+
+    /** Moves the run on past its completed step in this transaction: see {@link #continueRun}. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void continueNow(ActionExecutions.Claimed step) {
+        engine.continueNow(step.executionId(), step.activityId());
+    }
+
+    /** Leaves moving the run on past its completed step to a job of the engine. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void continueLater(ActionExecutions.Claimed step) {
+        engine.continueAfterStep(step.executionId(), step.activityId());
     }
 
     /** The plugin had no call to spare: the step waits for its turn, its attempt not spent. */
@@ -346,22 +435,22 @@ public class ActionWorker {
      * step remains RUNNING on this node and is made again when the node's work is recovered: never
      * lost, at worst repeated with the same idempotency key.
      */
-    private static void record(Runnable outcome) {
+    private static boolean record(Runnable outcome) {
         for (int attempt = 1; ; attempt++) {
             try {
                 outcome.run();
-                return;
+                return true;
             } catch (RuntimeException e) {
                 if (attempt == RECORD_ATTEMPTS) {
                     LOG.log(Level.SEVERE, "Recording an action step's outcome failed; the step will be made again", e);
-                    return;
+                    return false;
                 }
                 LOG.log(Level.WARNING, "Recording an action step's outcome failed; trying again", e);
                 try {
                     Thread.sleep(500L << attempt);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
-                    return;
+                    return false;
                 }
             }
         }

@@ -1,8 +1,8 @@
 package dev.switchboard.bpmn.engine;
 
-import java.util.UUID;
-import dev.switchboard.core.db.DatabaseScope;
 import dev.switchboard.core.db.Database;
+import dev.switchboard.core.db.DatabaseScope;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 

@@ -44,6 +44,7 @@ import org.flowable.engine.RepositoryService;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.impl.cfg.JtaProcessEngineConfiguration;
 import org.flowable.engine.impl.cmd.TriggerCmd;
+import org.flowable.engine.impl.persistence.entity.ExecutionEntity;
 import org.flowable.engine.impl.util.CommandContextUtil;
 import org.flowable.job.service.JobServiceConfiguration;
 import org.flowable.job.service.impl.persistence.entity.AbstractRuntimeJobEntity;
@@ -225,15 +226,51 @@ public class WorkflowEngine {
         engine.getProcessEngineConfiguration().getAsyncExecutor().start();
     }
 
-    /** Moves a run on past an action step whose outcome this transaction records, in a job of its own. */
-    public void continueAfterStep(String executionId) {
-        // one command: the execution looked up (it may have ended meanwhile) and, if there, triggered
-        // asynchronously; an exception out of a command would mark the caller's transaction rollback-only
-        engine.getManagementService().executeCommand(context -> {
-            if (CommandContextUtil.getExecutionEntityManager(context).findById(executionId) != null) {
-                new TriggerCmd(executionId, null, true).execute(context);
+    /**
+     * Moves a run on past a completed action step, in a job of its own (with the engine's retries and
+     * failure handling). Nothing happens when the run no longer waits at that step's task.
+     *
+     * @return whether the run waits there (and a job now moves it on)
+     */
+    public boolean continueAfterStep(String executionId, String activityId) {
+        return trigger(executionId, activityId, true);
+    }
+
+    /**
+     * Moves a run on past a completed action step in the caller's transaction: the task is left and the
+     * run goes on to its next wait. Nothing happens when the run no longer waits at that step's task.
+     *
+     * @throws RuntimeException whatever the engine met: another move of the same run (an optimistic
+     *     locking conflict), or a failure in the elements that follow; the caller's transaction is then
+     *     marked for rollback
+     */
+    public void continueNow(String executionId, String activityId) {
+        trigger(executionId, activityId, false);
+    }
+
+    /** Whether the execution has a job of any kind: due, waiting for a retry, parked or suspended. */
+    private boolean hasJob(String executionId) {
+        return database.queryOne("""
+                SELECT 1 FROM act_ru_job WHERE execution_id_ = ?
+                UNION ALL SELECT 1 FROM act_ru_timer_job WHERE execution_id_ = ?
+                UNION ALL SELECT 1 FROM act_ru_deadletter_job WHERE execution_id_ = ?
+                UNION ALL SELECT 1 FROM act_ru_suspended_job WHERE execution_id_ = ?
+                LIMIT 1""", row -> true, executionId, executionId, executionId, executionId).isPresent();
+    }
+
+    private boolean trigger(String executionId, String activityId, boolean async) {
+        // one command: the execution looked up (it may have ended or moved on meanwhile) and, if it waits
+        // at the task, triggered; an exception out of a command marks the caller's transaction rollback-only
+        return engine.getManagementService().executeCommand(context -> {
+            ExecutionEntity execution = CommandContextUtil.getExecutionEntityManager(context).findById(executionId);
+            if (execution == null || !activityId.equals(execution.getActivityId())) {
+                return false;
             }
-            return null;
+            if (async && hasJob(executionId)) {
+                return true; // a job moves it on already (or waits for its next try): a second would trigger twice
+            }
+            new TriggerCmd(executionId, null, async).execute(context);
+            return true;
         });
     }
 

@@ -3,6 +3,7 @@ package dev.switchboard.bpmn.engine;
 import dev.switchboard.core.config.PlatformConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 
 /**
  * Bounds that keep one workflow, or one location, from taking the engine for itself. Static ones are
@@ -38,6 +39,14 @@ public class WorkflowLimits {
     /** Attempts of one action step before the run fails. */
     public int maxActionAttempts() {
         return positive("switchboard.actions.max-attempts", 3);
+    }
+
+    /**
+     * How long a completed action step may wait for its run to be moved on before the worker's sweep
+     * hands the run to a job of the engine (and how often the sweep looks).
+     */
+    public Duration strandedStepAfter() {
+        return Duration.ofSeconds(positive("switchboard.actions.stranded-after-seconds", 60));
     }
 
     /** Plugin calls made at once by one node. */

@@ -21,6 +21,8 @@ import dev.switchboard.testkit.RunningPlatform;
 import dev.switchboard.testkit.TestBundles;
 import dev.switchboard.testkit.TestLocation;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +69,8 @@ class PluginFaultsIT {
                         "SWITCHBOARD_PLUGINS_MAX_CONCURRENT_CALLS", "2",
                         "SWITCHBOARD_PLUGINS_START_TIMEOUT_SECONDS", "10",
                         "SWITCHBOARD_ACTIONS_WORKERS", "3",
-                        "SWITCHBOARD_ACTIONS_MAX_ATTEMPTS", "1"));
+                        "SWITCHBOARD_ACTIONS_MAX_ATTEMPTS", "1",
+                        "SWITCHBOARD_ACTIONS_STRANDED_AFTER_SECONDS", "2"));
         location = OwnPlatform.location(platform, "Plugin faults");
         scenario = new Scenario(location);
         install(TestBundles.bundle(FAULTY, "1.0.0", FaultyActions.class, FaultInput.class, FaultOutput.class,
@@ -157,6 +160,42 @@ class PluginFaultsIT {
             assertThat(run.get("state").asText()).as(run.toString()).isEqualTo("COMPLETED");
             assertThat(step(run, "call").get("attempts").asInt()).as("attempts; waiting for a free call is none")
                     .isEqualTo(1);
+        }
+    }
+
+    /**
+     * A node that stops after a step's completion committed but before its run moved on leaves the step
+     * COMPLETED and not continued. Made here by hand: a step waiting for a free call of the busy slow
+     * plugin is marked completed the way the worker would, and the worker's sweep moves its run on.
+     */
+    @Test
+    @Order(45)
+    void aCompletedStepWhoseRunDidNotMoveOnIsFoundAndItsRunCompletes() throws Exception {
+        List<String> busy = List.of(tagNewContact("test.slow.wait", "Busy0"), tagNewContact("test.slow.wait", "Busy1"));
+        String stranded = tagNewContact("test.slow.wait", "Stranded");
+        int marked = 0;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SlowActions.CALL_MILLIS / 1000);
+        try (Connection db = platform.database();
+             PreparedStatement complete = db.prepareStatement("""
+                     UPDATE action_execution SET status = 'COMPLETED', lease_owner = NULL, error = NULL,
+                            outputs = '{"answer": "done elsewhere"}', finished_at = now() - interval '1 hour'
+                     WHERE contact->>'id' = ? AND status = 'PENDING'""")) {
+            complete.setString(1, stranded);
+            // the step waits, claimed and put back each second, while both of the plugin's calls are busy
+            while (marked == 0 && System.nanoTime() < deadline) {
+                marked = complete.executeUpdate();
+                Thread.sleep(20);
+            }
+        }
+        assertThat(marked).as("the third step was seen waiting for a free call").isEqualTo(1);
+
+        JsonNode run = scenario.endedRuns(stranded, 1, Duration.ofSeconds(60)).get(0);
+        assertThat(run.get("state").asText()).as(run.toString()).isEqualTo("COMPLETED");
+        assertThat(step(run, "call").get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(step(run, "call").get("attempts").asInt()).as("the plugin was not called for it").isZero();
+        for (String contact : busy) {
+            assertThat(scenario.endedRuns(contact, 1, Duration.ofSeconds(60)).get(0).get("state").asText())
+                    .isEqualTo("COMPLETED");
         }
     }
 
