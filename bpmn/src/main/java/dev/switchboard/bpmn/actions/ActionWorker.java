@@ -3,16 +3,7 @@ package dev.switchboard.bpmn.actions;
 import dev.switchboard.api.PluginException;
 import dev.switchboard.api.action.ActionContext;
 import dev.switchboard.api.action.WorkflowAction;
-import dev.switchboard.api.host.Contacts;
-import dev.switchboard.api.host.Documents;
-import dev.switchboard.api.host.Events;
-import dev.switchboard.api.host.Http;
 import dev.switchboard.api.host.LocationContext;
-import dev.switchboard.api.host.Metering;
-import dev.switchboard.api.host.Opportunities;
-import dev.switchboard.api.host.PluginDatabase;
-import dev.switchboard.api.host.StepLog;
-import dev.switchboard.api.settings.PluginSettings;
 import dev.switchboard.bpmn.engine.WorkflowEngine;
 import dev.switchboard.bpmn.engine.WorkflowLimits;
 import dev.switchboard.bpmn.runs.WorkflowRuns;
@@ -22,6 +13,7 @@ import dev.switchboard.core.nodes.NodeIdentity;
 import dev.switchboard.core.plugins.PluginCalls;
 import dev.switchboard.core.plugins.actions.ActionCatalog;
 import dev.switchboard.core.plugins.actions.ActionSpec;
+import dev.switchboard.core.plugins.host.ForwardingLocationContext;
 import dev.switchboard.core.plugins.host.LocationServices;
 import dev.switchboard.core.plugins.host.StepLines;
 import dev.switchboard.core.plugins.locations.PluginLocations;
@@ -34,7 +26,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -457,10 +448,9 @@ public class ActionWorker {
     }
 
     /** What the plugin sees of one attempt: the step, and the host's services for its location. */
-    private static final class Call implements ActionContext {
+    private static final class Call extends ForwardingLocationContext implements ActionContext {
 
         private final ActionExecutions.Claimed step;
-        private final LocationContext services;
         private final Supplier<Optional<dev.switchboard.api.host.Contact>> contactLookup;
         private Optional<dev.switchboard.api.host.Contact> contact;
         private volatile String summary;
@@ -469,8 +459,8 @@ public class ActionWorker {
         /** @param contactLookup reads the step's contact, live, the first time the plugin asks for it */
         Call(ActionExecutions.Claimed step, LocationContext services,
              Supplier<Optional<dev.switchboard.api.host.Contact>> contactLookup) {
+            super(services);
             this.step = step;
-            this.services = services;
             this.contactLookup = contactLookup;
         }
 
@@ -510,66 +500,6 @@ public class ActionWorker {
         @Override
         public void vendorReference(String id) {
             vendorId = id == null ? null : id.length() > 500 ? id.substring(0, 500) : id;
-        }
-
-        @Override
-        public String pluginVersion() {
-            return services.pluginVersion();
-        }
-
-        @Override
-        public PluginSettings settings() {
-            return services.settings();
-        }
-
-        @Override
-        public Contacts contacts() {
-            return services.contacts();
-        }
-
-        @Override
-        public Opportunities opportunities() {
-            return services.opportunities();
-        }
-
-        @Override
-        public dev.switchboard.api.host.Conversations conversations() {
-            return services.conversations();
-        }
-
-        @Override
-        public PluginDatabase database() {
-            return services.database();
-        }
-
-        @Override
-        public StepLog log() {
-            return services.log();
-        }
-
-        @Override
-        public Http http() {
-            return services.http();
-        }
-
-        @Override
-        public Clock clock() {
-            return services.clock();
-        }
-
-        @Override
-        public Events events() {
-            return services.events();
-        }
-
-        @Override
-        public Documents documents() {
-            return services.documents();
-        }
-
-        @Override
-        public Metering metering() {
-            return services.metering();
         }
     }
 }

@@ -1,27 +1,18 @@
 package dev.switchboard.core.plugins.imports;
 
 import dev.switchboard.api.host.Contacts;
-import dev.switchboard.api.host.Conversations;
-import dev.switchboard.api.host.Documents;
-import dev.switchboard.api.host.Events;
-import dev.switchboard.api.host.Http;
 import dev.switchboard.api.host.LocationContext;
-import dev.switchboard.api.host.Metering;
-import dev.switchboard.api.host.Opportunities;
-import dev.switchboard.api.host.PluginDatabase;
-import dev.switchboard.api.host.StepLog;
 import dev.switchboard.api.imports.ImportContext;
-import dev.switchboard.api.settings.PluginSettings;
 import dev.switchboard.core.crm.Actor;
 import dev.switchboard.core.crm.contacts.Contacts.ImportOutcome;
 import dev.switchboard.core.crm.contacts.Contacts.OnDuplicate;
 import dev.switchboard.core.jobs.JobRun;
 import dev.switchboard.core.json.Json;
+import dev.switchboard.core.plugins.host.ForwardingLocationContext;
 import dev.switchboard.core.problems.ProblemException;
 import dev.switchboard.core.problems.Texts;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +27,7 @@ import java.util.function.BooleanSupplier;
  * rejected since the last page, and the checkpoint (the importer's own, with the counts of contacts
  * created, updated and skipped so far, so the result stays right across resumptions).
  */
-final class ImportCall implements ImportContext {
+final class ImportCall extends ForwardingLocationContext implements ImportContext {
 
     /** Longest reference of a row kept. */
     static final int MAX_REFERENCE = 200;
@@ -45,7 +36,6 @@ final class ImportCall implements ImportContext {
     /** How often whether the plugin was replaced or turned off is read again. */
     private static final long REPLACED_CHECK_NANOS = 1_000_000_000L;
 
-    private final LocationContext services;
     private final JobRun run;
     private final dev.switchboard.core.crm.contacts.Contacts contacts;
     private final OnDuplicate onDuplicate;
@@ -63,7 +53,7 @@ final class ImportCall implements ImportContext {
 
     ImportCall(LocationContext services, JobRun run, dev.switchboard.core.crm.contacts.Contacts contacts,
                OnDuplicate onDuplicate, Actor actor, BooleanSupplier replaced) {
-        this.services = services;
+        super(services);
         this.run = run;
         this.contacts = contacts;
         this.onDuplicate = onDuplicate;
@@ -242,72 +232,5 @@ final class ImportCall implements ImportContext {
 
     private void touch() {
         lastActivity = System.nanoTime();
-    }
-
-    // --- the location's host services, as every plugin call gets them
-
-    @Override
-    public String locationId() {
-        return services.locationId();
-    }
-
-    @Override
-    public String pluginVersion() {
-        return services.pluginVersion();
-    }
-
-    @Override
-    public PluginSettings settings() {
-        return services.settings();
-    }
-
-    @Override
-    public Contacts contacts() {
-        return services.contacts();
-    }
-
-    @Override
-    public Conversations conversations() {
-        return services.conversations();
-    }
-
-    @Override
-    public PluginDatabase database() {
-        return services.database();
-    }
-
-    @Override
-    public StepLog log() {
-        return services.log();
-    }
-
-    @Override
-    public Http http() {
-        return services.http();
-    }
-
-    @Override
-    public Clock clock() {
-        return services.clock();
-    }
-
-    @Override
-    public Events events() {
-        return services.events();
-    }
-
-    @Override
-    public Documents documents() {
-        return services.documents();
-    }
-
-    @Override
-    public Metering metering() {
-        return services.metering();
-    }
-
-    @Override
-    public Opportunities opportunities() {
-        return services.opportunities();
     }
 }
