@@ -6,6 +6,8 @@ import dev.switchboard.core.nodes.NodeWorkRecovery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Action steps a dead node was calling a plugin for are attempted again (with the same idempotency
@@ -14,6 +16,8 @@ import java.util.List;
  */
 @ApplicationScoped
 public class ActionStepRecovery implements NodeWorkRecovery {
+
+    private static final Logger LOG = Logger.getLogger(ActionStepRecovery.class.getName());
 
     @Inject
     ActionExecutions executions;
@@ -37,6 +41,9 @@ public class ActionStepRecovery implements NodeWorkRecovery {
         for (ActionExecutions.Stranded step : stranded) {
             try (DatabaseScope scope = DatabaseScope.location(step.locationId().value())) {
                 worker.continueStranded(step);
+            } catch (RuntimeException e) {
+                // the rest of the node's work is still released; the worker's sweep takes this run later
+                LOG.log(Level.WARNING, "Moving on the run of completed step " + step.id() + " failed", e);
             }
         }
         return released.size() + stranded.size();
