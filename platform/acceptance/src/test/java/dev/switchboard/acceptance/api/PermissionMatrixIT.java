@@ -97,6 +97,16 @@ class PermissionMatrixIT {
             Map.entry("GET /locations/{locationId}/importers", "location.read"),
             Map.entry("POST /locations/{locationId}/imports", "location.contacts"),
             Map.entry("GET /locations/{locationId}/imports/{jobId}/errors", "location.read"),
+            Map.entry("GET /locations/{locationId}/segments", "location.read"),
+            Map.entry("POST /locations/{locationId}/segments", "location.contacts"),
+            Map.entry("GET /locations/{locationId}/segments/conditions", "location.read"),
+            Map.entry("POST /locations/{locationId}/segments/preview", "location.read"),
+            Map.entry("GET /locations/{locationId}/segments/{segmentId}", "location.read"),
+            Map.entry("PATCH /locations/{locationId}/segments/{segmentId}", "location.contacts"),
+            Map.entry("DELETE /locations/{locationId}/segments/{segmentId}", "location.contacts"),
+            Map.entry("GET /locations/{locationId}/segments/{segmentId}/count", "location.read"),
+            Map.entry("GET /locations/{locationId}/segments/{segmentId}/contacts", "location.read"),
+            Map.entry("GET /locations/{locationId}/segments/{segmentId}/export", "location.read"),
             Map.entry("GET /locations/{locationId}/crm-settings", "location.read"),
             Map.entry("PATCH /locations/{locationId}/crm-settings", "location.settings"),
             Map.entry("GET /locations/{locationId}/custom-fields", "location.read"),
@@ -214,7 +224,7 @@ class PermissionMatrixIT {
                 "{pluginId}", "no-such-plugin", "{key}", "no-such-workflow", "{runId}", "no-such-run", "{slug}", "validation",
                 "{tag}", "no-such-tag", "{path}", "no-such-path"));
         for (String id : List.of("{keyId}", "{invitationId}", "{contactId}", "{userId}", "{fieldId}", "{valueId}", "{companyId}",
-                "{noteId}", "{taskId}", "{pipelineId}", "{stageId}", "{opportunityId}", "{jobId}")) {
+                "{noteId}", "{taskId}", "{pipelineId}", "{stageId}", "{opportunityId}", "{jobId}", "{segmentId}")) {
             ids.put(id, UUID.randomUUID().toString());
         }
         List<String> mismatches = new ArrayList<>();

@@ -6,6 +6,7 @@ import jakarta.json.JsonMergePatch;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonPointer;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -69,6 +70,10 @@ public final class Json {
 
     public static JsonParser createParser(InputStream in) {
         return PROVIDER.createParser(in);
+    }
+
+    public static JsonPointer createPointer(String pointer) {
+        return PROVIDER.createPointer(pointer);
     }
 
     public static JsonMergePatch createMergePatch(JsonValue patch) {

@@ -37,6 +37,9 @@ public enum ProblemType {
             "The request failed unexpectedly; the detail names an incident id the operator finds in the log."),
     PLUGIN_FAILED("plugin-failed", 500, "Plugin failed",
             "A plugin's code failed while it handled the request (a webhook); the detail names the plugin and the failure."),
+    QUERY_TIMEOUT("query-timeout", 503, "Query took too long",
+            "Answering took longer than the operation's time limit (a segment over many contacts with slow conditions); "
+                    + "narrow it, or try again when the platform is less busy."),
     UNAVAILABLE("unavailable", 503, "Service unavailable", "The platform is starting or stopping; try again shortly."),
     PLUGIN_TIMEOUT("plugin-timeout", 504, "Plugin timed out",
             "A plugin did not answer the request (a webhook) within its time limit."),

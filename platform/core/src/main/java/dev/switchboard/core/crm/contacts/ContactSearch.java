@@ -75,9 +75,21 @@ public class ContactSearch {
     Contacts contacts;
 
     public Page<Contact> list(LocationId locationId, ContactQuery query) {
+        return list(locationId, query, null, List.of());
+    }
+
+    /**
+     * A list of the contacts that also meet {@code where}, a condition over the contact row {@code c}
+     * with its bind parameters (a segment's compiled filter).
+     */
+    public Page<Contact> list(LocationId locationId, ContactQuery query, String where, List<Object> whereParams) {
         Sort sort = Sort.of(query.sort());
         StringBuilder from = new StringBuilder("FROM contact c WHERE c.location_id = ?");
         List<Object> params = new ArrayList<>(List.of(locationId));
+        if (where != null) {
+            from.append(" AND (").append(where).append(')');
+            params.addAll(whereParams);
+        }
         from.append(query.deleted() ? " AND c.deleted_at IS NOT NULL" : " AND c.deleted_at IS NULL");
         List<String> words = words(query.query());
         if (!words.isEmpty()) {
