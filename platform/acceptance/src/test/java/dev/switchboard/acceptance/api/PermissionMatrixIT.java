@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.acceptance.support.EmailPlugin;
-import dev.switchboard.testkit.ApiClient.Response;
 import dev.switchboard.testkit.ApiClient;
+import dev.switchboard.testkit.ApiClient.Response;
 import dev.switchboard.testkit.PlatformExtension;
 import dev.switchboard.testkit.RunningPlatform;
 import java.nio.charset.StandardCharsets;
@@ -98,6 +98,9 @@ class PermissionMatrixIT {
             Map.entry("POST /locations/{locationId}/imports", "location.contacts"),
             Map.entry("GET /locations/{locationId}/imports/{jobId}/errors", "location.read"),
             Map.entry("GET /locations/{locationId}/segments", "location.read"),
+            Map.entry("GET /locations/{locationId}/bulk-actions", "location.read"),
+            Map.entry("POST /locations/{locationId}/bulk-actions", "location.contacts"),
+            Map.entry("GET /locations/{locationId}/jobs/{jobId}/errors", "location.read"),
             Map.entry("POST /locations/{locationId}/segments", "location.contacts"),
             Map.entry("GET /locations/{locationId}/segments/conditions", "location.read"),
             Map.entry("POST /locations/{locationId}/segments/preview", "location.read"),

@@ -1,6 +1,7 @@
 package dev.switchboard.host.jobs;
 
 import dev.switchboard.core.auth.Permission;
+import dev.switchboard.core.db.DatabaseScope;
 import dev.switchboard.core.jobs.Job;
 import dev.switchboard.core.jobs.Jobs;
 import dev.switchboard.core.json.Json;
@@ -8,6 +9,7 @@ import dev.switchboard.core.paging.Page;
 import dev.switchboard.core.problems.FieldError;
 import dev.switchboard.core.problems.ProblemException;
 import dev.switchboard.core.tenancy.TenantScope;
+import dev.switchboard.host.CsvCells;
 import dev.switchboard.host.Ids;
 import dev.switchboard.host.Paging;
 import dev.switchboard.host.auth.Requires;
@@ -22,9 +24,20 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -37,6 +50,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class JobResource {
 
+    static final String CSV = "text/csv";
     private static final Pattern KIND = Pattern.compile("[a-z][a-z0-9_.-]{0,49}");
 
     @Inject
@@ -78,6 +92,32 @@ public class JobResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public JsonObject cancel(@PathParam("jobId") String jobId) {
         return JobView.json(jobs.cancel(tenant.locationId(), Ids.parse(jobId, "job")));
+    }
+
+    @GET
+    @Path("{jobId}/errors")
+    @Produces({CSV, "application/problem+json"})
+    @Operation(operationId = "listJobErrors",
+            summary = "What a job could not do, as CSV: reference (a row, a contact's id), reason")
+    @APIResponse(responseCode = "200", description = "One line per item after a header line",
+            content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
+    public Response errors(@PathParam("jobId") String jobId) {
+        Job job = jobs.get(tenant.locationId(), Ids.parse(jobId, "job"));
+        StreamingOutput csv = output -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
+            try (DatabaseScope scope = DatabaseScope.location(tenant.locationId().value());
+                 CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader("reference", "reason").get())) {
+                jobs.errors(tenant.locationId(), job.id(), error -> {
+                    try {
+                        printer.printRecord(CsvCells.cell(error.reference()), CsvCells.cell(error.reason()));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            }
+        };
+        return Response.ok(csv, CSV + "; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"" + job.kind() + "-" + job.id() + "-errors.csv\"").build();
     }
 
     static JsonObject page(Page<Job> page) {

@@ -82,6 +82,7 @@ public class ApiDocumentFilter implements OASFilter {
             Map.entry("Problem", Set.of("detail", "instance")),
             Map.entry("ProblemTypeDescription", Set.of()),
             Map.entry("Roles", Set.of("agency")),
+            Map.entry("BulkActionRequest", Set.of("options", "segment", "filter", "contacts")),
             Map.entry("Segment", Set.of("description", "lastCount", "countedAt")),
             Map.entry("SegmentCount", Set.of()),
             Map.entry("SegmentPreview", Set.of()),

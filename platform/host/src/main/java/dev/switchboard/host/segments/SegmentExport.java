@@ -8,6 +8,7 @@ import dev.switchboard.core.crm.segments.SqlCondition;
 import dev.switchboard.core.db.DatabaseScope;
 import dev.switchboard.core.json.Json;
 import dev.switchboard.core.tenancy.LocationId;
+import dev.switchboard.host.CsvCells;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -36,7 +37,6 @@ import org.apache.commons.csv.CSVPrinter;
 public class SegmentExport {
 
     static final int PAGE = 1_000;
-    private static final java.util.regex.Pattern PLAIN_NUMBER = java.util.regex.Pattern.compile("[+-]?[0-9][0-9 .]*");
     private static final List<String> STANDARD = List.of("id", "firstName", "lastName", "name", "email", "phone", "companyName",
             "address1", "city", "state", "postalCode", "country", "source", "website", "timezone", "dateOfBirth", "tags", "dnd",
             "createdAt", "updatedAt");
@@ -77,7 +77,7 @@ public class SegmentExport {
                         return cells;
                     });
                     for (List<String> cells : rows) {
-                        printer.printRecord(cells.stream().map(SegmentExport::cell).toList());
+                        printer.printRecord(cells.stream().map(CsvCells::cell).toList());
                     }
                     if (rows.size() < PAGE) {
                         break;
@@ -100,19 +100,6 @@ public class SegmentExport {
             return array.stream().map(SegmentExport::text).collect(Collectors.joining(", "));
         }
         return value.toString();
-    }
-
-    /**
-     * A cell a spreadsheet shows as text: one starting with {@code = + - @} (or a tab or carriage
-     * return) would be read as a formula, and contacts' fields are anyone's input. A phone number or a
-     * number ({@code +14155550100}, {@code -12.5}) stays as it is: it holds no formula.
-     */
-    static String cell(String text) {
-        if (text == null) {
-            return "";
-        }
-        boolean formula = !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 && !PLAIN_NUMBER.matcher(text).matches();
-        return formula ? "'" + text : text;
     }
 
     /** A file name made of the segment's name: letters, digits, dashes. */

@@ -212,13 +212,13 @@ public class Contacts {
     }
 
     /** Adds a tag; adding a tag the contact already has changes nothing and emits no event. */
-    @Transactional
+    @Transactional(dontRollbackOn = ProblemException.class)
     public Contact addTag(LocationId locationId, UUID contactId, String rawTag, Actor actor) {
         return changeTags(locationId, contactId, rawTag, actor, true);
     }
 
     /** Removes a tag; removing one the contact does not have changes nothing. */
-    @Transactional
+    @Transactional(dontRollbackOn = ProblemException.class)
     public Contact removeTag(LocationId locationId, UUID contactId, String rawTag, Actor actor) {
         return changeTags(locationId, contactId, rawTag, actor, false);
     }
@@ -242,7 +242,7 @@ public class Contacts {
     }
 
     /** Deletes a contact: it leaves every list and can be restored for {@value #RESTORABLE_DAYS} days. */
-    @Transactional
+    @Transactional(dontRollbackOn = ProblemException.class)
     public void delete(LocationId locationId, UUID contactId, Actor actor) {
         ContactEntity contact = live(locationId, contactId).orElseThrow(() -> notFound(contactId));
         contact.deletedAt = now();

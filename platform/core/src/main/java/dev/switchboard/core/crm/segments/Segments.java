@@ -153,6 +153,11 @@ public class Segments {
         return compiler.compile(locationId, filter, "/filter");
     }
 
+    /** A filter compiled; problems are reported under {@code pointer}. */
+    public SqlCondition compile(LocationId locationId, JsonValue filter, String pointer) {
+        return compiler.compile(locationId, filter, pointer);
+    }
+
     /** The filter of a saved segment, compiled. */
     @Transactional
     public SqlCondition compiled(LocationId locationId, UUID id) {
@@ -192,10 +197,14 @@ public class Segments {
                 + where.sql() + ") AND c.id > ? ORDER BY c.id LIMIT ?", mapper, params.toArray()));
     }
 
-    /** Gives the transaction's segment queries their memory and time limit (SET LOCAL: until it ends). */
+    /**
+     * Gives the transaction's segment queries their memory and time limit, and plans each with its
+     * values (SET LOCAL: until the transaction ends). A plan made for any values, which PostgreSQL
+     * switches to after a statement's fifth run, would not know a rare tag from a common one.
+     */
     private void limits() {
-        db.query("SELECT set_config('work_mem', ?, true), set_config('statement_timeout', ?, true)", row -> 1,
-                workMem, timeoutSeconds + "s");
+        db.query("SELECT set_config('work_mem', ?, true), set_config('statement_timeout', ?, true), "
+                + "set_config('plan_cache_mode', 'force_custom_plan', true)", row -> 1, workMem, timeoutSeconds + "s");
     }
 
     private <T> T timed(java.util.function.Supplier<T> query) {
