@@ -11,8 +11,9 @@ import java.util.UUID;
  * {@code custom_field_value}, whose btree indexes row-level security lets PostgreSQL use (V6).
  *
  * <p>A test is constant SQL text with {@code %1$s} where the value goes, and its bind parameters. The
- * condition it makes is true when the contact has a value passing the test, false otherwise (never
- * null), so that negating it gives the other contacts, those without a value included.
+ * condition it makes is true when the contact has a value passing the test; on a column it is null
+ * when the contact has no value, which every group but {@code not} treats as false (see
+ * {@link SqlCondition#not()}). The test stays as written, so that an index of the column answers it.
  */
 sealed interface Target {
 
@@ -39,7 +40,7 @@ sealed interface Target {
                 all.addAll(params);
             }
             all.addAll(testParams);
-            return new SqlCondition("coalesce(" + test.formatted(expression) + ", false)", all);
+            return new SqlCondition(test.formatted(expression), all);
         }
 
         @Override
