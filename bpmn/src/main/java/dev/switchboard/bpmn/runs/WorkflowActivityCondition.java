@@ -25,7 +25,7 @@ public class WorkflowActivityCondition implements ConditionType {
     static final List<String> OPERATORS = List.of("entered", "completed", "notEntered", "notCompleted");
     private static final List<String> MEMBERS = List.of("workflow", "operator", "within");
     /** Longest workflow key. */
-    static final int MAX_KEY = 255;
+    public static final int MAX_KEY = 255;
 
     @Override
     public String type() {

@@ -3,12 +3,14 @@ package dev.switchboard.bpmn.triggers;
 import dev.switchboard.bpmn.engine.WorkflowEngine;
 import dev.switchboard.bpmn.runs.WorkflowRuns;
 import dev.switchboard.core.events.DomainEvent;
+import dev.switchboard.core.tenancy.LocationId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.flowable.engine.repository.ProcessDefinition;
 import org.flowable.engine.runtime.ProcessInstance;
 
@@ -36,6 +38,28 @@ public class WorkflowStarter {
         runs.started(instance.getId(), event.locationId(), workflowKey,
                 instance.getProcessDefinitionVersion() == null ? 0 : instance.getProcessDefinitionVersion(),
                 fields.get("contactId"), event.id());
+        return instance.getId();
+    }
+
+    /**
+     * Starts the published version of a workflow for a contact, whatever its trigger, in the caller's
+     * transaction (a bulk action's round: a round that does not commit starts nothing), and records
+     * the run.
+     *
+     * @param variables what the run knows besides the contact (its id is added as contactId)
+     */
+    @Transactional
+    public String startFor(LocationId locationId, String workflowKey, UUID contactId, Map<String, Object> variables) {
+        Map<String, Object> all = new HashMap<>(variables);
+        all.put("contactId", contactId.toString());
+        ProcessInstance instance = engine.runtime().createProcessInstanceBuilder()
+                .processDefinitionKey(workflowKey)
+                .tenantId(locationId.toString())
+                .businessKey(contactId.toString())
+                .variables(all)
+                .start();
+        runs.started(instance.getId(), locationId, workflowKey,
+                instance.getProcessDefinitionVersion() == null ? 0 : instance.getProcessDefinitionVersion(), contactId.toString(), null);
         return instance.getId();
     }
 

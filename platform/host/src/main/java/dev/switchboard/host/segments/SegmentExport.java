@@ -3,24 +3,21 @@ package dev.switchboard.host.segments;
 import dev.switchboard.core.crm.fields.CustomField;
 import dev.switchboard.core.crm.fields.CustomFields;
 import dev.switchboard.core.crm.fields.FieldModel;
+import dev.switchboard.core.crm.segments.ExportedContact;
 import dev.switchboard.core.crm.segments.Segments;
 import dev.switchboard.core.crm.segments.SqlCondition;
 import dev.switchboard.core.db.DatabaseScope;
-import dev.switchboard.core.json.Json;
 import dev.switchboard.core.tenancy.LocationId;
 import dev.switchboard.host.CsvCells;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.sql.Array;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -37,12 +34,6 @@ import org.apache.commons.csv.CSVPrinter;
 public class SegmentExport {
 
     static final int PAGE = 1_000;
-    private static final List<String> STANDARD = List.of("id", "firstName", "lastName", "name", "email", "phone", "companyName",
-            "address1", "city", "state", "postalCode", "country", "source", "website", "timezone", "dateOfBirth", "tags", "dnd",
-            "createdAt", "updatedAt");
-    private static final String SELECT = "c.id, c.first_name, c.last_name, c.name, c.email, c.phone, c.company_name, c.address1, "
-            + "c.city, c.state, c.postal_code, c.country, c.source, c.website, c.timezone, c.date_of_birth::text, c.tags, c.dnd, "
-            + "c.created_at, c.updated_at, c.custom_fields::text";
 
     @Inject
     Segments segments;
@@ -54,35 +45,32 @@ public class SegmentExport {
         List<CustomField> fields = customFields.list(locationId, FieldModel.CONTACT);
         return output -> {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
-            List<String> header = new ArrayList<>(STANDARD);
+            List<String> header = new ArrayList<>(List.of("id"));
+            header.addAll(ExportedContact.FIELDS);
+            header.addAll(List.of("tags", "dnd", "createdAt", "updatedAt"));
             fields.forEach(field -> header.add(field.name()));
             try (DatabaseScope scope = DatabaseScope.location(locationId.value());
                  CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get())) {
                 UUID after = null;
                 while (true) {
-                    List<List<String>> rows = segments.after(locationId, where, after, PAGE, SELECT, row -> {
+                    List<ExportedContact> page = segments.exportPage(locationId, where, after, PAGE);
+                    for (ExportedContact contact : page) {
                         List<String> cells = new ArrayList<>();
-                        for (int i = 1; i <= 16; i++) {
-                            cells.add(row.getString(i));
-                        }
-                        Array tags = row.getArray(17);
-                        cells.add(String.join(", ", (String[]) tags.getArray()));
-                        cells.add(Boolean.toString(row.getBoolean(18)));
-                        cells.add(row.getObject(19, java.time.OffsetDateTime.class).toString());
-                        cells.add(row.getObject(20, java.time.OffsetDateTime.class).toString());
-                        JsonObject values = Json.createReader(new StringReader(row.getString(21))).readObject();
+                        cells.add(contact.id().toString());
+                        cells.addAll(contact.fields());
+                        cells.add(String.join(", ", contact.tags()));
+                        cells.add(Boolean.toString(contact.dnd()));
+                        cells.add(contact.createdAt().toString());
+                        cells.add(contact.updatedAt().toString());
                         for (CustomField field : fields) {
-                            cells.add(text(values.get(field.id().toString())));
+                            cells.add(text(contact.customFields().get(field.id().toString())));
                         }
-                        return cells;
-                    });
-                    for (List<String> cells : rows) {
                         printer.printRecord(cells.stream().map(CsvCells::cell).toList());
                     }
-                    if (rows.size() < PAGE) {
+                    if (page.size() < PAGE) {
                         break;
                     }
-                    after = UUID.fromString(rows.get(rows.size() - 1).get(0));
+                    after = page.get(page.size() - 1).id();
                     printer.flush();
                 }
             }

@@ -197,6 +197,20 @@ public class Segments {
                 + where.sql() + ") AND c.id > ? ORDER BY c.id LIMIT ?", mapper, params.toArray()));
     }
 
+    /** The next page of a filter's contacts after {@code afterId} in the order of their ids, as an export writes them. */
+    @Transactional
+    public List<ExportedContact> exportPage(LocationId locationId, SqlCondition where, UUID afterId, int limit) {
+        return after(locationId, where, afterId, limit, ExportedContact.SELECT, row -> {
+            List<String> fields = new ArrayList<>();
+            for (int i = 2; i <= 16; i++) {
+                fields.add(row.getString(i));
+            }
+            return new ExportedContact(row.getObject(1, UUID.class), fields, List.of((String[]) row.getArray(17).getArray()),
+                    row.getBoolean(18), row.getObject(19, OffsetDateTime.class), row.getObject(20, OffsetDateTime.class),
+                    Json.createReader(new StringReader(row.getString(21))).readObject());
+        });
+    }
+
     /**
      * Gives the transaction's segment queries their memory and time limit, and plans each with its
      * values (SET LOCAL: until the transaction ends). A plan made for any values, which PostgreSQL

@@ -1,7 +1,8 @@
-package dev.switchboard.bpmn.runs;
+package dev.switchboard.bpmn.triggers;
 
-import dev.switchboard.bpmn.engine.WorkflowEngine;
 import dev.switchboard.bpmn.engine.WorkflowLimits;
+import dev.switchboard.bpmn.runs.WorkflowActivityCondition;
+import dev.switchboard.bpmn.runs.WorkflowRuns;
 import dev.switchboard.bpmn.workflows.Workflows;
 import dev.switchboard.core.crm.Actor;
 import dev.switchboard.core.crm.bulk.BulkAction;
@@ -15,10 +16,8 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.flowable.engine.runtime.ProcessInstance;
 
 /**
  * {@code {"action": "startWorkflow", "options": {"workflow": "nurture"}}}: starts the workflow's
@@ -32,7 +31,7 @@ public class StartWorkflowAction implements BulkAction {
     private static final Duration BACKPRESSURE = Duration.ofSeconds(10);
 
     @Inject
-    WorkflowEngine engine;
+    WorkflowStarter starter;
 
     @Inject
     Workflows workflows;
@@ -86,19 +85,8 @@ public class StartWorkflowAction implements BulkAction {
             throw new JobPaused("the location has " + inFlight + " runs in flight, the limit "
                     + "(switchboard.workflows.max-runs-in-flight-per-location)", BACKPRESSURE);
         }
-        String key = options.getString("workflow");
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("contactId", contactId.toString());
-        variables.put("eventType", "bulk-action");
-        variables.put("jobId", jobId.toString());
-        ProcessInstance instance = engine.runtime().createProcessInstanceBuilder()
-                .processDefinitionKey(key)
-                .tenantId(locationId.toString())
-                .businessKey(contactId.toString())
-                .variables(variables)
-                .start();
-        runs.started(instance.getId(), locationId, key,
-                instance.getProcessDefinitionVersion() == null ? 0 : instance.getProcessDefinitionVersion(), contactId.toString(), null);
+        starter.startFor(locationId, options.getString("workflow"), contactId,
+                Map.of("eventType", "bulk-action", "jobId", jobId.toString()));
         return true;
     }
 }
