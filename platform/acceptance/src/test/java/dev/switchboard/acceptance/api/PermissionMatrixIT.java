@@ -96,6 +96,9 @@ class PermissionMatrixIT {
             Map.entry("POST /locations/{locationId}/jobs/{jobId}/cancel", "location.contacts"),
             Map.entry("GET /locations/{locationId}/importers", "location.read"),
             Map.entry("POST /locations/{locationId}/imports", "location.contacts"),
+            Map.entry("POST /locations/{locationId}/import-files", "location.contacts"),
+            Map.entry("GET /locations/{locationId}/import-files/{fileId}", "location.read"),
+            Map.entry("DELETE /locations/{locationId}/import-files/{fileId}", "location.contacts"),
             Map.entry("GET /locations/{locationId}/imports/{jobId}/errors", "location.read"),
             Map.entry("GET /locations/{locationId}/segments", "location.read"),
             Map.entry("GET /locations/{locationId}/bulk-actions", "location.read"),
@@ -227,7 +230,7 @@ class PermissionMatrixIT {
                 "{pluginId}", "no-such-plugin", "{key}", "no-such-workflow", "{runId}", "no-such-run", "{slug}", "validation",
                 "{tag}", "no-such-tag", "{path}", "no-such-path"));
         for (String id : List.of("{keyId}", "{invitationId}", "{contactId}", "{userId}", "{fieldId}", "{valueId}", "{companyId}",
-                "{noteId}", "{taskId}", "{pipelineId}", "{stageId}", "{opportunityId}", "{jobId}", "{segmentId}")) {
+                "{noteId}", "{taskId}", "{pipelineId}", "{stageId}", "{opportunityId}", "{jobId}", "{segmentId}", "{fileId}")) {
             ids.put(id, UUID.randomUUID().toString());
         }
         List<String> mismatches = new ArrayList<>();
@@ -283,6 +286,9 @@ class PermissionMatrixIT {
         }
         if (path.equals("plugins")) {
             return client.send(method, path, "application/java-archive", "not a jar".getBytes(StandardCharsets.UTF_8));
+        }
+        if (path.endsWith("/import-files")) {
+            return client.send(method, path, "text/csv", "Email\nmatrix@x.test\n".getBytes(StandardCharsets.UTF_8));
         }
         if (path.equals("platform/signing-keys")) {
             return client.send(method, path, "application/x-pem-file", "not a certificate".getBytes(StandardCharsets.UTF_8));

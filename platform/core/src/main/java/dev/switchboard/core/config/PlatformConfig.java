@@ -1,5 +1,6 @@
 package dev.switchboard.core.config;
 
+import dev.switchboard.core.crm.imports.ImportLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
@@ -60,6 +61,33 @@ public class PlatformConfig {
      */
     public Duration importIdleTimeout() {
         return Duration.ofSeconds(positive("switchboard.imports.idle-timeout-seconds", 300));
+    }
+
+    /** The limits of a file uploaded for a contact import ({@code switchboard.imports.max-file-bytes}, …). */
+    public ImportLimits importLimits() {
+        return new ImportLimits(positiveLong("switchboard.imports.max-file-bytes", ImportLimits.DEFAULT_MAX_BYTES),
+                positiveLong("switchboard.imports.max-file-rows", ImportLimits.DEFAULT_MAX_ROWS),
+                Duration.ofHours(positive("switchboard.imports.file-ttl-hours", (int) ImportLimits.DEFAULT_KEPT_FOR.toHours())));
+    }
+
+    /** Rows a file import writes per transaction, at least ({@code switchboard.imports.batch-rows}). */
+    public int importBatchRows() {
+        return positive("switchboard.imports.batch-rows", 5_000);
+    }
+
+    /** A whole-number setting of at least 1, which may be larger than an int. */
+    public long positiveLong(String key, long defaultValue) {
+        long value = optional(key).map(text -> {
+            try {
+                return Long.parseLong(text);
+            } catch (NumberFormatException e) {
+                throw new IllegalStateException("setting " + key + " must be a whole number, was '" + text + "'");
+            }
+        }).orElse(defaultValue);
+        if (value < 1) {
+            throw new IllegalStateException("setting " + key + " must be at least 1, was " + value);
+        }
+        return value;
     }
 
     /** A whole-number setting of at least 1. */

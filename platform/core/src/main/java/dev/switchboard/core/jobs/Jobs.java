@@ -79,14 +79,14 @@ public class Jobs {
                 row -> JobQueue.job(row, 1), locationId, jobId);
     }
 
-    /** The location's jobs, newest first; of one kind when {@code kind} is given. */
+    /** The location's jobs, newest first; of the kinds given, when any are. */
     @Transactional
-    public Page<Job> list(LocationId locationId, Optional<String> kind, int limit, String cursor) {
+    public Page<Job> list(LocationId locationId, List<String> kinds, int limit, String cursor) {
         List<Object> params = new ArrayList<>(List.of(locationId));
         String from = "FROM background_job WHERE location_id = ?";
-        if (kind.isPresent()) {
-            from += " AND kind = ?";
-            params.add(kind.get());
+        if (!kinds.isEmpty()) {
+            from += " AND kind = ANY (?)";
+            params.add(kinds.toArray(String[]::new));
         }
         Page<UUID> ids = KeysetQuery.ids(db, from, params, NEWEST, limit, cursor);
         if (ids.items().isEmpty()) {

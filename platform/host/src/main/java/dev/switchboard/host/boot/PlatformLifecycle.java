@@ -4,6 +4,7 @@ import dev.switchboard.bpmn.actions.ActionWorker;
 import dev.switchboard.bpmn.engine.WorkflowEngine;
 import dev.switchboard.core.config.PlatformConfig;
 import dev.switchboard.core.crm.contacts.Contacts;
+import dev.switchboard.core.crm.imports.ImportFiles;
 import dev.switchboard.core.db.Database;
 import dev.switchboard.core.db.DatabaseScope;
 import dev.switchboard.core.db.EntityMappings;
@@ -43,6 +44,9 @@ public class PlatformLifecycle {
     /** How often deleted contacts past their restore period are purged, and how many per statement. */
     private static final long PURGE_INTERVAL_MILLIS = 60 * 60 * 1000;
     private static final int PURGE_BATCH = 500;
+    /** How often uploaded import files past their time are deleted, and how many per statement. */
+    private static final long EXPIRED_FILES_INTERVAL_MILLIS = 10 * 60 * 1000;
+    private static final int EXPIRED_FILES_BATCH = 5;
     /** Where the launcher wants to hear that boot finished (written by the launcher into the server's settings). */
     private static final String STATE_FILE = "switchboard.platform-state-file";
 
@@ -79,6 +83,9 @@ public class PlatformLifecycle {
     @Inject
     Contacts contacts;
 
+    @Inject
+    ImportFiles importFiles;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -112,6 +119,7 @@ public class PlatformLifecycle {
                 running.add(every(DISPATCH_INTERVAL_MILLIS, () -> dispatchAll(consumer)));
             }
             running.add(every(PURGE_INTERVAL_MILLIS, this::purgeDeletedContacts));
+            running.add(every(EXPIRED_FILES_INTERVAL_MILLIS, this::deleteExpiredImportFiles));
             running.add(every(PlatformNodes.HEARTBEAT.toMillis(), () -> {
                 try (DatabaseScope scope = DatabaseScope.system("node heartbeat and recovery")) {
                     heartbeat();
@@ -138,6 +146,16 @@ public class PlatformLifecycle {
             do {
                 purged = contacts.purgeDeletedBefore(cutoff, PURGE_BATCH);
             } while (purged == PURGE_BATCH);
+        }
+    }
+
+    /** Deletes the uploaded import files past their time that no import still uses, a few at a time. */
+    private void deleteExpiredImportFiles() {
+        try (DatabaseScope scope = DatabaseScope.system("deletion of expired import files")) {
+            int deleted;
+            do {
+                deleted = importFiles.deleteExpired(EXPIRED_FILES_BATCH);
+            } while (deleted == EXPIRED_FILES_BATCH);
         }
     }
 

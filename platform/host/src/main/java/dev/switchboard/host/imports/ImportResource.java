@@ -1,6 +1,7 @@
 package dev.switchboard.host.imports;
 
 import dev.switchboard.core.auth.Permission;
+import dev.switchboard.core.crm.imports.FileImports;
 import dev.switchboard.core.jobs.Job;
 import dev.switchboard.core.jobs.Jobs;
 import dev.switchboard.core.json.Json;
@@ -32,6 +33,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -49,19 +53,27 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Requires(Permission.LOCATION_READ)
 @Path("/locations/{locationId}")
-@Tag(name = "Imports", description = "Contacts imported from other systems by plugins")
+@Tag(name = "Imports", description = "Contacts imported from files, and from other systems by plugins")
 @Produces(MediaType.APPLICATION_JSON)
 public class ImportResource {
 
     static final String CSV = "text/csv";
+    /** The kinds of job that are imports: a plugin's, a file's. */
+    static final Set<String> KINDS = Set.of(ImportJob.KIND, FileImports.KIND);
     private static final String IMPORT_EXAMPLE = """
             {"importer": "crmvendor.contacts", "source": {"since": "2026-01-01"}, "duplicates": "update"}""";
+    private static final String FILE_IMPORT_EXAMPLE = """
+            {"file": "0f8e5a7c-2b1d-4c3e-9a6f-5d4c3b2a1f0e", "mapping": {"First Name": "firstName", "Email": "email",
+             "Plan": "customFields.plan"}, "duplicates": "skip", "tags": ["spring-fair"]}""";
 
     @Inject
     ImporterCatalog importers;
 
     @Inject
     Imports imports;
+
+    @Inject
+    FileImports fileImports;
 
     @Inject
     Jobs jobs;
@@ -77,14 +89,23 @@ public class ImportResource {
                                JsonObject source) {
     }
 
-    /** What starts an import. */
+    /** What starts an import: from a plugin's importer ({@code importer}, {@code source}) or from an uploaded file ({@code file}). */
     @Schema(name = "ImportRequest")
-    public record ImportRequest(@Schema(required = true, description = "The importer's id") String importer,
-                                @Schema(description = "The choices for this import, as the importer's source schema says")
-                                JsonObject source,
+    public record ImportRequest(@Schema(description = "A plugin import: the importer's id") String importer,
+                                @Schema(description = "A plugin import: the choices for this import, as the importer's source "
+                                        + "schema says") JsonObject source,
+                                @Schema(description = "A file import: the id of a file uploaded with POST …/import-files") String file,
+                                @Schema(description = "A file import: each column's name to the contact field it goes to "
+                                        + "(firstName, email, tags, customFields.<key>, …) or null to leave it out; "
+                                        + "absent: the file's suggestedMapping",
+                                        example = "{\"First Name\": \"firstName\", \"Email\": \"email\", \"Plan\": \"customFields.plan\"}")
+                                Map<String, String> mapping,
+                                @Schema(description = "A file import: tags added to every contact it creates or updates")
+                                List<String> tags,
                                 @Schema(enumeration = {"skip", "update", "create"}, defaultValue = "update",
-                                        description = "A row matching a contact under the location's duplicate policy: "
-                                                + "leave the contact, update it, or create another contact")
+                                        description = "A row matching a contact under the location's duplicate policy (or, "
+                                                + "for a file, an earlier row of it): leave the contact, update it, or create "
+                                                + "another contact")
                                 String duplicates) {
     }
 
@@ -107,15 +128,22 @@ public class ImportResource {
     @Path("imports")
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(Permission.LOCATION_CONTACTS)
-    @Operation(operationId = "startImport", summary = "Start an import: a background job that brings contacts in")
+    @Operation(operationId = "startImport", summary = "Start an import: a background job that brings contacts in, from a "
+            + "plugin's importer or an uploaded file")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportRequest.class),
-            examples = @ExampleObject(name = "import", value = IMPORT_EXAMPLE)))
+            examples = {@ExampleObject(name = "import", value = IMPORT_EXAMPLE),
+                        @ExampleObject(name = "fileImport", value = FILE_IMPORT_EXAMPLE)}))
     @APIResponse(responseCode = "202", description = "Queued; Location names the job to follow",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
-    @APIResponse(responseCode = "400", description = "The importer is unknown here, or a choice does not fit (named, e.g. /source/since)",
+    @APIResponse(responseCode = "404", description = "The file is not one of the location's, or has expired (naming /file)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "400", description = "The importer is unknown here, or a choice does not fit (named, e.g. "
+            + "/source/since); a column is mapped to what is not a contact field (/mapping/<column>)",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Response start(JsonValue body, @Context UriInfo uri) {
-        Job job = imports.start(tenant.locationId(), JsonBodies.object(body), tenant.user().id());
+        JsonObject request = JsonBodies.object(body);
+        Job job = request.containsKey("file") ? fileImports.start(tenant.locationId(), request, tenant.user().id())
+                : imports.start(tenant.locationId(), request, tenant.user().id());
         return Response.accepted(JobView.json(job))
                 .location(uri.getBaseUriBuilder().path("locations").path(tenant.locationId().toString()).path("jobs")
                         .path(job.id().toString()).build())
@@ -131,7 +159,7 @@ public class ImportResource {
             content = @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
     public Response errors(@PathParam("jobId") String jobId) {
         UUID id = Ids.parse(jobId, "import");
-        Job job = jobs.find(tenant.locationId(), id).filter(found -> found.kind().equals(ImportJob.KIND))
+        Job job = jobs.find(tenant.locationId(), id).filter(found -> KINDS.contains(found.kind()))
                 .orElseThrow(() -> ProblemException.notFound("import " + jobId));
         StringWriter csv = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.RFC4180.builder().setHeader("reference", "reason").get())) {

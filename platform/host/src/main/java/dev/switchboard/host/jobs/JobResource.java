@@ -32,7 +32,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -40,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -52,6 +53,7 @@ public class JobResource {
 
     static final String CSV = "text/csv";
     private static final Pattern KIND = Pattern.compile("[a-z][a-z0-9_.-]{0,49}");
+    private static final int MAX_KINDS = 10;
 
     @Inject
     Jobs jobs;
@@ -63,12 +65,14 @@ public class JobResource {
     @Operation(operationId = "listJobs", summary = "The location's jobs, newest first")
     @APIResponse(responseCode = "200", description = "A page of jobs",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.JobPage.class)))
-    public JsonObject list(@QueryParam("kind") String kind, @QueryParam("limit") String limit,
+    public JsonObject list(@Parameter(description = "Only jobs of this kind (import, file-import, …); repeat it for several")
+                           @QueryParam("kind") List<String> kinds, @QueryParam("limit") String limit,
                            @QueryParam("cursor") String cursor) {
-        if (kind != null && !KIND.matcher(kind).matches()) {
-            throw ProblemException.invalid(FieldError.parameter("kind", "kind is a job kind such as 'import'"));
+        if (kinds.size() > MAX_KINDS || kinds.stream().anyMatch(kind -> kind == null || !KIND.matcher(kind).matches())) {
+            throw ProblemException.invalid(FieldError.parameter("kind", "kind is a job kind such as 'import' (at most "
+                    + MAX_KINDS + " of them)"));
         }
-        Page<Job> page = jobs.list(tenant.locationId(), Optional.ofNullable(kind), Paging.limit(limit), cursor);
+        Page<Job> page = jobs.list(tenant.locationId(), kinds, Paging.limit(limit), cursor);
         return page(page);
     }
 

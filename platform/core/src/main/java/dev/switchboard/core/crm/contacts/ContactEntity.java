@@ -158,6 +158,44 @@ public class ContactEntity {
         this.updatedAt = now;
     }
 
+    /** A detached copy, to change without changing this one (an import's row that may be refused). */
+    ContactEntity copy() {
+        ContactEntity copy = new ContactEntity(id, locationId, createdAt);
+        copy.firstName = firstName;
+        copy.lastName = lastName;
+        copy.name = name;
+        copy.email = email;
+        copy.additionalEmails = new ArrayList<>(additionalEmails);
+        copy.phone = phone;
+        copy.additionalPhones = new ArrayList<>(additionalPhones);
+        copy.companyName = companyName;
+        copy.companyId = companyId;
+        copy.address1 = address1;
+        copy.city = city;
+        copy.state = state;
+        copy.postalCode = postalCode;
+        copy.country = country;
+        copy.timezone = timezone;
+        copy.website = website;
+        copy.dateOfBirth = dateOfBirth;
+        copy.source = source;
+        copy.assignedTo = assignedTo;
+        copy.tags = new ArrayList<>(tags);
+        copy.dnd = dnd;
+        copy.dndSms = dndSms;
+        copy.dndEmail = dndEmail;
+        copy.dndCall = dndCall;
+        copy.dndWhatsapp = dndWhatsapp;
+        copy.customFields = customFields;
+        copy.followers = new ArrayList<>(followers);
+        copy.searchText = searchText;
+        copy.updatedAt = updatedAt;
+        copy.deletedAt = deletedAt;
+        copy.mergedInto = mergedInto;
+        copy.version = version;
+        return copy;
+    }
+
     /**
      * Recomputes what search reads: names, emails (whole, and each word of them), phones (digits with
      * and without the country code) and company, lower-cased.

@@ -447,7 +447,8 @@ public class Contacts {
 
     /**
      * The live contact with the same email or phone under the policy, taking a transaction lock on the
-     * email and phone so that two concurrent creates of one person do not both insert.
+     * email and phone so that two concurrent creates of one person do not both insert, and a shared lock
+     * on the location's contact keys so that neither does a file import's batch.
      */
     private Optional<ContactEntity> duplicateOf(LocationId locationId, DuplicatePolicy policy, ContactEntity draft) {
         List<String> keys = new ArrayList<>();
@@ -456,6 +457,10 @@ public class Contacts {
         }
         if (policy.byPhone() && draft.phone != null) {
             keys.add("phone:" + draft.phone);
+        }
+        if (!keys.isEmpty()) {
+            // a file import writing a batch of the location's contacts holds this alone (ContactImportWriter)
+            db.query(ContactImportWriter.LOCK.formatted("_shared"), row -> true, locationId.toString());
         }
         for (String key : keys.stream().sorted().toList()) {
             db.query("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", row -> true, locationId + key);

@@ -125,19 +125,34 @@ public class CustomFieldValues {
     }
 
     static JsonValue normalize(CustomFieldEntity field, JsonValue value, String country, String at, Violations violations) {
-        String name = Texts.quote(field.key);
-        switch (field.type) {
+        return normalize(field.key, field.type, field.options, value, country, at, violations);
+    }
+
+    /**
+     * A value of {@code field} as a write stores it (checked by the field's type, normalised), or null
+     * with a violation at {@code at}: the rules of every write, for those that do not go through {@link #apply}
+     * (a file import).
+     */
+    public static JsonValue normalize(CustomField field, JsonValue value, String country, String at, Violations violations) {
+        return normalize(field.key(), FieldType.fromApi(field.type()).orElseThrow(), field.options(), value, country, at,
+                violations);
+    }
+
+    private static JsonValue normalize(String key, FieldType type, List<String> options, JsonValue value, String country,
+                                       String at, Violations violations) {
+        String name = Texts.quote(key);
+        switch (type) {
             case TEXT, LARGE_TEXT -> {
-                int max = field.type == FieldType.TEXT ? MAX_TEXT : MAX_LARGE_TEXT;
+                int max = type == FieldType.TEXT ? MAX_TEXT : MAX_LARGE_TEXT;
                 if (!(value instanceof JsonString text)) {
-                    violations.at(at, name + " is a " + field.type.apiName() + " field: the value must be a string");
+                    violations.at(at, name + " is a " + type.apiName() + " field: the value must be a string");
                     return null;
                 }
                 return Texts.check(text.getString(), at, max, violations) ? Json.createValue(text.getString()) : null;
             }
             case NUMBER, MONEY -> {
                 if (!(value instanceof JsonNumber number)) {
-                    violations.at(at, name + " is a " + field.type.apiName() + " field: the value must be a number");
+                    violations.at(at, name + " is a " + type.apiName() + " field: the value must be a number");
                     return null;
                 }
                 BigDecimal decimal = number.bigDecimalValue();
@@ -145,7 +160,7 @@ public class CustomFieldValues {
                     violations.at(at, name + ": numbers are below 10^15 in magnitude");
                     return null;
                 }
-                if (field.type == FieldType.MONEY) {
+                if (type == FieldType.MONEY) {
                     if (decimal.stripTrailingZeros().scale() > 2) {
                         violations.at(at, name + " is a money field: at most two decimal places");
                         return null;
@@ -173,10 +188,10 @@ public class CustomFieldValues {
                 return null;
             }
             case SINGLE_OPTION -> {
-                if (value instanceof JsonString text && field.options.contains(text.getString())) {
+                if (value instanceof JsonString text && options.contains(text.getString())) {
                     return value;
                 }
-                violations.at(at, name + ": " + shown(value) + " is not one of its options " + field.options);
+                violations.at(at, name + ": " + shown(value) + " is not one of its options " + options);
                 return null;
             }
             case MULTIPLE_OPTIONS -> {
@@ -188,10 +203,10 @@ public class CustomFieldValues {
                 List<JsonValue> elements = value.asJsonArray();
                 for (int i = 0; i < elements.size(); i++) {
                     JsonValue element = elements.get(i);
-                    if (element instanceof JsonString text && field.options.contains(text.getString())) {
+                    if (element instanceof JsonString text && options.contains(text.getString())) {
                         chosen.add(text.getString());
                     } else {
-                        violations.at(at + "/" + i, name + ": " + shown(element) + " is not one of its options " + field.options);
+                        violations.at(at + "/" + i, name + ": " + shown(element) + " is not one of its options " + options);
                     }
                 }
                 JsonArrayBuilder array = Json.createArrayBuilder();
@@ -222,7 +237,7 @@ public class CustomFieldValues {
                         + MAX_URL + " characters");
                 return null;
             }
-            default -> throw new IllegalStateException("type " + field.type);
+            default -> throw new IllegalStateException("type " + type);
         }
     }
 
