@@ -349,3 +349,16 @@ export type Importer = Omit<Schemas['Importer'], 'source'> & { source: SettingsS
 
 /** What a row matching a contact does: leave it, update it, or make another contact. */
 export type DuplicateChoice = 'skip' | 'update' | 'create';
+
+/** A file uploaded to import contacts from: its rows, columns with samples and suggested fields, a preview. */
+export type ImportFile = Schemas['ImportFile'];
+
+export type ImportFileColumn = Schemas['ImportFileColumn'];
+
+/** `POST …/imports` for a file: each column's field (or null to leave it out), duplicates, tags for every row. */
+export interface FileImportRequest {
+  file: string;
+  mapping: Record<string, string | null>;
+  duplicates: DuplicateChoice;
+  tags: string[];
+}

@@ -98,6 +98,7 @@ export function ImportProgress({ locationId, job, importerName, canCancel, onCha
       {job.result && (
         <p className="text-sm" data-role="result">
           {String(job.result.created ?? 0)} created, {String(job.result.updated ?? 0)} updated, {String(job.result.skipped ?? 0)} skipped
+          {Number(job.result.blank ?? 0) > 0 ? `, ${String(job.result.blank)} empty rows passed over` : ''}
         </p>
       )}
       {job.status === 'FAILED' && job.error && <p className={errorTextClass}>{job.error}</p>}

@@ -6,6 +6,7 @@ import { FormAlert, formErrors, NO_ERRORS, type FormErrors } from '../FormErrors
 import { SettingInput } from '../plugins/SettingInput';
 import { initialDraft, settingsBody, settingsFields, type SettingsDraft } from '../plugins/settingsForm';
 import { cardClass, errorTextClass, inputClass, message, primaryClass } from '../ui';
+import { FileImportWizard } from './FileImportWizard';
 import { ImportProgress } from './ImportProgress';
 
 export interface ImportsViewProps {
@@ -25,8 +26,9 @@ const POLL_MILLIS = 1000;
 const unfinished = (job: Job) => job.status === 'QUEUED' || job.status === 'RUNNING';
 
 /**
- * Imports into one location: the importers of the plugins it uses, a form for an import's choices
- * generated from the importer's schema, and the recent imports with their progress, cancel and errors.
+ * Imports into one location: a file's (upload, mapping, preview, start), the importers of the plugins it
+ * uses with a form for an import's choices generated from the importer's schema, and the recent imports
+ * of both with their progress, cancel and errors.
  */
 export function ImportsView({ locationId, locationName, canImport }: ImportsViewProps) {
   const [importers, setImporters] = useState<Importer[] | null>(null);
@@ -82,11 +84,17 @@ export function ImportsView({ locationId, locationName, canImport }: ImportsView
           {loadError}
         </p>
       )}
-      {importers !== null && importers.length === 0 && (
-        <p className="text-sm text-muted">No plugin this location uses offers an importer.</p>
-      )}
-      {importers !== null && importers.length > 0 && !canImport && (
+      {!canImport && (
         <p className="text-sm text-muted">Your role in this location may follow imports but not start or cancel them.</p>
+      )}
+      {canImport && (
+        <FileImportWizard
+          locationId={locationId}
+          onStarted={(job) => setJobs((list) => [job, ...list.filter((j) => j.id !== job.id)])}
+        />
+      )}
+      {importers !== null && importers.length === 0 && canImport && (
+        <p className="text-sm text-muted">No plugin this location uses offers an importer from another system.</p>
       )}
       {importers !== null && importers.length > 0 && canImport && (
         <section className={`${cardClass} space-y-3 p-4`} aria-label="New import">
@@ -123,7 +131,11 @@ export function ImportsView({ locationId, locationName, canImport }: ImportsView
             key={job.id}
             locationId={locationId}
             job={job}
-            importerName={importers?.find((i) => i.id === job.parameters.importer)?.name ?? String(job.parameters.importer)}
+            importerName={
+              job.kind === 'file-import'
+                ? `File ${String(job.parameters.fileName)}`
+                : (importers?.find((i) => i.id === job.parameters.importer)?.name ?? String(job.parameters.importer))
+            }
             canCancel={canImport}
             onChanged={(changed) => setJobs((list) => list.map((j) => (j.id === changed.id ? changed : j)))}
           />
