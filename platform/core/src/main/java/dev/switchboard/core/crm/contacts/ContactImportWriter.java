@@ -72,7 +72,7 @@ public class ContactImportWriter {
             (id uuid, first_name text, last_name text, name text, email text, additional_emails text[], phone text,
              additional_phones text[], company_name text, address1 text, city text, state text, postal_code text, country text,
              timezone text, website text, date_of_birth date, source text, tags text[], dnd boolean, custom_fields jsonb,
-             search_text text, created_at timestamptz, display_name text) ON COMMIT DROP""";
+             search_text text, created_at timestamptz, display_name text, history_id uuid) ON COMMIT DROP""";
 
     @Inject
     Database db;
@@ -86,12 +86,43 @@ public class ContactImportWriter {
     }
 
     /**
+     * A row made ready for the batch's transaction: the contact it makes when it matches none (or why it
+     * cannot), worked out before the transaction opens, on the import's reading thread.
+     */
+    public static final class Draft {
+
+        private final ImportedContact row;
+        private final ContactEntity contact;
+        private final String refused;
+
+        private Draft(ImportedContact row, ContactEntity contact, String refused) {
+            this.row = row;
+            this.contact = contact;
+            this.refused = refused;
+        }
+
+        public ImportedContact row() {
+            return row;
+        }
+    }
+
+    /**
+     * The draft of a row: the contact it would create, with the import's tags, checked against the
+     * required custom fields, and its search text made.
+     */
+    public static Draft draft(LocationId locationId, ImportedContact row, List<String> extraTags, List<CustomField> fields) {
+        ContactEntity contact = new ContactEntity(null, locationId.value(), null);
+        String problem = apply(contact, row, extraTags, true, fields);
+        return problem == null ? new Draft(row, contact, null) : new Draft(row, null, problem);
+    }
+
+    /**
      * Writes {@code rows} (in file order).
      *
      * @param extraTags tags every imported row adds (already normalised)
      * @param fields the location's contact custom fields (for required fields and history)
      */
-    public Written write(LocationId locationId, List<ImportedContact> rows, DuplicatePolicy policy, Contacts.OnDuplicate choice,
+    public Written write(LocationId locationId, List<Draft> rows, DuplicatePolicy policy, Contacts.OnDuplicate choice,
                          Actor actor, List<String> extraTags, List<CustomField> fields) {
         boolean matching = choice != Contacts.OnDuplicate.CREATE && policy != DuplicatePolicy.NONE;
         OffsetDateTime now = Timestamps.now();
@@ -104,18 +135,19 @@ public class ContactImportWriter {
         int created = 0;
         int updated = 0;
         int skipped = 0;
-        for (ImportedContact row : rows) {
+        for (Draft draft : rows) {
+            ImportedContact row = draft.row;
             Slot target = batch.match(row);
             if (target == null) {
-                ContactEntity contact = new ContactEntity(TimeOrderedIds.next(), locationId.value(),
-                        row.createdAt() == null ? now : row.createdAt().withOffsetSameInstant(ZoneOffset.UTC));
-                contact.updatedAt = now;
-                String problem = apply(contact, row, extraTags, true, fields);
-                if (problem == null) {
+                if (draft.refused == null) {
+                    ContactEntity contact = draft.contact;
+                    contact.id = TimeOrderedIds.next();
+                    contact.createdAt = row.createdAt() == null ? now : row.createdAt().withOffsetSameInstant(ZoneOffset.UTC);
+                    contact.updatedAt = now;
                     batch.created(contact);
                     created++;
                 } else {
-                    refused.add(new Refused(row.row(), problem));
+                    refused.add(new Refused(row.row(), draft.refused));
                 }
             } else if (choice == Contacts.OnDuplicate.SKIP) {
                 skipped++;
@@ -134,6 +166,10 @@ public class ContactImportWriter {
             }
         }
         try (Connection connection = db.dataSource().getConnection()) {
+            try (Statement statement = connection.createStatement()) {
+                // the side tables' trigger statements over a batch cost more than JIT compiling them saves
+                statement.execute("SET LOCAL jit = off");
+            }
             insert(connection, locationId, batch, actor, now);
             update(connection, locationId, batch, actor, now, fields);
         } catch (SQLException e) {
@@ -215,10 +251,11 @@ public class ContactImportWriter {
     }
 
     /** The live contacts with the rows' emails or phones (as the policy matches), locked until the batch commits. */
-    private void loadMatches(LocationId locationId, List<ImportedContact> rows, DuplicatePolicy policy, Batch batch) {
+    private void loadMatches(LocationId locationId, List<Draft> rows, DuplicatePolicy policy, Batch batch) {
         Set<String> emails = new LinkedHashSet<>();
         Set<String> phones = new LinkedHashSet<>();
-        for (ImportedContact row : rows) {
+        for (Draft draft : rows) {
+            ImportedContact row = draft.row;
             if (policy.byEmail() && row.email() != null) {
                 emails.add(row.email());
             }
@@ -286,18 +323,20 @@ public class ContactImportWriter {
         }
         CopyRows copy = new CopyRows();
         for (ContactEntity contact : created) {
-            values(copy, contact).timestamp(contact.createdAt).text(ContactJson.displayName(contact)).end();
+            // the history rows' ids ascend too: their primary key index is written at its end
+            values(copy, contact).timestamp(contact.createdAt).text(ContactJson.displayName(contact)).uuid(TimeOrderedIds.next())
+                    .end();
         }
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE TEMP TABLE import_contact_new " + STAGE);
         }
-        copy.copyInto(connection, "import_contact_new", WRITTEN + ", display_name");
+        copy.copyInto(connection, "import_contact_new", WRITTEN + ", display_name, history_id");
         execute(connection, "INSERT INTO contact (location_id, updated_at, " + WRITTEN + ") SELECT ?, ?, " + WRITTEN
                 + " FROM import_contact_new", locationId.value(), now);
         execute(connection, """
                 INSERT INTO change_record (id, location_id, change_id, subject_type, subject_id, contact_id, actor_type, actor_id,
                                            field, before_value, after_value, changed_at)
-                SELECT gen_random_uuid(), ?, gen_random_uuid(), 'CONTACT', id, id, ?, ?, 'created', NULL, to_jsonb(display_name), ?
+                SELECT history_id, ?, gen_random_uuid(), 'CONTACT', id, id, ?, ?, 'created', NULL, to_jsonb(display_name), ?
                 FROM import_contact_new""", locationId.value(), actor.type().name(), actor.id(), now);
     }
 

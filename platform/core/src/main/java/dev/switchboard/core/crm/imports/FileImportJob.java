@@ -4,7 +4,6 @@ import dev.switchboard.core.config.PlatformConfig;
 import dev.switchboard.core.crm.Actor;
 import dev.switchboard.core.crm.contacts.ContactImportWriter;
 import dev.switchboard.core.crm.contacts.Contacts;
-import dev.switchboard.core.crm.contacts.ImportedContact;
 import dev.switchboard.core.crm.fields.CustomField;
 import dev.switchboard.core.crm.fields.CustomFields;
 import dev.switchboard.core.crm.fields.FieldModel;
@@ -92,8 +91,11 @@ public class FileImportJob implements JobHandler {
         }
     }
 
-    /** A batch read and normalised: its rows' outcomes, and where the file's rows after it start. */
-    private record Prepared(List<RowNormalizer.Outcome> outcomes, int chunk, int row) {
+    /**
+     * A batch read and normalised: its rows' outcomes, the drafts of its good rows, and where the file's rows
+     * after it start.
+     */
+    private record Prepared(List<RowNormalizer.Outcome> outcomes, List<ContactImportWriter.Draft> drafts, int chunk, int row) {
     }
 
     /** The reader has read the whole file. */
@@ -150,7 +152,7 @@ public class FileImportJob implements JobHandler {
         Progress from = progress;
         Thread reader = threads.newThread(() -> {
             try (DatabaseScope scope = DatabaseScope.location(locationId.value())) {
-                read(locationId, file, normalizer, from, batchRows, batches);
+                read(locationId, file, normalizer, from, batchRows, batches, tags, fields);
                 batches.put(END);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -190,8 +192,9 @@ public class FileImportJob implements JobHandler {
      * {@code batchRows}, on a thread of its own, while the import writes the batch before.
      */
     private void read(LocationId locationId, ImportFile file, RowNormalizer normalizer, Progress from, int batchRows,
-                      BlockingQueue<Object> batches) throws InterruptedException {
+                      BlockingQueue<Object> batches, List<String> tags, List<CustomField> fields) throws InterruptedException {
         List<RowNormalizer.Outcome> batch = new ArrayList<>(batchRows);
+        List<ContactImportWriter.Draft> drafts = new ArrayList<>(batchRows);
         int seq = from.chunk();
         int skip = from.row();
         while (true) {
@@ -206,39 +209,36 @@ public class FileImportJob implements JobHandler {
                 if (row[0]++ < skipped) {
                     return;
                 }
-                batch.add(normalizer.normalize(number, values));
+                RowNormalizer.Outcome outcome = normalizer.normalize(number, values);
+                batch.add(outcome);
+                if (outcome instanceof RowNormalizer.Good good) {
+                    drafts.add(ContactImportWriter.draft(locationId, good.contact(), tags, fields));
+                }
                 if (batch.size() >= batchRows) {
-                    batches.put(new Prepared(List.copyOf(batch), chunkSeq, row[0]));
+                    batches.put(new Prepared(List.copyOf(batch), List.copyOf(drafts), chunkSeq, row[0]));
                     batch.clear();
+                    drafts.clear();
                 }
             });
             seq++;
             skip = 0;
         }
         if (!batch.isEmpty()) {
-            batches.put(new Prepared(List.copyOf(batch), seq, 0));
+            batches.put(new Prepared(List.copyOf(batch), List.copyOf(drafts), seq, 0));
         }
     }
 
     /** One batch in one transaction, with its progress and checkpoint; tried again when the database broke a deadlock. */
     private Progress commit(JobRun run, Prepared batch, Progress before, Contacts.OnDuplicate choice, CrmSettings crm,
                             Actor actor, List<String> tags, List<CustomField> fields) {
-        List<ImportedContact> good = new ArrayList<>();
-        long blank = 0;
-        for (RowNormalizer.Outcome outcome : batch.outcomes()) {
-            if (outcome instanceof RowNormalizer.Good row) {
-                good.add(row.contact());
-            } else if (outcome instanceof RowNormalizer.Blank) {
-                blank++;
-            }
-        }
+        long blank = batch.outcomes().stream().filter(RowNormalizer.Blank.class::isInstance).count();
         long blankRows = blank;
         Progress[] after = new Progress[1];
         for (int attempt = 1; ; attempt++) {
             try {
                 run.commit(round -> {
-                    ContactImportWriter.Written written = writer.write(run.locationId(), good, crm.policy(), choice, actor, tags,
-                            fields);
+                    ContactImportWriter.Written written = writer.write(run.locationId(), batch.drafts(), crm.policy(), choice, actor,
+                            tags, fields);
                     List<ContactImportWriter.Refused> refused = new ArrayList<>(written.refused());
                     for (RowNormalizer.Outcome outcome : batch.outcomes()) {
                         if (outcome instanceof RowNormalizer.Rejected rejected) {
