@@ -239,6 +239,71 @@ export type OpportunityStageChange = Schemas['OpportunityStageChange'];
 
 export type StageHistoryPage = Schemas['StageHistoryPage'];
 
+// --- Segments and bulk actions (docs/segments.md)
+//
+// A filter, the conditions' catalog and a bulk action's options are "any JSON" to the generator; these
+// types say what the console reads in them.
+
+/** A filter of the language: a condition (`{type, …}`) or a group (`{all: […]}`, `{any: […]}`, `{not: …}`). */
+export type SegmentFilter = Record<string, unknown>;
+
+/** A saved segment with its last count (`lastCount`, `countedAt` absent until it was counted). */
+export type Segment = Omit<Schemas['Segment'], 'filter'> & { filter: SegmentFilter };
+
+/** `POST …/segments`; `PATCH …/segments/{id}` takes any of its members (a merge patch). */
+export interface SegmentRequest {
+  name: string;
+  description?: string | null;
+  filter: SegmentFilter;
+}
+
+/** `GET …/segments/{id}/count` */
+export type SegmentCount = Schemas['SegmentCount'];
+
+/** `POST …/segments/preview`: how many contacts a filter matches and the first 10. */
+export type SegmentPreview = Omit<Schemas['SegmentPreview'], 'contacts'> & { contacts: Contact[] };
+
+/** A condition type deployed in the platform (`field`, `tag`, …, and those modules add). */
+export interface ConditionTypeInfo {
+  type: string;
+  description: string;
+}
+
+/** A standard field of contacts as the filter language compares it: `kind` is text, email, phone, date, moment or user. */
+export interface ConditionField {
+  field: string;
+  label: string;
+  kind: string;
+  operators: string[];
+}
+
+/** A custom field of the location's contacts: `kind` is its type (text, number, singleOption, …), `options` its options. */
+export interface ConditionCustomField extends ConditionField {
+  options: string[];
+}
+
+/** `GET …/segments/conditions`: what a filter can say in the location, and the language's JSON Schema. */
+export interface SegmentConditions {
+  types: ConditionTypeInfo[];
+  fields: ConditionField[];
+  customFields: ConditionCustomField[];
+  /** JSON Schema (2020-12): `oneOf` the groups and each condition type's own schema. */
+  schema: { oneOf?: Array<{ properties?: Record<string, { const?: unknown; enum?: string[] }> }> };
+}
+
+/** A bulk action the platform offers, with the JSON Schema of its options. */
+export interface BulkActionInfo {
+  action: string;
+  description: string;
+  options: Record<string, unknown>;
+}
+
+/** `POST …/bulk-actions`: an action and its options, for one of a segment, a filter or a list of contacts. */
+export type BulkActionRequest = Omit<Schemas['BulkActionRequest'], 'options' | 'filter'> & {
+  options?: Record<string, unknown>;
+  filter?: SegmentFilter;
+};
+
 // --- Plugins
 //
 // A plugin's descriptors and its settings' JSON Schema are "any JSON" to the generator; these types

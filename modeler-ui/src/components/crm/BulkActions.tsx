@@ -1,7 +1,10 @@
 import { useState } from 'react';
 import { crmApi } from '../../api/crm';
+import { bulkApi } from '../../api/segments';
+import type { BulkActionRequest, Job } from '../../api/types';
 import { ConfirmDialog } from '../ConfirmDialog';
-import { buttonClass, message, smallInputClass } from '../ui';
+import { buttonClass, errorTextClass, message, smallInputClass } from '../ui';
+import { BulkJobProgress } from './BulkJobProgress';
 
 export interface BulkActionsProps {
   locationId: string;
@@ -9,98 +12,156 @@ export interface BulkActionsProps {
   selected: readonly string[];
   /** The list shows the trash: restore instead of tag and delete. */
   trash: boolean;
-  /** After an action: what happened (shown by the list), and the list reloads. */
-  onDone: (outcome: string) => void;
+  /** While a job runs (the toolbar must stay, whatever the selection becomes). */
+  onBusy: (busy: boolean) => void;
+  /** After an action: what happened (shown by the list), the job that did it, and the list reloads. */
+  onDone: (outcome: string, job?: Job) => void;
 }
 
 const count = (n: number) => `${n} contact${n === 1 ? '' : 's'}`;
 
-/**
- * Runs `action` on each selected contact, one after the other (the API has no bulk calls); says how
- * many succeeded and why the first failure failed.
- */
-async function forEach(ids: readonly string[], action: (id: string) => Promise<unknown>): Promise<{ done: number; failure?: string }> {
-  let done = 0;
-  let failure: string | undefined;
-  for (const id of ids) {
-    try {
-      await action(id);
-      done++;
-    } catch (e) {
-      failure ??= message(e);
-    }
+/** A bulk action being done: its job, its title, and the verb of its outcome (`Tagged “vip”:`). */
+interface Running {
+  job: Job;
+  label: string;
+  verb: string;
+}
+
+/** What a finished job did, as the list says it. */
+function outcomeOf(verb: string, job: Job): string {
+  const { done, failed } = job.progress;
+  const notChanged = failed > 0 ? ` ${count(failed)} could not be changed.` : '';
+  switch (job.status) {
+    case 'SUCCEEDED':
+      return `${verb} ${count(done)}.${notChanged}`;
+    case 'CANCELLED':
+      return `Cancelled. ${verb} ${count(done)} before it stopped.${notChanged}`;
+    default:
+      return `${verb} ${count(done)}, then it failed: ${job.error ?? 'no reason given'}.${notChanged}`;
   }
-  return { done, failure };
 }
 
-function outcome(verb: string, total: number, result: { done: number; failure?: string }): string {
-  const text = `${verb} ${count(result.done)}`;
-  return result.failure ? `${text}; ${total - result.done} failed: ${result.failure}` : `${text}.`;
-}
-
-/** What can be done to the selected contacts: add or remove a tag, delete (after confirming), restore. */
-export function BulkActions({ locationId, selected, trash, onDone }: BulkActionsProps) {
+/**
+ * What can be done to the selected contacts: add or remove a tag, delete (after confirming), each as
+ * one bulk action (`POST …/bulk-actions` with the contacts' ids) followed to its end; restore, one
+ * contact after the other.
+ */
+export function BulkActions({ locationId, selected, trash, onBusy, onDone }: BulkActionsProps) {
   const [tag, setTag] = useState('');
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const [running, setRunning] = useState<Running | null>(null);
+  const [error, setError] = useState<string | null>(null);
 
-  async function run(verb: string, action: (id: string) => Promise<unknown>) {
+  /** Starts a bulk action for the selected contacts; a refusal rejects (the dialog shows it) or shows here. */
+  async function start(request: Omit<BulkActionRequest, 'contacts'>, label: string, verb: string) {
+    setError(null);
+    const job = await bulkApi.start(locationId, { ...request, contacts: [...selected] });
+    onBusy(true);
+    setRunning({ job, label, verb });
+  }
+
+  function startHere(request: Omit<BulkActionRequest, 'contacts'>, label: string, verb: string) {
     setBusy(true);
-    try {
-      onDone(outcome(verb, selected.length, await forEach(selected, action)));
-    } finally {
-      setBusy(false);
+    start(request, label, verb)
+      .catch((e: unknown) => setError(message(e)))
+      .finally(() => setBusy(false));
+  }
+
+  /** Restores each contact, one after the other (the trash has no bulk action). */
+  async function restore() {
+    setBusy(true);
+    let done = 0;
+    let failure: string | undefined;
+    for (const id of selected) {
+      try {
+        await crmApi.restoreContact(locationId, id);
+        done++;
+      } catch (e) {
+        failure ??= message(e);
+      }
     }
+    setBusy(false);
+    const text = `Restored ${count(done)}`;
+    onDone(failure ? `${text}; ${selected.length - done} failed: ${failure}` : `${text}.`);
   }
 
   const tagText = tag.trim();
+  const idle = !busy && running === null;
   return (
     <div
       role="toolbar"
       aria-label="Selected contacts"
-      className="flex flex-wrap items-center gap-2 rounded-theme border border-primary bg-surface px-3 py-2 text-sm"
+      className="space-y-2 rounded-theme border border-primary bg-surface px-3 py-2 text-sm"
     >
-      <span className="font-medium" data-selected-count={selected.length}>
-        {count(selected.length)} selected
-      </span>
-      {trash ? (
-        <button
-          type="button"
-          className={buttonClass}
-          disabled={busy}
-          onClick={() => void run('Restored', (id) => crmApi.restoreContact(locationId, id))}
-        >
-          Restore selected
-        </button>
-      ) : (
-        <>
-          <input
-            aria-label="Tag for the selected contacts"
-            placeholder="Tag"
-            value={tag}
-            onChange={(e) => setTag(e.target.value)}
-            className={smallInputClass}
-          />
-          <button
-            type="button"
-            className={buttonClass}
-            disabled={busy || !tagText}
-            onClick={() => void run(`Tagged “${tagText}”:`, (id) => crmApi.addTag(locationId, id, tagText))}
-          >
-            Add tag
+      <div className="flex flex-wrap items-center gap-2">
+        <span className="font-medium" data-selected-count={selected.length}>
+          {count(selected.length)} selected
+        </span>
+        {trash ? (
+          <button type="button" className={buttonClass} disabled={!idle} onClick={() => void restore()}>
+            Restore selected
           </button>
-          <button
-            type="button"
-            className={buttonClass}
-            disabled={busy || !tagText}
-            onClick={() => void run(`Removed “${tagText}” from`, (id) => crmApi.removeTag(locationId, id, tagText))}
-          >
-            Remove tag
-          </button>
-          <button type="button" className={buttonClass} disabled={busy} onClick={() => setConfirming(true)}>
-            Delete…
-          </button>
-        </>
+        ) : (
+          <>
+            <input
+              aria-label="Tag for the selected contacts"
+              placeholder="Tag"
+              value={tag}
+              onChange={(e) => setTag(e.target.value)}
+              className={smallInputClass}
+            />
+            <button
+              type="button"
+              className={buttonClass}
+              disabled={!idle || !tagText}
+              onClick={() =>
+                startHere(
+                  { action: 'addTags', options: { tags: [tagText] } },
+                  `Add “${tagText}” to ${count(selected.length)}`,
+                  `Tagged “${tagText}”:`,
+                )
+              }
+            >
+              Add tag
+            </button>
+            <button
+              type="button"
+              className={buttonClass}
+              disabled={!idle || !tagText}
+              onClick={() =>
+                startHere(
+                  { action: 'removeTags', options: { tags: [tagText] } },
+                  `Remove “${tagText}” from ${count(selected.length)}`,
+                  `Removed “${tagText}” from`,
+                )
+              }
+            >
+              Remove tag
+            </button>
+            <button type="button" className={buttonClass} disabled={!idle} onClick={() => setConfirming(true)}>
+              Delete…
+            </button>
+          </>
+        )}
+      </div>
+      {error && (
+        <p role="alert" className={errorTextClass}>
+          {error}
+        </p>
+      )}
+      {running && (
+        <BulkJobProgress
+          locationId={locationId}
+          job={running.job}
+          label={running.label}
+          canCancel
+          onFinished={(job) => {
+            setRunning(null);
+            onBusy(false);
+            onDone(outcomeOf(running.verb, job), job);
+          }}
+        />
       )}
       {confirming && (
         <ConfirmDialog
@@ -108,9 +169,8 @@ export function BulkActions({ locationId, selected, trash, onDone }: BulkActions
           confirmLabel={`Delete ${count(selected.length)}`}
           onCancel={() => setConfirming(false)}
           onConfirm={async () => {
-            const result = await forEach(selected, (id) => crmApi.deleteContact(locationId, id));
+            await start({ action: 'delete' }, `Delete ${count(selected.length)}`, 'Deleted');
             setConfirming(false);
-            onDone(outcome('Deleted', selected.length, result));
           }}
         >
           <p>

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { ApiError } from '../../api/client';
 import { crmApi, type CreatedContact } from '../../api/crm';
-import type { Contact, ContactSort, CustomField } from '../../api/types';
+import type { Contact, ContactSort, CustomField, Job } from '../../api/types';
 import { useDebounced } from '../../useDebounced';
 import { buttonClass, cardClass, errorTextClass, message, primaryClass, smallInputClass, textButtonClass } from '../ui';
 import { BulkActions } from './BulkActions';
+import { BulkJobProgress } from './BulkJobProgress';
 import { availableColumns, loadColumnChoice, saveColumnChoice, type ContactColumn } from './contactColumns';
 import { displayName, formatDateTime } from './contactFormat';
 import { NewContactForm } from './NewContactForm';
@@ -39,6 +40,10 @@ export function ContactsView({ locationId, canEdit, onOpen, contactHref }: Conta
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ text: string; contactId?: string } | null>(null);
   const [selected, setSelected] = useState<string[]>([]);
+  /** A bulk action's job runs: its toolbar stays whatever the selection. */
+  const [bulkBusy, setBulkBusy] = useState(false);
+  /** The last bulk action's job, while it has contacts it could not change (their CSV). */
+  const [failedJob, setFailedJob] = useState<Job | null>(null);
   const [showNew, setShowNew] = useState(false);
   const [reloads, setReloads] = useState(0);
   /** Answers of an older query are dropped: only the latest request fills the list. */
@@ -234,13 +239,18 @@ export function ContactsView({ locationId, canEdit, onOpen, contactHref }: Conta
           {error}
         </p>
       )}
-      {canEdit && selected.length > 0 && (
+      {canEdit && failedJob && (
+        <BulkJobProgress locationId={locationId} job={failedJob} label="Contacts the last bulk action could not change" canCancel={false} />
+      )}
+      {canEdit && (selected.length > 0 || bulkBusy) && (
         <BulkActions
           locationId={locationId}
           selected={selected}
           trash={trash}
-          onDone={(text) => {
+          onBusy={setBulkBusy}
+          onDone={(text, job) => {
             setNotice({ text });
+            setFailedJob(job && job.progress.failed > 0 ? job : null);
             setSelected([]);
             setReloads((n) => n + 1);
           }}
@@ -351,7 +361,7 @@ export function ContactsView({ locationId, canEdit, onOpen, contactHref }: Conta
   );
 }
 
-interface SortableHeaderProps {
+export interface SortableHeaderProps {
   label: string;
   column: ContactSort;
   sort: ContactSort;
@@ -359,7 +369,7 @@ interface SortableHeaderProps {
   onSort: (column: ContactSort) => void;
 }
 
-function SortableHeader({ label, column, sort, order, onSort }: SortableHeaderProps) {
+export function SortableHeader({ label, column, sort, order, onSort }: SortableHeaderProps) {
   const active = column === sort;
   return (
     <th
