@@ -17,6 +17,9 @@ import { LoginForm } from './components/LoginForm';
 import { PluginSettingsView } from './components/plugins/PluginSettingsView';
 import { PluginsView } from './components/plugins/PluginsView';
 import { TrustView } from './components/plugins/TrustView';
+import { SegmentBuilder } from './components/segments/SegmentBuilder';
+import { SegmentsView } from './components/segments/SegmentsView';
+import { SegmentView } from './components/segments/SegmentView';
 import { WorkflowList } from './components/WorkflowList';
 import {
   clearInvitationToken,
@@ -284,22 +287,25 @@ export default function App() {
   const readLocation = location !== null && mayInLocation(session, location.id, 'location.read');
   const views: NavView[] = [
     'workflows',
-    ...(readLocation ? (['contacts', 'companies', 'pipeline', 'tasks', 'custom-fields', 'imports'] as const) : []),
+    ...(readLocation ? (['contacts', 'segments', 'companies', 'pipeline', 'tasks', 'custom-fields', 'imports'] as const) : []),
     'locations',
     ...(may(session, 'plugins.read') ? (['plugins'] as const) : []),
     ...(may(session, 'platform.plugins') ? (['trust'] as const) : []),
     ...(manageUsers || manageAgencyTheme ? (['agency'] as const) : []),
   ];
+  const editContacts = location !== null && mayInLocation(session, location.id, 'location.contacts');
   const view: View =
     views.includes(navViewOf(url.view)) &&
     (url.view !== 'contact' || url.contactId) &&
-    (url.view !== 'plugin-settings' || url.pluginId)
+    (url.view !== 'plugin-settings' || url.pluginId) &&
+    (url.view !== 'segment' || url.segmentId) &&
+    (url.view !== 'segment-edit' || url.segmentId || editContacts)
       ? url.view
       : 'workflows';
-  const editContacts = location !== null && mayInLocation(session, location.id, 'location.contacts');
   const editSettings = location !== null && mayInLocation(session, location.id, 'location.settings');
   const contactHref = (contactId: string) => consoleHref({ view: 'contact', locationId, contactId });
   const openContact = (contactId: string) => navigate({ view: 'contact', contactId });
+  const segmentHref = (segmentId: string) => consoleHref({ view: 'segment', locationId, contactId: null, segmentId });
   const boardHref = (pipelineId: string) => consoleHref({ view: 'pipeline', locationId, contactId: null, pipelineId });
   const readOnlyReason =
     location && !mayInLocation(session, location.id, 'location.workflows')
@@ -320,7 +326,9 @@ export default function App() {
           navigate(
             view === 'contact'
               ? { locationId: id, view: 'contacts', contactId: null }
-              : { locationId: id, companyId: null, pipelineId: null },
+              : view === 'segment' || view === 'segment-edit'
+                ? { locationId: id, view: 'segments', segmentId: null }
+                : { locationId: id, companyId: null, pipelineId: null },
           )
         }
         views={views}
@@ -364,6 +372,50 @@ export default function App() {
             canEdit={editContacts}
             onOpen={(contactId) => navigate({ view: 'contact', contactId })}
             contactHref={contactHref}
+          />
+        </main>
+      )}
+      {view === 'segments' && location && (
+        <main className="min-h-0 flex-1 overflow-y-auto">
+          <SegmentsView
+            key={location.id}
+            locationId={location.id}
+            canEdit={editContacts}
+            segmentHref={segmentHref}
+            onOpen={(segmentId) => navigate({ view: 'segment', segmentId })}
+            onEdit={(segmentId) => navigate({ view: 'segment-edit', segmentId })}
+            onNew={() => navigate({ view: 'segment-edit', segmentId: null })}
+          />
+        </main>
+      )}
+      {view === 'segment' && location && url.segmentId && (
+        <main className="min-h-0 flex-1 overflow-y-auto">
+          <SegmentView
+            key={`${location.id}:${url.segmentId}`}
+            locationId={location.id}
+            segmentId={url.segmentId}
+            canEdit={editContacts}
+            contactHref={contactHref}
+            onOpenContact={openContact}
+            onEdit={() => navigate({ view: 'segment-edit' })}
+            backHref={consoleHref({ view: 'segments', locationId, contactId: null })}
+            onBack={() => navigate({ view: 'segments', segmentId: null })}
+            onDeleted={() => navigate({ view: 'segments', segmentId: null })}
+          />
+        </main>
+      )}
+      {view === 'segment-edit' && location && (
+        <main className="min-h-0 flex-1 overflow-y-auto">
+          <SegmentBuilder
+            key={`${location.id}:${url.segmentId ?? 'new'}`}
+            locationId={location.id}
+            segmentId={url.segmentId ?? null}
+            canEdit={editContacts}
+            users={users.list}
+            contactHref={contactHref}
+            onOpenContact={openContact}
+            onSaved={(segment) => navigate({ view: 'segment', segmentId: segment.id })}
+            onCancel={() => navigate(url.segmentId ? { view: 'segment' } : { view: 'segments' })}
           />
         </main>
       )}

@@ -3,7 +3,8 @@
  * contact, company, pipeline or plugin (`/?view=locations&location=<id>`,
  * `/?view=contact&location=<id>&contact=<id>`, `/?view=companies&location=<id>&company=<id>`,
  * `/?view=pipeline&location=<id>&pipeline=<id>`,
- * `/?view=plugin-settings&location=<id>&plugin=<id>`), so a reload, a bookmark or the back
+ * `/?view=plugin-settings&location=<id>&plugin=<id>`, `/?view=segment&location=<id>&segment=<id>`,
+ * `/?view=segment-edit&location=<id>&segment=<id>`; without a segment, a new one), so a reload, a bookmark or the back
  * button bring the same place back. The host serves index.html at `/` only; the state is
  * in the query string. An invitation link is `/?invitation=<token>`.
  */
@@ -12,6 +13,9 @@ export type View =
   | 'workflows'
   | 'contacts'
   | 'contact'
+  | 'segments'
+  | 'segment'
+  | 'segment-edit'
   | 'companies'
   | 'pipeline'
   | 'tasks'
@@ -30,6 +34,9 @@ const VIEWS: readonly View[] = [
   'workflows',
   'contacts',
   'contact',
+  'segments',
+  'segment',
+  'segment-edit',
   'companies',
   'pipeline',
   'tasks',
@@ -57,6 +64,8 @@ export interface ConsoleUrl {
   pipelineId?: string | null;
   /** The plugin whose settings the `plugin-settings` view shows. */
   pluginId?: string | null;
+  /** The segment the `segment` view shows and the `segment-edit` view changes (none there: a new one). */
+  segmentId?: string | null;
 }
 
 /** The query parameters of a place (also for links). */
@@ -73,6 +82,8 @@ function placeParams(url: ConsoleUrl, into: URLSearchParams): URLSearchParams {
   keep('company', url.companyId, 'companies');
   keep('pipeline', url.pipelineId, 'pipeline');
   keep('plugin', url.pluginId, 'plugin-settings');
+  if ((url.view === 'segment' || url.view === 'segment-edit') && url.segmentId) into.set('segment', url.segmentId);
+  else into.delete('segment');
   return into;
 }
 
@@ -86,6 +97,7 @@ export function readConsoleUrl(): ConsoleUrl {
     companyId: params.get('company') || null,
     pipelineId: params.get('pipeline') || null,
     pluginId: params.get('plugin') || null,
+    segmentId: params.get('segment') || null,
   };
 }
 

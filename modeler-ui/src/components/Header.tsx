@@ -24,12 +24,19 @@ export interface HeaderProps {
   onSignOut: () => void;
 }
 
-/** The navigation's entries (a contact belongs to Contacts; the settings' pages to Settings; a plugin's settings to Plugins). */
-export type NavView = Exclude<View, 'contact' | 'crm-settings' | 'custom-values' | 'pipelines' | 'plugin-settings'>;
+/**
+ * The navigation's entries (a contact belongs to Contacts; a segment and its builder to Segments; the
+ * settings' pages to Settings; a plugin's settings to Plugins).
+ */
+export type NavView = Exclude<
+  View,
+  'contact' | 'segment' | 'segment-edit' | 'crm-settings' | 'custom-values' | 'pipelines' | 'plugin-settings'
+>;
 
 const VIEW_LABELS: Record<NavView, string> = {
   workflows: 'Workflows',
   contacts: 'Contacts',
+  segments: 'Segments',
   companies: 'Companies',
   pipeline: 'Pipeline',
   tasks: 'My tasks',
@@ -46,6 +53,9 @@ export function navViewOf(view: View): NavView {
   switch (view) {
     case 'contact':
       return 'contacts';
+    case 'segment':
+    case 'segment-edit':
+      return 'segments';
     case 'crm-settings':
     case 'custom-values':
     case 'pipelines':
