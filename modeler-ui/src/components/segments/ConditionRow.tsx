@@ -98,7 +98,9 @@ function FieldEditor({ members, set, choices, errors, errorId, custom }: EditorP
           set({
             field: key,
             operator: keepOperator,
-            value: sameKind ? valueFor(keepOperator, operator, members.value) : emptyValue(shapeOf(keepOperator)),
+            value: sameKind
+              ? valueFor(keepOperator, operator, members.value, kind)
+              : emptyValue(shapeOf(keepOperator), inputKindOf(next?.kind ?? 'text')),
           });
         }}
       />
@@ -107,7 +109,7 @@ function FieldEditor({ members, set, choices, errors, errorId, custom }: EditorP
         value={operator}
         choices={operatorChoices(field?.operators ?? [])}
         invalid={invalidProps(errors, 'operator', errorId)}
-        onChange={(next) => set({ ...members, operator: next, value: valueFor(next, operator, members.value) })}
+        onChange={(next) => set({ ...members, operator: next, value: valueFor(next, operator, members.value, kind) })}
       />
       <ValueInput
         shape={shapeOf(operator)}

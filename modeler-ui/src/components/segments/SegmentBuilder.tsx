@@ -127,9 +127,10 @@ export function SegmentBuilder(props: SegmentBuilderProps) {
   const filterText = useMemo(() => JSON.stringify(filter), [filter]);
   const settled = useDebounced(filterText, PREVIEW_DELAY_MS);
 
-  // The live count: the settled filter previewed; only the latest answer counts.
+  // The live count: the filter previewed once it has stayed as it is for the delay (not the empty one
+  // a segment being loaded starts with); only the latest answer counts.
   useEffect(() => {
-    if (!loaded) return;
+    if (!loaded || settled !== filterText) return;
     const request = ++latest.current;
     setPreview((p) => ({ ...p, busy: true, error: undefined }));
     segmentsApi
@@ -153,7 +154,7 @@ export function SegmentBuilder(props: SegmentBuilderProps) {
           setPreview((p) => ({ ...p, busy: false, error: `Could not count: ${message(e)}` }));
         }
       });
-  }, [locationId, settled, loaded]);
+  }, [locationId, settled, filterText, loaded]);
 
   const edits: TreeEdits = useMemo(
     () => ({
@@ -188,13 +189,16 @@ export function SegmentBuilder(props: SegmentBuilderProps) {
       onSaved(saved);
     } catch (e) {
       if (e instanceof ApiError) {
+        // the filter's errors go to their conditions; the detail, which lists them all, gives way to a pointer there
         const pointed = e.errors.filter(isFilterError);
+        const rest = e.errors.filter((x) => !isFilterError(x));
         if (pointed.length > 0) setFilterErrors({ filter: filterText, errors: pointed });
+        const detail =
+          pointed.length > 0
+            ? `Not saved: ${rest.length > 0 ? 'see the fields marked, and ' : ''}the filter has problems, shown at their conditions.`
+            : e.problem.detail;
         setErrors(
-          formErrors(new ApiError(e.status, { ...e.problem, errors: e.errors.filter((x) => !isFilterError(x)) }), [
-            '/name',
-            '/description',
-          ]),
+          formErrors(new ApiError(e.status, { ...e.problem, detail, errors: rest }), ['/name', '/description']),
         );
       } else {
         setErrors(formErrors(e, []));

@@ -106,7 +106,7 @@ export function SegmentBulkActions({ locationId, segment, onFinished }: SegmentB
     ((action === 'addTags' || action === 'removeTags') && tags.length > 0);
   return (
     <section aria-label="Bulk actions" className={`${cardClass} space-y-3 p-4`}>
-      <form onSubmit={submit} aria-label="Bulk action" className="flex flex-wrap items-start gap-2" noValidate>
+      <form onSubmit={submit} aria-label="Start a bulk action" className="flex flex-wrap items-start gap-2" noValidate>
         <select
           aria-label="Bulk action"
           value={action}

@@ -5,7 +5,7 @@
  * on the server shows up here without a change. Types the builder has no form for get a JSON editor.
  */
 import type { ConditionField, SegmentConditions } from '../../api/types';
-import { emptyValue, shapeOf } from './filterModel';
+import { emptyValue, inputKindOf, shapeOf } from './filterModel';
 
 /** The condition types the builder has a form for; others are edited as JSON. */
 export const FORM_TYPES = ['field', 'customField', 'tag', 'dnd', 'opportunity', 'workflow'] as const;
@@ -98,7 +98,11 @@ export function defaultMembers(
       const fields = type === 'field' ? conditions?.fields : conditions?.customFields;
       const field = type === 'field' ? (fields?.find((f) => f.field === 'email') ?? fields?.[0]) : fields?.[0];
       const operator = firstOperator(field);
-      return { field: field?.field ?? '', operator, value: emptyValue(shapeOf(operator)) };
+      return {
+        field: field?.field ?? '',
+        operator,
+        value: emptyValue(shapeOf(operator), inputKindOf(field?.kind ?? 'text')),
+      };
     }
     case 'tag':
       return { operator: 'hasAny', value: [] };

@@ -215,8 +215,8 @@ export function shapeOf(operator: string | undefined): ValueShape {
 
 export const SPAN_UNITS = ['days', 'weeks', 'months', 'years'] as const;
 
-/** What a value of `shape` starts as. */
-export function emptyValue(shape: ValueShape): unknown {
+/** What a value of `shape` starts as; one value of a yes/no field starts as yes. */
+export function emptyValue(shape: ValueShape, kind?: InputKind): unknown {
   switch (shape) {
     case 'none':
       return undefined;
@@ -227,18 +227,26 @@ export function emptyValue(shape: ValueShape): unknown {
     case 'span':
       return { amount: 7, unit: 'days' };
     default:
-      return '';
+      return kind === 'boolean' ? true : '';
   }
 }
 
-/** A value carried over to another operator: kept when the shape is the same, else made anew (one value becomes a list of it). */
-export function valueFor(operator: string, previousOperator: string | undefined, value: unknown): unknown {
+/**
+ * A value carried over to another operator: kept when the shape is the same, else made anew (one value
+ * becomes a list of it, and a list its first value).
+ */
+export function valueFor(
+  operator: string,
+  previousOperator: string | undefined,
+  value: unknown,
+  kind?: InputKind,
+): unknown {
   const shape = shapeOf(operator);
   const before = shapeOf(previousOperator);
   if (shape === before) return value;
   if (shape === 'list' && before === 'single' && value !== '' && value !== undefined && value !== null) return [value];
   if (shape === 'single' && before === 'list' && Array.isArray(value) && value.length > 0) return value[0];
-  return emptyValue(shape);
+  return emptyValue(shape, kind);
 }
 
 /** How a kind of field (standard or custom) takes a value in the form. */
