@@ -86,9 +86,6 @@ public class BulkActionResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Response start(JsonValue body, @Context UriInfo uri) {
         Job job = bulkActions.start(tenant.locationId(), JsonBodies.object(body), tenant.user().id());
-        return Response.accepted(JobView.json(job))
-                .location(uri.getBaseUriBuilder().path("locations").path(tenant.locationId().toString()).path("jobs")
-                        .path(job.id().toString()).build())
-                .build();
+        return JobView.accepted(job, uri);
     }
 }

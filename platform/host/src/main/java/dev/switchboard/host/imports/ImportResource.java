@@ -14,6 +14,7 @@ import dev.switchboard.core.tenancy.TenantScope;
 import dev.switchboard.host.Ids;
 import dev.switchboard.host.JsonBodies;
 import dev.switchboard.host.auth.Requires;
+import dev.switchboard.host.jobs.JobResource;
 import dev.switchboard.host.jobs.JobView;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -30,15 +31,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -57,7 +53,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class ImportResource {
 
-    static final String CSV = "text/csv";
+    static final String CSV = JobResource.CSV;
     /** The kinds of job that are imports: a plugin's, a file's. */
     static final Set<String> KINDS = Set.of(ImportJob.KIND, FileImports.KIND);
     private static final String IMPORT_EXAMPLE = """
@@ -144,10 +140,7 @@ public class ImportResource {
         JsonObject request = JsonBodies.object(body);
         Job job = request.containsKey("file") ? fileImports.start(tenant.locationId(), request, tenant.user().id())
                 : imports.start(tenant.locationId(), request, tenant.user().id());
-        return Response.accepted(JobView.json(job))
-                .location(uri.getBaseUriBuilder().path("locations").path(tenant.locationId().toString()).path("jobs")
-                        .path(job.id().toString()).build())
-                .build();
+        return JobView.accepted(job, uri);
     }
 
     @GET
@@ -161,27 +154,6 @@ public class ImportResource {
         UUID id = Ids.parse(jobId, "import");
         Job job = jobs.find(tenant.locationId(), id).filter(found -> KINDS.contains(found.kind()))
                 .orElseThrow(() -> ProblemException.notFound("import " + jobId));
-        StringWriter csv = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.RFC4180.builder().setHeader("reference", "reason").get())) {
-            jobs.errors(tenant.locationId(), job.id(), error -> {
-                try {
-                    printer.printRecord(cell(error.reference()), cell(error.reason()));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Response.ok(csv.toString(), CSV + "; charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"import-" + job.id() + "-errors.csv\"").build();
-    }
-
-    /**
-     * A cell a spreadsheet shows as text: one starting with {@code = + - @} (or a tab or carriage return)
-     * would be read as a formula, and these texts come from another system.
-     */
-    static String cell(String text) {
-        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+        return JobResource.errorsCsv(jobs, tenant.locationId(), job);
     }
 }

@@ -8,6 +8,7 @@ import dev.switchboard.core.json.Json;
 import dev.switchboard.core.paging.Page;
 import dev.switchboard.core.problems.FieldError;
 import dev.switchboard.core.problems.ProblemException;
+import dev.switchboard.core.tenancy.LocationId;
 import dev.switchboard.core.tenancy.TenantScope;
 import dev.switchboard.host.CsvCells;
 import dev.switchboard.host.Ids;
@@ -51,7 +52,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class JobResource {
 
-    static final String CSV = "text/csv";
+    public static final String CSV = "text/csv";
     private static final Pattern KIND = Pattern.compile("[a-z][a-z0-9_.-]{0,49}");
     private static final int MAX_KINDS = 10;
 
@@ -106,12 +107,19 @@ public class JobResource {
     @APIResponse(responseCode = "200", description = "One line per item after a header line",
             content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
     public Response errors(@PathParam("jobId") String jobId) {
-        Job job = jobs.get(tenant.locationId(), Ids.parse(jobId, "job"));
+        return errorsCsv(jobs, tenant.locationId(), jobs.get(tenant.locationId(), Ids.parse(jobId, "job")));
+    }
+
+    /**
+     * What a job could not do as a streamed CSV download (reference, reason), every cell neutralised
+     * against spreadsheet formulas; the job has been found in the location before.
+     */
+    public static Response errorsCsv(Jobs jobs, LocationId locationId, Job job) {
         StreamingOutput csv = output -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
-            try (DatabaseScope scope = DatabaseScope.location(tenant.locationId().value());
+            try (DatabaseScope scope = DatabaseScope.location(locationId.value());
                  CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader("reference", "reason").get())) {
-                jobs.errors(tenant.locationId(), job.id(), error -> {
+                jobs.errors(locationId, job.id(), error -> {
                     try {
                         printer.printRecord(CsvCells.cell(error.reference()), CsvCells.cell(error.reason()));
                     } catch (IOException e) {

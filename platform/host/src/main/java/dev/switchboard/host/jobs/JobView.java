@@ -4,6 +4,8 @@ import dev.switchboard.core.jobs.Job;
 import dev.switchboard.core.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -37,6 +39,14 @@ public record JobView(String id, @Schema(description = "What the job does: impor
     @Schema(name = "JobPage")
     public record JobPage(List<JobView> items,
                           @Schema(description = "Pass as cursor for older jobs; absent on the last page") String nextCursor) {
+    }
+
+    /** The answer to a request that queued a job: 202, the job, and its address in Location. */
+    public static Response accepted(Job job, UriInfo uri) {
+        return Response.accepted(json(job))
+                .location(uri.getBaseUriBuilder().path("locations").path(job.locationId().toString()).path("jobs")
+                        .path(job.id().toString()).build())
+                .build();
     }
 
     public static JsonObject json(Job job) {
