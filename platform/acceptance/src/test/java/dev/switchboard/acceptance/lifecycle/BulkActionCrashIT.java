@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.acceptance.support.ImporterPlugin;
 import dev.switchboard.acceptance.support.OwnPlatform;
+import dev.switchboard.acceptance.support.PlatformOfItsOwn;
 import dev.switchboard.acceptance.support.Scenario;
 import dev.switchboard.testkit.ApiClient.Response;
 import dev.switchboard.testkit.RunningPlatform;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * middle: the workflows started are exactly those of the rounds that committed, and once the platform
  * is back the job carries on from its checkpoint and ends with one run per contact, none twice.
  */
+@PlatformOfItsOwn
 class BulkActionCrashIT {
 
     private static final int COUNT = 1_500;

@@ -10,6 +10,7 @@ import dev.switchboard.acceptance.lifecycle.fixture.CrashingActions;
 import dev.switchboard.acceptance.support.EmailPlugin;
 import dev.switchboard.acceptance.support.Mailbox;
 import dev.switchboard.acceptance.support.OwnPlatform;
+import dev.switchboard.acceptance.support.PlatformOfItsOwn;
 import dev.switchboard.acceptance.support.Problems;
 import dev.switchboard.acceptance.support.Scenario;
 import dev.switchboard.testkit.ApiClient;
@@ -46,6 +47,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * recognisably the same message), and what happens to a step that takes its node down each time
  * (parked after the second crash). Runs on a platform of its own, since it kills it.
  */
+@PlatformOfItsOwn
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CrashRecoveryIT {
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.acceptance.support.ImportFiles;
 import dev.switchboard.acceptance.support.ImporterPlugin;
 import dev.switchboard.acceptance.support.OwnPlatform;
+import dev.switchboard.acceptance.support.PlatformOfItsOwn;
 import dev.switchboard.testkit.ApiClient;
 import dev.switchboard.testkit.RunningPlatform;
 import dev.switchboard.testkit.TestLocation;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * side table is checked the same way. Batches are small here (500 rows) so that the import is caught
  * in the middle of many.
  */
+@PlatformOfItsOwn
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FileImportCrashRecoveryIT {
 

@@ -9,6 +9,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.switchboard.acceptance.lifecycle.fixture.BrokenStart;
 import dev.switchboard.acceptance.support.EmailPlugin;
 import dev.switchboard.acceptance.support.OwnPlatform;
+import dev.switchboard.acceptance.support.PlatformOfItsOwn;
 import dev.switchboard.acceptance.support.Problems;
 import dev.switchboard.acceptance.support.Scenario;
 import dev.switchboard.testkit.ApiClient;
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * a broken upgrade refused with the running version kept, and everything back after a restart. On a
  * platform of its own, since plugin versions are platform-wide and it restarts.
  */
+@PlatformOfItsOwn
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HotSwapIT {
 

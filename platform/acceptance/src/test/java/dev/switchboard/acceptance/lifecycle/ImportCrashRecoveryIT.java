@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.acceptance.support.ImporterPlugin;
 import dev.switchboard.acceptance.support.OwnPlatform;
+import dev.switchboard.acceptance.support.PlatformOfItsOwn;
 import dev.switchboard.testkit.RunningPlatform;
 import dev.switchboard.testkit.TestLocation;
 import java.sql.Connection;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * duplicate policy is none, so a repeated page would show as a second contact with the same email); an
  * import that completed is not run again when it is found back in the queue.
  */
+@PlatformOfItsOwn
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ImportCrashRecoveryIT {
 

@@ -2,6 +2,7 @@ package dev.switchboard.acceptance.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.acceptance.support.PlatformOfItsOwn;
 import dev.switchboard.testkit.ApiClient;
 import dev.switchboard.testkit.RunningPlatform;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * The launcher as an operator meets it: it boots on a machine whose cores are all busy, says why a
  * deployment failed, stops in order on Ctrl-C, and leaves nothing running when it is killed outright.
  */
+@PlatformOfItsOwn
 class LauncherIT {
 
     private static final Path LAUNCHER = Path.of(System.getProperty("switchboard.launcher.jar"));
@@ -58,7 +60,8 @@ class LauncherIT {
                 .directory(directory.toFile()).redirectErrorStream(true)
                 .redirectOutput(directory.resolve("platform.log").toFile());
         builder.environment().putAll(Map.of("SWITCHBOARD_PORT", String.valueOf(freePort()),
-                "SWITCHBOARD_DB_URL", "jdbc:postgresql://127.0.0.1:" + freePort() + "/nowhere"));
+                "SWITCHBOARD_DB_URL", "jdbc:postgresql://127.0.0.1:" + freePort() + "/nowhere",
+                "SWITCHBOARD_JAVA_OPTS", RunningPlatform.TEST_JAVA_OPTIONS));
         Process launcher = builder.start();
 
         assertThat(launcher.waitFor(5, TimeUnit.MINUTES)).as("the launcher exits by itself").isTrue();

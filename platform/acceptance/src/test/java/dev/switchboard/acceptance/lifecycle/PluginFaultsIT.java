@@ -14,6 +14,7 @@ import dev.switchboard.acceptance.lifecycle.fixture.OtherOutput;
 import dev.switchboard.acceptance.lifecycle.fixture.SlowActions;
 import dev.switchboard.acceptance.lifecycle.fixture.SlowStart;
 import dev.switchboard.acceptance.support.OwnPlatform;
+import dev.switchboard.acceptance.support.PlatformOfItsOwn;
 import dev.switchboard.acceptance.support.Problems;
 import dev.switchboard.acceptance.support.Scenario;
 import dev.switchboard.testkit.ApiClient.Response;
@@ -47,6 +48,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * own with low limits: 2 s per action call, 2 calls at once per plugin, 3 action workers, one attempt
  * per step, 10 s for a plugin's start (2 s after the restart).
  */
+@PlatformOfItsOwn
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PluginFaultsIT {
 

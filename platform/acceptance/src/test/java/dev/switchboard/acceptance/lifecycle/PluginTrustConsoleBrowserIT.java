@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.acceptance.support.CrmBrowserScript;
 import dev.switchboard.acceptance.support.EmailPlugin;
 import dev.switchboard.acceptance.support.OwnPlatform;
+import dev.switchboard.acceptance.support.PlatformOfItsOwn;
 import dev.switchboard.testkit.RunningPlatform;
 import dev.switchboard.testkit.TestLocation;
 import dev.switchboard.testkit.TestSigning;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * is withdrawn and given again on the Trust page; a read-only user sees the verdict and no control.
  * On a platform of its own, since trust is platform-wide.
  */
+@PlatformOfItsOwn
 class PluginTrustConsoleBrowserIT {
 
     private static RunningPlatform platform;

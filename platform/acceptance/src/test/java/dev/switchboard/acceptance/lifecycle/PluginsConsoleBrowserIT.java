@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.acceptance.support.CrmBrowserScript;
 import dev.switchboard.acceptance.support.EmailPlugin;
 import dev.switchboard.acceptance.support.OwnPlatform;
+import dev.switchboard.acceptance.support.PlatformOfItsOwn;
 import dev.switchboard.testkit.RunningPlatform;
 import dev.switchboard.testkit.TestLocation;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * it off is refused naming that workflow, and so is uninstalling it, which the operator then forces
  * after a second confirmation. On a platform of its own, since plugin versions are platform-wide.
  */
+@PlatformOfItsOwn
 class PluginsConsoleBrowserIT {
 
     private static RunningPlatform platform;

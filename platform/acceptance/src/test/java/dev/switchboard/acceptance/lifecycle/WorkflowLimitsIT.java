@@ -7,6 +7,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.switchboard.acceptance.support.EmailPlugin;
 import dev.switchboard.acceptance.support.OwnPlatform;
+import dev.switchboard.acceptance.support.PlatformOfItsOwn;
 import dev.switchboard.acceptance.support.Scenario;
 import dev.switchboard.testkit.RunningPlatform;
 import dev.switchboard.testkit.TestLocation;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The limits that keep one run, or one location, from taking the engine for itself, set low on a
  * platform of their own: the action steps of one run, and the runs of one location in flight.
  */
+@PlatformOfItsOwn
 class WorkflowLimitsIT {
 
     @RegisterExtension
