@@ -62,6 +62,9 @@ if [ "$have" -lt "$contacts" ]; then
   echo "generated in $(( $(date +%s) - started )) s" >&2
 fi
 
+kill -0 "$launcher" 2>/dev/null || { echo "the platform stopped; its log:" >&2; tail -40 "$work/platform.log" >&2; exit 1; }
+token=$(curl -sf "$api/auth/login" -H 'Content-Type: application/json' \
+  -d '{"email":"admin@localhost","password":"bench-password"}' | json 'd["token"]')
 field() { psql -d "$db" -Atc "SET switchboard.scope = 'system'; SELECT id FROM custom_field WHERE location_id = '$location' AND field_key = '$1'" | tail -1; }
 SEATS=$(field seats); RENEWAL=$(field renewal); PLAN=$(field plan); VIP=$(field vip); NICK=$(field nickname)
 INTERESTS=$(field interests); INDUSTRY=$(field industry)
@@ -96,7 +99,9 @@ plans=()
 for case in "${cases[@]}"; do
   IFS='|' read -r name filter sql <<< "$case"
   body=$(python3 -c "import json,sys; print(json.dumps({'name': sys.argv[1][:100], 'filter': json.loads(sys.argv[2])}))" "$name $RANDOM" "$filter")
-  segment=$(curl -sf "$api/locations/$location/segments" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d "$body" | json 'd["id"]')
+  created=$(curl -s "$api/locations/$location/segments" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d "$body")
+  segment=$(echo "$created" | python3 -c 'import json,sys; print(json.load(sys.stdin).get("id", ""))' 2>/dev/null || true)
+  [ -n "$segment" ] || { echo "the segment '$name' was not created: $created" >&2; tail -20 "$work/platform.log" >&2; exit 1; }
   for _ in 1 2 3; do curl -s -o /dev/null "$api/locations/$location/segments/$segment/count" -H "Authorization: Bearer $token"; done
   platform=$(for _ in 1 2 3 4 5 6 7; do curl -s -o /dev/null -w '%{time_total}\n' "$api/locations/$location/segments/$segment/count" \
     -H "Authorization: Bearer $token"; done | awk '{printf "%.1f\n", $1 * 1000}' | median)

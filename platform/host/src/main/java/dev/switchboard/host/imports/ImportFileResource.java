@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.regex.Matcher;
@@ -98,8 +99,13 @@ public class ImportFileResource {
         ImportFileFormat format = ImportFileFormat.ofMediaType(type.getType() + "/" + type.getSubtype()).orElseThrow();
         ImportFile file;
         try {
-            file = files.store(tenant.locationId(), name != null ? name : fileName(disposition), format, body,
-                    tenant.user().id());
+            // the reader closes what it reads; the request's stream stays open so that a refusal can drain it
+            file = files.store(tenant.locationId(), name != null ? name : fileName(disposition), format,
+                    new FilterInputStream(body) {
+                        @Override
+                        public void close() {
+                        }
+                    }, tenant.user().id());
         } catch (ProblemException refused) {
             drain(body);
             throw refused;

@@ -1,5 +1,6 @@
 package dev.switchboard.core.crm.segments;
 
+import dev.switchboard.core.db.TypedArray;
 import dev.switchboard.core.problems.Texts;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -295,6 +296,6 @@ final class Comparisons {
                 }
             }
         }
-        return target.test("%1$s = ANY (?::date[])", List.of((Object) dates.toArray(String[]::new)));
+        return target.test("%1$s = ANY (?)", List.of((Object) new TypedArray("date", dates)));
     }
 }
