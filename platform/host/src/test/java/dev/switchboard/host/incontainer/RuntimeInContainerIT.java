@@ -127,6 +127,41 @@ class RuntimeInContainerIT {
                 row -> row.getString(1), contactB), "location B's contact after location A's update and delete");
     }
 
+    /**
+     * The policies' scope functions are PARALLEL SAFE (V19), so a large count under them may be planned with
+     * parallel workers: the workers must see only the scope's rows too, and another location's not at all.
+     */
+    @Test
+    void parallelWorkersSeeOnlyTheScopesRows() throws Exception {
+        UUID agency = db.queryOne("SELECT id FROM agency ORDER BY created_at LIMIT 1", row -> row.getObject(1, UUID.class))
+                .orElseThrow();
+        UUID locationA = newLocation(agency, "parallel-a");
+        UUID locationB = newLocation(agency, "parallel-b");
+        for (int i = 0; i < 3; i++) {
+            newContact(locationA, "parallel-probe");
+        }
+        newContact(locationB, "parallel-probe");
+        try (DatabaseScope scope = DatabaseScope.location(agency, locationA)) {
+            transaction.begin();
+            try {
+                // parallel plans made free, and the indexes out of the way, so that even a small table is scanned by workers
+                db.queryOne("""
+                        SELECT set_config('parallel_setup_cost', '0', true), set_config('parallel_tuple_cost', '0', true),
+                               set_config('min_parallel_table_scan_size', '0', true), set_config('enable_indexscan', 'off', true),
+                               set_config('enable_bitmapscan', 'off', true), set_config('enable_indexonlyscan', 'off', true)""",
+                        row -> row.getString(1));
+                String sql = "SELECT count(*) FROM contact WHERE first_name = 'parallel-probe'";
+                String plan = String.join("\n", db.query("EXPLAIN (COSTS OFF) " + sql, row -> row.getString(1)));
+                assertTrue(plan.contains("Gather") && plan.contains("Parallel Seq Scan on contact"), plan);
+                assertEquals(3, count(sql), "contacts counted by parallel workers in location A");
+                assertEquals(0, count("SELECT count(*) FROM contact WHERE location_id = '" + locationB + "'"),
+                        "location B's contacts asked for by id, through parallel workers in location A");
+            } finally {
+                transaction.rollback();
+            }
+        }
+    }
+
     @Test
     void entitiesLiveUnderTheSameRowLevelSecurityAndTransactionAsPlainSql() throws Exception {
         UUID agency = db.queryOne("SELECT id FROM agency ORDER BY created_at LIMIT 1", row -> row.getObject(1, UUID.class))
