@@ -26,7 +26,8 @@ cleanup() {
 trap cleanup EXIT
 
 psql -q -d postgres -c "CREATE ROLE $ROLE LOGIN NOSUPERUSER NOBYPASSRLS" -c "CREATE DATABASE $DB OWNER $ROLE"
-for migration in platform/core/src/main/resources/db/migration/V*.sql; do
+# in version order (V2 before V10), as Flyway applies them
+for migration in $(printf '%s\n' platform/core/src/main/resources/db/migration/V*.sql | sort -V); do
   PGUSER=$ROLE psql -q -v ON_ERROR_STOP=1 -d "$DB" -c "SET switchboard.scope = 'system'" -f "$migration" >/dev/null
 done
 # the "jsonb + GIN" option compared here: V6 made these indexes, V19 removed them (unused under the policies)
