@@ -44,7 +44,7 @@ class WorkflowRunsIT {
         EmailPlugin.useSmtp(location, SMTP.getSmtp().getPort());
         scenario = new Scenario(location);
         for (String fixture : List.of("fails-after-email", "joins", "broken-condition", "same-trigger",
-                "too-many-instances", "endless-loop", "three-in-a-row")) {
+                "too-many-instances", "endless-loop", "three-in-a-row", "contact-condition")) {
             scenario.deployFixture(WorkflowRunsIT.class, fixture);
         }
     }
@@ -78,6 +78,22 @@ class WorkflowRunsIT {
         }
         assertThat(subjects(Mailbox.messagesTo(SMTP, "grace.joins@example.com")))
                 .containsExactlyInAnyOrder("Parallel A", "Parallel B", "Inclusive C", "Inclusive D");
+    }
+
+    @Test
+    void aConditionOnTheContactsFieldsChoosesTheBranch() throws Exception {
+        String ada = scenario.contact("Ada", "ada.condition@example.com");
+        String bob = scenario.contact("Bob", "bob.condition@example.com");
+
+        scenario.tag(ada, "contact-condition");
+        scenario.tag(bob, "contact-condition");
+
+        for (String contact : List.of(ada, bob)) {
+            JsonNode run = scenario.endedRuns(contact, 1, SOON).get(0);
+            assertThat(run.get("state").asText()).as(run.toString()).isEqualTo("COMPLETED");
+        }
+        assertThat(subjects(Mailbox.messagesTo(SMTP, "ada.condition@example.com"))).containsExactly("Hello Ada");
+        assertThat(subjects(Mailbox.messagesTo(SMTP, "bob.condition@example.com"))).containsExactly("Hello there");
     }
 
     @Test
