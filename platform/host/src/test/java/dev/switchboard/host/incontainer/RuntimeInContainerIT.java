@@ -93,8 +93,7 @@ class RuntimeInContainerIT {
 
     @Test
     void rowLevelSecurityShowsAQueryThatForgetsItsLocationOnlyTheCurrentLocation() throws Exception {
-        UUID agency = db.queryOne("SELECT id FROM agency ORDER BY created_at LIMIT 1", row -> row.getObject(1, UUID.class))
-                .orElseThrow();
+        UUID agency = anyAgency();
         UUID locationA = newLocation(agency, "rls-a");
         UUID locationB = newLocation(agency, "rls-b");
         UUID contactA = newContact(locationA, "rls-probe");
@@ -133,8 +132,7 @@ class RuntimeInContainerIT {
      */
     @Test
     void parallelWorkersSeeOnlyTheScopesRows() throws Exception {
-        UUID agency = db.queryOne("SELECT id FROM agency ORDER BY created_at LIMIT 1", row -> row.getObject(1, UUID.class))
-                .orElseThrow();
+        UUID agency = anyAgency();
         UUID locationA = newLocation(agency, "parallel-a");
         UUID locationB = newLocation(agency, "parallel-b");
         for (int i = 0; i < 3; i++) {
@@ -150,11 +148,9 @@ class RuntimeInContainerIT {
                                set_config('min_parallel_table_scan_size', '0', true), set_config('enable_indexscan', 'off', true),
                                set_config('enable_bitmapscan', 'off', true), set_config('enable_indexonlyscan', 'off', true)""",
                         row -> row.getString(1));
-                String sql = "SELECT count(*) FROM contact WHERE first_name = 'parallel-probe'";
-                String plan = String.join("\n", db.query("EXPLAIN (COSTS OFF) " + sql, row -> row.getString(1)));
-                assertTrue(plan.contains("Gather") && plan.contains("Parallel Seq Scan on contact"), plan);
-                assertEquals(3, count(sql), "contacts counted by parallel workers in location A");
-                assertEquals(0, count("SELECT count(*) FROM contact WHERE location_id = '" + locationB + "'"),
+                assertEquals(3, countInParallel("SELECT count(*) FROM contact WHERE first_name = 'parallel-probe'"),
+                        "contacts counted by parallel workers in location A");
+                assertEquals(0, countInParallel("SELECT count(*) FROM contact WHERE location_id = '" + locationB + "'"),
                         "location B's contacts asked for by id, through parallel workers in location A");
             } finally {
                 transaction.rollback();
@@ -164,8 +160,7 @@ class RuntimeInContainerIT {
 
     @Test
     void entitiesLiveUnderTheSameRowLevelSecurityAndTransactionAsPlainSql() throws Exception {
-        UUID agency = db.queryOne("SELECT id FROM agency ORDER BY created_at LIMIT 1", row -> row.getObject(1, UUID.class))
-                .orElseThrow();
+        UUID agency = anyAgency();
         UUID locationA = newLocation(agency, "jpa-a");
         UUID locationB = newLocation(agency, "jpa-b");
         UUID contactB = newContact(locationB, "jpa-probe");
@@ -188,8 +183,7 @@ class RuntimeInContainerIT {
 
     @Test
     void deletedContactsArePurgedOnlyAfterTheirRestorePeriod() {
-        UUID agency = db.queryOne("SELECT id FROM agency ORDER BY created_at LIMIT 1", row -> row.getObject(1, UUID.class))
-                .orElseThrow();
+        UUID agency = anyAgency();
         UUID location = newLocation(agency, "purge");
         UUID old;
         UUID recent;
@@ -340,6 +334,13 @@ class RuntimeInContainerIT {
         return db.queryOne(sql, row -> row.getLong(1)).orElseThrow();
     }
 
+    /** A count whose plan scans the contacts with parallel workers (the test fails if it would not). */
+    private long countInParallel(String sql) {
+        String plan = String.join("\n", db.query("EXPLAIN (COSTS OFF) " + sql, row -> row.getString(1)));
+        assertTrue(plan.contains("Gather") && plan.contains("Parallel Seq Scan on contact"), plan);
+        return count(sql);
+    }
+
     /** The error of the run's job in the dead-letter table, or null while it is not parked. */
     private String parkedError(String runId) {
         return engine.management().createDeadLetterJobQuery().processInstanceId(runId).list().stream()
@@ -352,6 +353,11 @@ class RuntimeInContainerIT {
 
     private long deployments(String name) {
         return engine.repository().createDeploymentQuery().deploymentName(name).count();
+    }
+
+    private UUID anyAgency() {
+        return db.queryOne("SELECT id FROM agency ORDER BY created_at LIMIT 1", row -> row.getObject(1, UUID.class))
+                .orElseThrow();
     }
 
     private UUID anyLocation() {
