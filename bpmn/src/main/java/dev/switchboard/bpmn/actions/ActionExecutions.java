@@ -125,12 +125,18 @@ public class ActionExecutions {
     /** Part of the transaction that also hands the run on: the outcome and the continuation commit together. */
     void completed(Claimed step, String pluginId, String pluginVersion, String summary, Map<String, String> outputs,
                    String vendorId, List<String> log) {
+        completed(step, pluginId, pluginVersion, summary, outputs, Map.of(), vendorId, log);
+    }
+
+    /** @param variables run variables the step sets by name when the run moves on past it */
+    void completed(Claimed step, String pluginId, String pluginVersion, String summary, Map<String, String> outputs,
+                   Map<String, String> variables, String vendorId, List<String> log) {
         db.update("""
                 UPDATE action_execution SET status = 'COMPLETED', plugin_id = ?, plugin_version = ?,
-                       summary = ?, outputs = ?::jsonb, vendor_id = ?, error = NULL, finished_at = now(),
-                       step_log = coalesce(?::jsonb, step_log)
+                       summary = ?, outputs = ?::jsonb, variables = ?::jsonb, vendor_id = ?, error = NULL,
+                       finished_at = now(), step_log = coalesce(?::jsonb, step_log)
                 WHERE id = ?""", pluginId, pluginVersion, Texts.storable(summary), JsonColumns.json(outputs),
-                Texts.storable(vendorId), lines(log), step.id());
+                variables.isEmpty() ? null : JsonColumns.json(variables), Texts.storable(vendorId), lines(log), step.id());
         endAttempt(step, "COMPLETED", null);
     }
 
@@ -187,15 +193,22 @@ public class ActionExecutions {
      * The outputs of the completed step the run waits on at this task, marking them taken so a stray
      * second trigger finds nothing; empty when no completed step waits (the run then stays).
      */
-    Optional<Map<String, String>> takeCompleted(String runId, String executionId, String activityId) {
+    Optional<Taken> takeCompleted(String runId, String executionId, String activityId) {
         // by the run first: the index on (run_id, activity_id, execution_id, visit) finds the step at once
         return db.queryOne("""
                 UPDATE action_execution SET continued = true, lease_owner = NULL
                 WHERE id = (SELECT id FROM action_execution
-                            WHERE run_id = ? AND activity_id = ? AND execution_id = ? AND status = 'COMPLETED'
-                                  AND NOT continued
+                            WHERE run_id = ? AND activity_id = ? AND execution_id = ?
+                                  AND status IN ('COMPLETED', 'SKIPPED') AND NOT continued
                             ORDER BY visit DESC LIMIT 1)
-                RETURNING outputs::text""", row -> JsonColumns.strings(row.getString(1)), runId, activityId, executionId);
+                RETURNING outputs::text, variables::text""",
+                row -> new Taken(JsonColumns.strings(row.getString(1)),
+                        row.getString(2) == null ? Map.of() : JsonColumns.strings(row.getString(2))),
+                runId, activityId, executionId);
+    }
+
+    /** What a completed step hands its run: its outputs, and the variables it sets by name. */
+    record Taken(Map<String, String> outputs, Map<String, String> variables) {
     }
 
     /** A completed step whose run was not moved on: see {@link #stranded}. */
@@ -211,7 +224,7 @@ public class ActionExecutions {
     List<Stranded> stranded(Duration after, int limit) {
         return db.query("""
                 SELECT id, location_id, execution_id, activity_id FROM action_execution a
-                WHERE status = 'COMPLETED' AND NOT continued AND finished_at < now() - make_interval(secs => ?)
+                WHERE status IN ('COMPLETED', 'SKIPPED') AND NOT continued AND finished_at < now() - make_interval(secs => ?)
                       AND EXISTS (SELECT 1 FROM workflow_run r WHERE r.id = a.run_id AND r.state = 'RUNNING')
                 ORDER BY finished_at LIMIT ?""",
                 row -> new Stranded(row.getObject(1, UUID.class), LocationId.of(row.getObject(2, UUID.class)),
@@ -263,6 +276,40 @@ public class ActionExecutions {
                 row -> new Released(row.getString(1), "FAILED".equals(row.getString(2)),
                         "step '" + row.getString(4) + "' " + row.getString(3)),
                 crashesBeforeParking, crashesBeforeParking, crashesBeforeParking, node);
+    }
+
+    /** The step of a run that gave up last, if its last state is FAILED: what an incident retries or skips. */
+    public Optional<Failed> lastFailed(LocationId locationId, String runId) {
+        return db.queryOne("""
+                SELECT id, execution_id, activity_id, action_id, error FROM action_execution
+                WHERE location_id = ? AND run_id = ? AND status = 'FAILED'
+                ORDER BY finished_at DESC NULLS LAST, created_at DESC LIMIT 1""",
+                row -> new Failed(row.getObject(1, UUID.class), row.getString(2), row.getString(3), row.getString(4),
+                        row.getString(5)), locationId, runId);
+    }
+
+    /** A step that gave up. */
+    public record Failed(UUID id, String executionId, String activityId, String actionId, String error) {
+    }
+
+    /**
+     * A failed step waits for new attempts, due now: {@code attempts} more than it has made. Announces
+     * {@link ActionStepEntered} so a worker takes it as soon as the transaction commits.
+     */
+    public void retry(UUID stepId, int attempts) {
+        db.update("""
+                UPDATE action_execution SET status = 'PENDING', max_attempts = attempts + ?, next_attempt_at = now(),
+                       finished_at = NULL, lease_owner = NULL, interruptions = 0
+                WHERE id = ? AND status = 'FAILED'""", attempts, stepId);
+        entered.fire(new ActionStepEntered(stepId));
+    }
+
+    /** A failed step is passed over: the run moves on as if it had completed with no outputs. */
+    public void skip(UUID stepId, String by) {
+        db.update("""
+                UPDATE action_execution SET status = 'SKIPPED', outputs = '{}', variables = NULL, continued = false,
+                       lease_owner = NULL, finished_at = now(), summary = ?
+                WHERE id = ? AND status = 'FAILED'""", Texts.storable("skipped by " + by), stepId);
     }
 
     /** The run's action steps, in the order they were entered. */

@@ -70,11 +70,12 @@ public final class ActionTaskBehavior extends TaskActivityBehavior {
     @Override
     public void trigger(DelegateExecution execution, String signalName, Object signalData) {
         String activityId = execution.getCurrentActivityId();
-        Optional<Map<String, String>> outputs = executions.takeCompleted(execution.getProcessInstanceId(), execution.getId(), activityId);
-        if (outputs.isEmpty()) {
+        Optional<ActionExecutions.Taken> taken = executions.takeCompleted(execution.getProcessInstanceId(), execution.getId(), activityId);
+        if (taken.isEmpty()) {
             return; // not for a completed step of this task: the run keeps waiting
         }
-        outputs.get().forEach((key, value) -> execution.setVariable(activityId + "_" + key, value));
+        taken.get().outputs().forEach((key, value) -> execution.setVariable(activityId + "_" + key, value));
+        taken.get().variables().forEach(execution::setVariable);
         leave(execution);
     }
 

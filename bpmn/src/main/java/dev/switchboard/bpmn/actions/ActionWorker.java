@@ -12,7 +12,10 @@ import dev.switchboard.core.db.FairQueue;
 import dev.switchboard.core.nodes.NodeIdentity;
 import dev.switchboard.core.plugins.PluginCalls;
 import dev.switchboard.core.plugins.actions.ActionCatalog;
+import dev.switchboard.core.plugins.actions.ActionFailure;
 import dev.switchboard.core.plugins.actions.ActionSpec;
+import dev.switchboard.core.plugins.actions.BuiltInActions;
+import dev.switchboard.core.plugins.actions.BuiltInStep;
 import dev.switchboard.core.plugins.host.ForwardingLocationContext;
 import dev.switchboard.core.plugins.host.LocationServices;
 import dev.switchboard.core.plugins.host.StepLines;
@@ -62,6 +65,9 @@ public class ActionWorker {
 
     @Inject
     ActionCatalog actions;
+
+    @Inject
+    BuiltInActions builtIns;
 
     @Inject
     LocationServices services;
@@ -231,6 +237,11 @@ public class ActionWorker {
      * as many calls running as it may has the step wait for a free call without spending an attempt.
      */
     void perform(ActionExecutions.Claimed step) {
+        Optional<BuiltInActions.Entry> builtIn = builtIns.find(step.actionId());
+        if (builtIn.isPresent()) {
+            performBuiltIn(step, builtIn.get());
+            return;
+        }
         Optional<ActionSpec> found = actions.find(step.actionId());
         if (found.isPresent() && !pluginLocations.isEnabled(step.locationId(), found.get().pluginId())) {
             record(() -> self.failed(step, found.get().pluginId(), found.get().pluginVersion(), "plugin "
@@ -241,6 +252,42 @@ public class ActionWorker {
         if (record(() -> outcome.commit(self, step)) && outcome.completes()) {
             continueRun(step);
         }
+    }
+
+    /**
+     * One attempt of a step of the platform's own actions: the action and the step's completion in one
+     * transaction, so that a failed attempt leaves nothing behind, then the run moved on as after a
+     * plugin's step. A failure is the attempt's, with the lines the action wrote.
+     */
+    private void performBuiltIn(ActionExecutions.Claimed step, BuiltInActions.Entry entry) {
+        ActionSpec spec = entry.spec();
+        BuiltInStep context = new BuiltInStep(step.locationId(), step.runId(),
+                runs.find(step.locationId(), step.runId()).map(WorkflowRuns.Run::workflowKey).orElse(""),
+                step.activityId(), step.id(), step.contactId().map(UUID::fromString));
+        try {
+            self.runBuiltIn(step, entry, context);
+        } catch (RuntimeException e) {
+            String message = BuiltInFailures.describe(spec, e);
+            record(() -> self.failed(step, spec.pluginId(), spec.pluginVersion(), message, context.lines()));
+            return;
+        }
+        continueRun(step);
+    }
+
+    /** The built-in action's work and its step's completion, committed together. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void runBuiltIn(ActionExecutions.Claimed step, BuiltInActions.Entry entry, BuiltInStep context) {
+        ActionSpec spec = entry.spec();
+        Record input;
+        try {
+            input = RecordValues.bind(spec.input(), step.inputs());
+        } catch (RecordValues.InvalidValues | IllegalArgumentException e) {
+            throw new ActionFailure("the task's inputs do not fit " + spec.id() + ": " + e.getMessage());
+        }
+        Record output = entry.action().run(input, context);
+        Map<String, String> outputs = output == null ? Map.of() : RecordValues.text(output);
+        executions.completed(step, spec.pluginId(), spec.pluginVersion(), context.summary() == null ? "" : context.summary(),
+                outputs, context.variables(), null, context.lines());
     }
 
     /**

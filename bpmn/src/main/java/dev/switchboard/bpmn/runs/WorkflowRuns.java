@@ -61,7 +61,27 @@ public class WorkflowRuns {
 
     /** Part of the engine transaction that ends the run. */
     public void ended(String runId, String state) {
+        if ("CANCELLED".equals(state)) {
+            // a run in an incident (FAILED) can be cancelled too; its steps not yet made never will be
+            db.update("UPDATE workflow_run SET state = ?, ended_at = now() WHERE id = ? AND state IN ('RUNNING', 'FAILED')",
+                    state, runId);
+            db.update("""
+                    UPDATE action_execution SET status = 'CANCELLED', finished_at = now(), lease_owner = NULL,
+                           error = 'the run was cancelled before this step was made'
+                    WHERE run_id = ? AND status = 'PENDING'""", runId);
+            return;
+        }
         db.update("UPDATE workflow_run SET state = ?, ended_at = now() WHERE id = ? AND state = 'RUNNING'", state, runId);
+    }
+
+    /**
+     * A FAILED run runs again (a user retried or skipped its incident).
+     *
+     * @return false when the run was not FAILED (another user got there first, or it never failed)
+     */
+    public boolean resumed(String runId) {
+        return db.update("UPDATE workflow_run SET state = 'RUNNING', error = NULL, ended_at = NULL WHERE id = ? AND state = 'FAILED'",
+                runId) == 1;
     }
 
     /** Part of the transaction in which a step gave up. */

@@ -10,9 +10,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param state RUNNING, COMPLETED, CANCELLED, or FAILED (a step gave up, a limit was crossed, the run could
  *     not start, or it crashed its node twice)
  * @param error why the run FAILED; {@code null} otherwise
+ * @param incident where a FAILED run waits and whether it can be retried or skipped
  */
 public record WorkflowRun(String id, String workflowKey, int workflowVersion, String contactId, String state,
-                          String error, OffsetDateTime startedAt, OffsetDateTime endedAt, List<Step> steps) {
+                          String error,
+                          @Schema(description = "Where a FAILED run stopped and what can be done: retry, skip (a failed"
+                                  + " action step only) or cancel. Null in lists and for runs that are not incidents.")
+                          RunIncidents.Incident incident,
+                          OffsetDateTime startedAt, OffsetDateTime endedAt, List<Step> steps) {
 
     /**
      * A step: every BPMN element the run passed, with plugin details for action steps.

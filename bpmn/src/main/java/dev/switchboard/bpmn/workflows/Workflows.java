@@ -72,6 +72,9 @@ public class Workflows {
     @Inject
     WorkflowActionUsage actionUsage;
 
+    @Inject
+    RunIncidents incidents;
+
     private final ProcessValidator validator = ActionTaskValidator.processValidator();
 
     /** Validates and deploys a BPMN document as the next version of its workflow. */
@@ -123,11 +126,12 @@ public class Workflows {
 
     public List<WorkflowRun> runs(LocationId locationId, String workflowKey, String contactId, int limit) {
         return runs.list(locationId, workflowKey, contactId, limit).stream()
-                .map(run -> summary(run, List.of())).toList();
+                .map(run -> summary(run, null, List.of())).toList();
     }
 
     public Optional<WorkflowRun> run(LocationId locationId, String runId) {
-        return runs.find(locationId, runId).map(run -> summary(run, steps(locationId, run)));
+        return runs.find(locationId, runId)
+                .map(run -> summary(run, incidents.of(locationId, run).orElse(null), steps(locationId, run)));
     }
 
     /**
@@ -163,9 +167,9 @@ public class Workflows {
         return steps;
     }
 
-    private static WorkflowRun summary(WorkflowRuns.Run run, List<WorkflowRun.Step> steps) {
+    private static WorkflowRun summary(WorkflowRuns.Run run, RunIncidents.Incident incident, List<WorkflowRun.Step> steps) {
         return new WorkflowRun(run.id(), run.workflowKey(), run.workflowVersion(), run.contactId(), run.state(),
-                run.error(), run.startedAt(), run.endedAt(), steps);
+                run.error(), incident, run.startedAt(), run.endedAt(), steps);
     }
 
     private static WorkflowRun.Step step(String activityId, String name, String type, OffsetDateTime startedAt,

@@ -72,6 +72,11 @@ public final class ApiClient {
         return send(request(path).DELETE());
     }
 
+    /** A POST without a body: an action on a resource ({@code …/retry}). */
+    public Response post(String path) {
+        return send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
     public Response post(String path, String contentType, byte[] body) {
         return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }

@@ -164,6 +164,9 @@ class PermissionMatrixIT {
             Map.entry("GET /locations/{locationId}/workflows/{key}/bpmn", "location.read"),
             Map.entry("GET /locations/{locationId}/workflow-runs", "location.read"),
             Map.entry("GET /locations/{locationId}/workflow-runs/{runId}", "location.read"),
+            Map.entry("POST /locations/{locationId}/workflow-runs/{runId}/retry", "location.workflows"),
+            Map.entry("POST /locations/{locationId}/workflow-runs/{runId}/skip", "location.workflows"),
+            Map.entry("POST /locations/{locationId}/workflow-runs/{runId}/cancel", "location.workflows"),
             Map.entry("GET /locations/{locationId}/usage", "agency.usage"),
             // plugins' webhooks: no login, the handler checks the caller (here: no such plugin, 404)
             Map.entry("GET /hooks/{pluginId}/{path}", "public"),

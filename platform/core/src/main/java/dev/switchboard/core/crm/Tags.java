@@ -10,6 +10,8 @@ public final class Tags {
 
     /** Most tags on one contact. */
     public static final int MAX_PER_CONTACT = 100;
+    /** Longest tag. */
+    public static final int MAX_LENGTH = 63;
     private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} _.:-]{0,62}");
 
     private Tags() {

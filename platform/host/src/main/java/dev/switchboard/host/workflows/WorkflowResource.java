@@ -2,6 +2,7 @@ package dev.switchboard.host.workflows;
 
 import dev.switchboard.core.auth.Permission;
 import dev.switchboard.host.auth.Requires;
+import dev.switchboard.bpmn.workflows.RunIncidents;
 import dev.switchboard.bpmn.workflows.WorkflowRun;
 import dev.switchboard.bpmn.workflows.WorkflowSummary;
 import dev.switchboard.bpmn.workflows.Workflows;
@@ -42,6 +43,9 @@ public class WorkflowResource {
 
     @Inject
     Workflows workflows;
+
+    @Inject
+    RunIncidents incidents;
 
     @Inject
     TenantScope tenant;
@@ -97,6 +101,47 @@ public class WorkflowResource {
     @Path("workflow-runs/{runId}")
     public WorkflowRun run(@PathParam("runId") String runId) {
         return workflows.run(tenant.locationId(), runId).orElseThrow(() -> ProblemException.notFound("workflow run " + runId));
+    }
+
+    @POST
+    @Requires(Permission.LOCATION_WORKFLOWS)
+    @Path("workflow-runs/{runId}/retry")
+    @Operation(operationId = "retryWorkflowRun",
+            summary = "Retry a failed run: its failed step gets new attempts, or its parked engine job runs again")
+    @APIResponse(responseCode = "200", description = "The run, RUNNING again",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WorkflowRun.class)))
+    @APIResponse(responseCode = "409", description = "The run is not failed, or has nothing left to retry",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    public WorkflowRun retry(@PathParam("runId") String runId) {
+        incidents.retry(tenant.locationId(), runId);
+        return run(runId);
+    }
+
+    @POST
+    @Requires(Permission.LOCATION_WORKFLOWS)
+    @Path("workflow-runs/{runId}/skip")
+    @Operation(operationId = "skipWorkflowRunStep",
+            summary = "Skip the failed action step of a failed run: the run goes on as if the step had completed")
+    @APIResponse(responseCode = "200", description = "The run, RUNNING again",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WorkflowRun.class)))
+    @APIResponse(responseCode = "409", description = "The run is not failed, or did not fail in an action step",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    public WorkflowRun skip(@PathParam("runId") String runId) {
+        incidents.skip(tenant.locationId(), runId, tenant.user().email());
+        return run(runId);
+    }
+
+    @POST
+    @Requires(Permission.LOCATION_WORKFLOWS)
+    @Path("workflow-runs/{runId}/cancel")
+    @Operation(operationId = "cancelWorkflowRun", summary = "Cancel a running or failed run; its pending steps are never made")
+    @APIResponse(responseCode = "200", description = "The run, CANCELLED",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WorkflowRun.class)))
+    @APIResponse(responseCode = "409", description = "The run has ended already",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    public WorkflowRun cancel(@PathParam("runId") String runId) {
+        incidents.cancel(tenant.locationId(), runId, tenant.user().email());
+        return run(runId);
     }
 
     private static String read(InputStream body) {

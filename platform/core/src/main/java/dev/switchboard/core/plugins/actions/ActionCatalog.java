@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The workflow actions of the active plugins: found by id, listed for the modeler, and checked when
@@ -28,6 +29,9 @@ public class ActionCatalog implements ExtensionCheck {
     @Inject
     Plugins plugins;
 
+    @Inject
+    BuiltInActions builtIns;
+
     @Override
     public Class<?> point() {
         return WorkflowAction.class;
@@ -41,20 +45,29 @@ public class ActionCatalog implements ExtensionCheck {
         if (!ID.matcher(action.id()).matches() || action.id().length() > 100) {
             problems.add(where + ": the id must look like 'area.verb' (lower case, dots), at most 100 characters");
         }
+        if (builtIns.has(action.id())) {
+            problems.add(where + ": the id is one of the platform's own actions");
+        }
         if (action.timeoutSeconds() < 0 || action.timeoutSeconds() > MAX_TIMEOUT_SECONDS) {
             problems.add(where + ": timeoutSeconds must be 0 to " + MAX_TIMEOUT_SECONDS);
         }
         return problems;
     }
 
+    /** The platform's action of that id, or else the active plugins'. */
     public Optional<ActionSpec> find(String actionId) {
+        Optional<BuiltInActions.Entry> builtIn = builtIns.find(actionId);
+        if (builtIn.isPresent()) {
+            return builtIn.map(BuiltInActions.Entry::spec);
+        }
         return plugins.registry().extensions(WorkflowAction.class).stream()
                 .filter(extension -> extension.key().equals(actionId)).findFirst().map(ActionSpec::of);
     }
 
+    /** The platform's actions, then the active plugins', each by id. */
     public List<ActionSpec> all() {
-        return plugins.registry().extensions(WorkflowAction.class).stream().map(ActionSpec::of)
-                .sorted(Comparator.comparing(ActionSpec::id)).toList();
+        return Stream.concat(builtIns.specs().stream(), plugins.registry().extensions(WorkflowAction.class).stream()
+                .map(ActionSpec::of).sorted(Comparator.comparing(ActionSpec::id))).toList();
     }
 
     /** The action to call, held until the lease is closed (its plugin version stays loaded until then). */

@@ -14,10 +14,23 @@ import java.util.List;
 public record ActionSpec(String id, String name, String description, String pluginId, String pluginVersion,
                          Class<? extends Record> input, Class<? extends Record> output, int timeoutSeconds) {
 
+    /** The plugin id under which the platform's own actions are listed and logged. */
+    public static final String PLATFORM = "platform";
+
     public static ActionSpec of(Extension extension) {
         Action action = extension.descriptor(Action.class);
         return new ActionSpec(action.id(), action.name(), action.description(), extension.pluginId(),
                 extension.pluginVersion(), action.input(), action.output(), action.timeoutSeconds());
+    }
+
+    /** A built-in action: the platform's, at the platform's version. */
+    static ActionSpec builtIn(Action action, String platformVersion) {
+        return new ActionSpec(action.id(), action.name(), action.description(), PLATFORM, platformVersion,
+                action.input(), action.output(), action.timeoutSeconds());
+    }
+
+    public boolean isBuiltIn() {
+        return PLATFORM.equals(pluginId);
     }
 
     public JsonObject inputSchema() {

@@ -36,7 +36,7 @@ public class ElementTemplates {
     @Inject
     PluginLocations locations;
 
-    /** One template per action of the plugins active in the location, by action id. */
+    /** One template per action: the platform's, then those of the plugins active in the location, by action id. */
     public List<JsonObject> forLocation(LocationId locationId) {
         Set<String> off = locations.list(locationId).stream().filter(plugin -> !plugin.enabled())
                 .map(PluginLocations.LocationPlugin::id).collect(Collectors.toSet());
@@ -58,7 +58,8 @@ public class ElementTemplates {
                 .add("description", action.description())
                 .add("version", 1)
                 .add("appliesTo", Json.createArrayBuilder().add("bpmn:ServiceTask"))
-                .add("category", Json.createObjectBuilder().add("id", action.pluginId()).add("name", action.pluginId()))
+                .add("category", Json.createObjectBuilder().add("id", action.pluginId())
+                        .add("name", action.isBuiltIn() ? "Built-in" : action.pluginId()))
                 .add("metadata", Json.createObjectBuilder().add("pluginId", action.pluginId())
                         .add("pluginVersion", action.pluginVersion()).add("outputs", action.outputSchema()))
                 .add("properties", properties)
