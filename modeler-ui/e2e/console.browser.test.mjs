@@ -423,7 +423,7 @@ test(
           const views = (await p.locator(`${SELECTORS.views} button`).allTextContents()).map((v) => v.trim());
           assert.deepEqual(
             views,
-            ['Workflows', 'Contacts', 'Segments', 'Companies', 'Pipeline', 'My tasks', 'Settings', 'Imports', 'Locations', 'Plugins'],
+            ['Workflows', 'Runs', 'Contacts', 'Segments', 'Companies', 'Pipeline', 'My tasks', 'Settings', 'Imports', 'Locations', 'Plugins'],
             'no Agency view for a location user (Plugins lists what is installed)',
           );
 

@@ -20,6 +20,7 @@ import { TrustView } from './components/plugins/TrustView';
 import { SegmentBuilder } from './components/segments/SegmentBuilder';
 import { SegmentsView } from './components/segments/SegmentsView';
 import { SegmentView } from './components/segments/SegmentView';
+import { RunsView } from './components/runs/RunsView';
 import { WorkflowList } from './components/WorkflowList';
 import {
   clearInvitationToken,
@@ -287,6 +288,7 @@ export default function App() {
   const readLocation = location !== null && mayInLocation(session, location.id, 'location.read');
   const views: NavView[] = [
     'workflows',
+    ...(readLocation ? (['runs'] as const) : []),
     ...(readLocation ? (['contacts', 'segments', 'companies', 'pipeline', 'tasks', 'custom-fields', 'imports'] as const) : []),
     'locations',
     ...(may(session, 'plugins.read') ? (['plugins'] as const) : []),
@@ -328,12 +330,12 @@ export default function App() {
               ? { locationId: id, view: 'contacts', contactId: null }
               : view === 'segment' || view === 'segment-edit'
                 ? { locationId: id, view: 'segments', segmentId: null }
-                : { locationId: id, companyId: null, pipelineId: null },
+                : { locationId: id, companyId: null, pipelineId: null, runId: null, contactId: null },
           )
         }
         views={views}
         view={view}
-        onViewChange={(v) => navigate({ view: v })}
+        onViewChange={(v) => navigate(v === 'runs' ? { view: v, contactId: null, runId: null } : { view: v })}
         themes={themes}
         themeBusy={pendingTheme !== null}
         onThemeChange={(id) => void changeMyTheme(id)}
@@ -431,6 +433,8 @@ export default function App() {
             onBack={() => navigate({ view: 'contacts', contactId: null })}
             backHref={consoleHref({ view: 'contacts', locationId, contactId: null })}
             boardHref={boardHref}
+            runsHref={consoleHref({ view: 'runs', locationId, contactId: url.contactId })}
+            onOpenRuns={() => navigate({ view: 'runs', runId: null })}
           />
         </main>
       )}
@@ -527,6 +531,22 @@ export default function App() {
             currentLocationId={locationId}
             onCreate={may(session, 'agency.locations') ? createLocation : null}
             onOpen={(id) => navigate({ locationId: id, view: 'workflows' })}
+          />
+        </main>
+      )}
+      {view === 'runs' && location && (
+        <main className="flex min-h-0 flex-1">
+          <RunsView
+            key={location.id}
+            locationId={location.id}
+            locationName={location.name}
+            canAct={mayInLocation(session, location.id, 'location.workflows')}
+            runId={url.runId ?? null}
+            contactId={url.contactId}
+            onOpenRun={(runId) => navigate({ runId })}
+            onClearContact={() => navigate({ contactId: null, runId: null })}
+            contactHref={contactHref}
+            onOpenContact={openContact}
           />
         </main>
       )}

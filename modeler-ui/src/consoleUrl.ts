@@ -4,13 +4,15 @@
  * `/?view=contact&location=<id>&contact=<id>`, `/?view=companies&location=<id>&company=<id>`,
  * `/?view=pipeline&location=<id>&pipeline=<id>`,
  * `/?view=plugin-settings&location=<id>&plugin=<id>`, `/?view=segment&location=<id>&segment=<id>`,
- * `/?view=segment-edit&location=<id>&segment=<id>`; without a segment, a new one), so a reload, a bookmark or the back
+ * `/?view=segment-edit&location=<id>&segment=<id>`; without a segment, a new one;
+ * `/?view=runs&location=<id>&run=<id>&contact=<id>`), so a reload, a bookmark or the back
  * button bring the same place back. The host serves index.html at `/` only; the state is
  * in the query string. An invitation link is `/?invitation=<token>`.
  */
 
 export type View =
   | 'workflows'
+  | 'runs'
   | 'contacts'
   | 'contact'
   | 'segments'
@@ -32,6 +34,7 @@ export type View =
 
 const VIEWS: readonly View[] = [
   'workflows',
+  'runs',
   'contacts',
   'contact',
   'segments',
@@ -66,6 +69,8 @@ export interface ConsoleUrl {
   pluginId?: string | null;
   /** The segment the `segment` view shows and the `segment-edit` view changes (none there: a new one). */
   segmentId?: string | null;
+  /** The run the `runs` view opens; null: none. (`contactId` there: only that contact's runs.) */
+  runId?: string | null;
 }
 
 /** The query parameters of a place (also for links). */
@@ -78,7 +83,9 @@ function placeParams(url: ConsoleUrl, into: URLSearchParams): URLSearchParams {
   };
   if (url.locationId) into.set('location', url.locationId);
   else into.delete('location');
-  keep('contact', url.contactId, 'contact');
+  if ((url.view === 'contact' || url.view === 'runs') && url.contactId) into.set('contact', url.contactId);
+  else into.delete('contact');
+  keep('run', url.runId, 'runs');
   keep('company', url.companyId, 'companies');
   keep('pipeline', url.pipelineId, 'pipeline');
   keep('plugin', url.pluginId, 'plugin-settings');
@@ -98,6 +105,7 @@ export function readConsoleUrl(): ConsoleUrl {
     pipelineId: params.get('pipeline') || null,
     pluginId: params.get('plugin') || null,
     segmentId: params.get('segment') || null,
+    runId: params.get('run') || null,
   };
 }
 

@@ -55,6 +55,16 @@ export type WorkflowTrigger = Schemas['WorkflowTrigger'];
 /** One workflow (latest deployed version), as listed and as returned by a deploy. */
 export type Workflow = Schemas['WorkflowSummary'];
 
+/** One run of a workflow; its steps (every element it passed) only when read alone. */
+export type WorkflowRun = Schemas['WorkflowRun'];
+
+export type WorkflowRunStep = Schemas['Step'];
+
+/** Where a failed run waits and what can be done about it. */
+export type RunIncident = Schemas['Incident'];
+
+export type RunState = 'RUNNING' | 'COMPLETED' | 'CANCELLED' | 'FAILED';
+
 export type Theme = Schemas['ThemeView'];
 
 /**

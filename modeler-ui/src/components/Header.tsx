@@ -35,6 +35,7 @@ export type NavView = Exclude<
 
 const VIEW_LABELS: Record<NavView, string> = {
   workflows: 'Workflows',
+  runs: 'Runs',
   contacts: 'Contacts',
   segments: 'Segments',
   companies: 'Companies',

@@ -28,6 +28,9 @@ export interface ContactPageProps {
   backHref: string;
   /** The board of a pipeline (a link). */
   boardHref: (pipelineId: string) => string;
+  /** The contact's workflow runs (a link) and opening them in place. */
+  runsHref: string;
+  onOpenRuns: () => void;
 }
 
 /**
@@ -96,9 +99,22 @@ export function ContactPage(props: ContactPageProps) {
   const editable = canEdit && contact?.deletedAt === undefined;
   return (
     <div className="space-y-6 p-6">
-      <a href={backHref} onClick={back} className="text-sm text-muted hover:underline">
-        ← Contacts
-      </a>
+      <div className="flex flex-wrap gap-4">
+        <a href={backHref} onClick={back} className="text-sm text-muted hover:underline">
+          ← Contacts
+        </a>
+        <a
+          href={props.runsHref}
+          onClick={(event) => {
+            if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+            event.preventDefault();
+            props.onOpenRuns();
+          }}
+          className="ml-auto text-sm underline"
+        >
+          Workflow runs
+        </a>
+      </div>
       {error && (
         <p role="alert" className={errorTextClass}>
           {error}

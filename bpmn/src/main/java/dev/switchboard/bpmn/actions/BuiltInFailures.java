@@ -33,8 +33,8 @@ final class BuiltInFailures {
 
     private static String describe(Problem problem) {
         List<String> parts = new ArrayList<>();
-        if (problem.detail() != null && !problem.detail().isBlank()) {
-            parts.add(problem.detail());
+        if (problem.errors().isEmpty() && problem.detail() != null && !problem.detail().isBlank()) {
+            parts.add(problem.detail()); // with errors, the detail only sums them up
         }
         for (FieldError error : problem.errors()) {
             String where = error.pointer() != null ? error.pointer() : error.parameter() != null ? error.parameter() : null;

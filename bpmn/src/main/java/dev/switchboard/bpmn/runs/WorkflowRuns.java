@@ -94,8 +94,11 @@ public class WorkflowRuns {
         return db.queryOne(SELECT + " WHERE location_id = ? AND id = ?", WorkflowRuns::run, locationId, runId);
     }
 
-    /** Newest first, optionally only one workflow's or one contact's runs. */
-    public List<Run> list(LocationId locationId, String workflowKey, String contactId, int limit) {
+    /** The states a run can be in. */
+    public static final List<String> STATES = List.of("RUNNING", "COMPLETED", "CANCELLED", "FAILED");
+
+    /** Newest first, optionally only one workflow's, one contact's or one state's runs. */
+    public List<Run> list(LocationId locationId, String workflowKey, String contactId, String state, int limit) {
         StringBuilder sql = new StringBuilder(SELECT).append(" WHERE location_id = ?");
         List<Object> params = new ArrayList<>(List.of(locationId));
         if (workflowKey != null) {
@@ -105,6 +108,10 @@ public class WorkflowRuns {
         if (contactId != null) {
             sql.append(" AND contact_id = ?");
             params.add(contactId);
+        }
+        if (state != null) {
+            sql.append(" AND state = ?");
+            params.add(state);
         }
         sql.append(" ORDER BY started_at DESC, id LIMIT ?");
         params.add(limit);

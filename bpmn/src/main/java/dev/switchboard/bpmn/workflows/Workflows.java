@@ -124,8 +124,8 @@ public class Workflows {
         }
     }
 
-    public List<WorkflowRun> runs(LocationId locationId, String workflowKey, String contactId, int limit) {
-        return runs.list(locationId, workflowKey, contactId, limit).stream()
+    public List<WorkflowRun> runs(LocationId locationId, String workflowKey, String contactId, String state, int limit) {
+        return runs.list(locationId, workflowKey, contactId, state, limit).stream()
                 .map(run -> summary(run, null, List.of())).toList();
     }
 

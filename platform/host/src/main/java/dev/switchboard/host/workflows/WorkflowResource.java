@@ -2,10 +2,12 @@ package dev.switchboard.host.workflows;
 
 import dev.switchboard.core.auth.Permission;
 import dev.switchboard.host.auth.Requires;
+import dev.switchboard.bpmn.runs.WorkflowRuns;
 import dev.switchboard.bpmn.workflows.RunIncidents;
 import dev.switchboard.bpmn.workflows.WorkflowRun;
 import dev.switchboard.bpmn.workflows.WorkflowSummary;
 import dev.switchboard.bpmn.workflows.Workflows;
+import dev.switchboard.core.problems.FieldError;
 import dev.switchboard.core.problems.ProblemException;
 import dev.switchboard.core.tenancy.TenantScope;
 import dev.switchboard.host.Paging;
@@ -30,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -92,8 +95,13 @@ public class WorkflowResource {
     @GET
     @Path("workflow-runs")
     public List<WorkflowRun> runs(@QueryParam("workflow") String workflowKey, @QueryParam("contactId") String contactId,
+                                  @Parameter(description = "RUNNING, COMPLETED, CANCELLED or FAILED (FAILED: the incidents)")
+                                  @QueryParam("state") String state,
                                   @QueryParam("limit") String limit) {
-        return workflows.runs(tenant.locationId(), workflowKey, contactId, Paging.limit(limit));
+        if (state != null && !WorkflowRuns.STATES.contains(state)) {
+            throw ProblemException.invalid(FieldError.parameter("state", "must be one of " + WorkflowRuns.STATES));
+        }
+        return workflows.runs(tenant.locationId(), workflowKey, contactId, state, Paging.limit(limit));
     }
 
     @Operation(operationId = "getWorkflowRun", summary = "A run with its step log")
