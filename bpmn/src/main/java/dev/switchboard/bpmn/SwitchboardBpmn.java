@@ -11,6 +11,8 @@ public final class SwitchboardBpmn {
     public static final String INPUT = "input";
     /** Extension element of a start event: {@code <sb:trigger event="contact.tag_added">}. */
     public static final String TRIGGER = "trigger";
+    /** Attribute of a process: may a contact enter it again ({@code always}, {@code once}, {@code P30D}). */
+    public static final String REENTRY = "reentry";
     /** Child of a trigger: {@code <sb:match field="tag" value="lead"/>}. */
     public static final String MATCH = "match";
 

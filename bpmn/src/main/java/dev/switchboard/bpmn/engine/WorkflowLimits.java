@@ -36,6 +36,14 @@ public class WorkflowLimits {
         return positive("switchboard.workflows.max-runs-in-flight-per-location", 10_000);
     }
 
+    /**
+     * Times one contact may enter one workflow within an hour, whatever its re-entry policy: more is a
+     * loop (a workflow whose steps trigger it again) and is stopped and reported as a failed start.
+     */
+    public int maxEntriesPerContactPerHour() {
+        return positive("switchboard.workflows.max-entries-per-contact-per-hour", 20);
+    }
+
     /** Attempts of one action step before the run fails. */
     public int maxActionAttempts() {
         return positive("switchboard.actions.max-attempts", 3);

@@ -1,6 +1,7 @@
 package dev.switchboard.bpmn.profile;
 
 import dev.switchboard.bpmn.SwitchboardBpmn;
+import dev.switchboard.bpmn.triggers.ReentryPolicy;
 import dev.switchboard.core.problems.FieldError;
 import dev.switchboard.core.problems.ProblemException;
 import dev.switchboard.core.problems.ProblemType;
@@ -260,7 +261,13 @@ public final class BpmnProfile {
         }
         boolean allowedQualified = XSI.equals(ns) && ("type".equals(name) && EXPRESSIONS.containsKey(element.name)
                 || "schemaLocation".equals(name) && "definitions".equals(element.name))
-                || SwitchboardBpmn.NAMESPACE.equals(ns) && SwitchboardBpmn.ACTION.equals(name) && "serviceTask".equals(element.name);
+                || SwitchboardBpmn.NAMESPACE.equals(ns) && SwitchboardBpmn.ACTION.equals(name) && "serviceTask".equals(element.name)
+                || SwitchboardBpmn.NAMESPACE.equals(ns) && SwitchboardBpmn.REENTRY.equals(name) && "process".equals(element.name);
+        if (SwitchboardBpmn.NAMESPACE.equals(ns) && SwitchboardBpmn.REENTRY.equals(name) && "process".equals(element.name)
+                && ReentryPolicy.parse(value).isEmpty()) {
+            errors.add(FieldError.element(element.id, "sb:reentry is always, once, or once per so many days written"
+                    + " P<days>D (P1D to P9999D), not " + Feel.abbreviate(value)));
+        }
         if (!allowedQualified) {
             errors.add(FieldError.element(element.id, "attribute " + qualified(reader, i) + " is not part of the platform's profile: "
                     + reason(ns)));

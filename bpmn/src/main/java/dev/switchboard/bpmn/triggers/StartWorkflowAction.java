@@ -85,8 +85,8 @@ public class StartWorkflowAction implements BulkAction {
             throw new JobPaused("the location has " + inFlight + " runs in flight, the limit "
                     + "(switchboard.workflows.max-runs-in-flight-per-location)", BACKPRESSURE);
         }
-        starter.startFor(locationId, options.getString("workflow"), contactId,
-                Map.of("eventType", "bulk-action", "jobId", jobId.toString()));
-        return true;
+        // a contact the workflow's re-entry policy keeps out is left as it is, not an error
+        return starter.startFor(locationId, options.getString("workflow"), contactId,
+                Map.of("eventType", "bulk-action", "jobId", jobId.toString())).started();
     }
 }

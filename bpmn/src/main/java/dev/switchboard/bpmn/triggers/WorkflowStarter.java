@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Logger;
 import org.flowable.engine.repository.ProcessDefinition;
 import org.flowable.engine.runtime.ProcessInstance;
 
@@ -18,14 +19,38 @@ import org.flowable.engine.runtime.ProcessInstance;
 @ApplicationScoped
 public class WorkflowStarter {
 
+    private static final Logger LOG = Logger.getLogger(WorkflowStarter.class.getName());
+
     @Inject
     WorkflowEngine engine;
 
     @Inject
     WorkflowRuns runs;
 
+    @Inject
+    WorkflowEntries entries;
+
+    /** What a start for a contact came to: a run, or why the contact did not enter. */
+    public record Entry(String runId, WorkflowEntries.Refusal refusal) {
+
+        public boolean started() {
+            return runId != null;
+        }
+    }
+
+    /**
+     * Starts the workflow for the event, unless its contact may not enter it now (its re-entry policy,
+     * or a loop stopped: that is recorded as a failed start).
+     *
+     * @return the run's id, or null when the contact did not enter
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public String start(DomainEvent event, String workflowKey, Map<String, String> fields) {
+        Optional<WorkflowEntries.Refusal> refusal = entries.refusal(event.locationId(), workflowKey, fields.get("contactId"));
+        if (refusal.isPresent()) {
+            refused(event.locationId(), workflowKey, fields.get("contactId"), event.id(), refusal.get());
+            return null;
+        }
         Map<String, Object> variables = new HashMap<>(fields);
         variables.put("eventId", event.id().toString());
         variables.put("eventType", event.type());
@@ -49,7 +74,12 @@ public class WorkflowStarter {
      * @param variables what the run knows besides the contact (its id is added as contactId)
      */
     @Transactional
-    public String startFor(LocationId locationId, String workflowKey, UUID contactId, Map<String, Object> variables) {
+    public Entry startFor(LocationId locationId, String workflowKey, UUID contactId, Map<String, Object> variables) {
+        Optional<WorkflowEntries.Refusal> refusal = entries.refusal(locationId, workflowKey, contactId.toString());
+        if (refusal.isPresent()) {
+            refused(locationId, workflowKey, contactId.toString(), null, refusal.get());
+            return new Entry(null, refusal.get());
+        }
         Map<String, Object> all = new HashMap<>(variables);
         all.put("contactId", contactId.toString());
         ProcessInstance instance = engine.runtime().createProcessInstanceBuilder()
@@ -60,7 +90,28 @@ public class WorkflowStarter {
                 .start();
         runs.started(instance.getId(), locationId, workflowKey,
                 instance.getProcessDefinitionVersion() == null ? 0 : instance.getProcessDefinitionVersion(), contactId.toString(), null);
-        return instance.getId();
+        return new Entry(instance.getId(), null);
+    }
+
+    /** A contact that did not enter: a stopped loop is reported once an hour as a failed start, the rest only logged. */
+    private void refused(LocationId locationId, String workflowKey, String contactId, UUID eventId,
+                         WorkflowEntries.Refusal refusal) {
+        LOG.fine(() -> "Contact " + contactId + " does not enter " + workflowKey + ": " + refusal.reason());
+        if (refusal.loop() && !entries.loopReported(locationId, workflowKey, contactId)) {
+            runs.failedToStart(locationId, workflowKey, latestVersion(locationId, workflowKey), contactId, eventId,
+                    "the run could not start: " + refusal.reason());
+        }
+    }
+
+    private int latestVersion(LocationId locationId, String workflowKey) {
+        try {
+            ProcessDefinition latest = engine.repository().createProcessDefinitionQuery()
+                    .processDefinitionTenantId(locationId.toString()).processDefinitionKey(workflowKey)
+                    .latestVersion().singleResult();
+            return latest == null ? 0 : latest.getVersion();
+        } catch (RuntimeException e) {
+            return 0;
+        }
     }
 
     /** The start failed and rolled back: record a FAILED run that says why. */

@@ -1,6 +1,7 @@
 package dev.switchboard.bpmn.workflows;
 
 import dev.switchboard.bpmn.actions.ActionTask;
+import dev.switchboard.bpmn.triggers.ReentryPolicy;
 import dev.switchboard.bpmn.triggers.WorkflowTrigger;
 import dev.switchboard.bpmn.profile.BpmnProfile;
 import dev.switchboard.core.plugins.actions.ActionSpec;
@@ -35,7 +36,7 @@ import org.flowable.validation.ValidationError;
  * @param key the process id: the workflow's stable key across versions
  */
 public record BpmnDocument(String key, String name, String xml, Optional<WorkflowTrigger> trigger,
-                           List<ActionTask> actionTasks) {
+                           List<ActionTask> actionTasks, ReentryPolicy reentry) {
 
     /** Largest BPMN document accepted. */
     public static final int MAX_BYTES = 2 * 1024 * 1024;
@@ -123,7 +124,7 @@ public record BpmnDocument(String key, String name, String xml, Optional<Workflo
             throw ProblemException.invalid(ProblemType.INVALID_BPMN, errors);
         }
         String name = process.getName() == null || process.getName().isBlank() ? process.getId() : process.getName();
-        return new BpmnDocument(process.getId(), name, xml, trigger, tasks);
+        return new BpmnDocument(process.getId(), name, xml, trigger, tasks, ReentryPolicy.of(process));
     }
 
     /** A cardinality written as a number is checked now; an expression is checked when the run computes it. */

@@ -5,6 +5,9 @@ import dev.switchboard.bpmn.actions.ActionTaskValidator;
 import dev.switchboard.bpmn.engine.WorkflowEngine;
 import dev.switchboard.bpmn.engine.WorkflowLimits;
 import dev.switchboard.bpmn.runs.WorkflowRuns;
+import dev.switchboard.bpmn.triggers.ReentryPolicy;
+import dev.switchboard.bpmn.triggers.WorkflowEntries;
+import dev.switchboard.bpmn.triggers.WorkflowStarter;
 import dev.switchboard.bpmn.triggers.WorkflowTrigger;
 import dev.switchboard.bpmn.triggers.WorkflowTriggers;
 import dev.switchboard.core.events.EventCatalog;
@@ -12,6 +15,8 @@ import dev.switchboard.core.events.EventType;
 import dev.switchboard.core.plugins.actions.ActionCatalog;
 import dev.switchboard.core.plugins.locations.PluginLocations;
 import dev.switchboard.core.plugins.locations.WorkflowActionUsage;
+import dev.switchboard.core.crm.contacts.Contacts;
+import dev.switchboard.core.problems.FieldError;
 import dev.switchboard.core.problems.ProblemException;
 import dev.switchboard.core.tenancy.LocationId;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,6 +80,15 @@ public class Workflows {
     @Inject
     RunIncidents incidents;
 
+    @Inject
+    WorkflowEntries entries;
+
+    @Inject
+    WorkflowStarter starter;
+
+    @Inject
+    Contacts contacts;
+
     private final ProcessValidator validator = ActionTaskValidator.processValidator();
 
     /** Validates and deploys a BPMN document as the next version of its workflow. */
@@ -89,13 +103,34 @@ public class Workflows {
                 .addString(document.key() + ".bpmn20.xml", document.xml())
                 .deploy();
         triggers.register(locationId, document.key(), document.trigger());
+        entries.register(locationId, document.key(), document.reentry());
         Map<String, String> actionPlugins = new HashMap<>();
         document.actionTasks().forEach(task -> actions.find(task.actionId())
                 .ifPresent(action -> actionPlugins.put(action.id(), action.pluginId())));
         actionUsage.record(locationId, document.key(), actionPlugins);
         ProcessDefinition definition = engine.repository().createProcessDefinitionQuery()
                 .deploymentId(deployment.getId()).processDefinitionTenantId(locationId.toString()).singleResult();
-        return summary(definition, deployment.getDeploymentTime(), document.trigger());
+        return summary(definition, deployment.getDeploymentTime(), document.trigger().orElse(null), document.reentry());
+    }
+
+    /**
+     * Starts the workflow's newest version for one contact, whatever its trigger, unless its re-entry
+     * policy (or loop protection) keeps the contact out, which is a 409 saying why.
+     */
+    @Transactional
+    public WorkflowRun startFor(LocationId locationId, String key, UUID contactId) {
+        if (latest(locationId, key).isEmpty()) {
+            throw ProblemException.notFound("workflow " + key);
+        }
+        if (contacts.find(locationId, contactId).isEmpty()) {
+            throw ProblemException.invalid(FieldError.field("contactId", "no contact " + contactId + " in this location"));
+        }
+        WorkflowStarter.Entry entry = starter.startFor(locationId, key, contactId, Map.of("eventType", "manual"));
+        if (!entry.started()) {
+            throw ProblemException.conflict(entry.refusal().reason());
+        }
+        return runs.find(locationId, entry.runId()).map(run -> summary(run, null, List.of()))
+                .orElseThrow(() -> new IllegalStateException("run " + entry.runId() + " was not recorded"));
     }
 
     public List<WorkflowSummary> list(LocationId locationId) {
@@ -104,12 +139,12 @@ public class Workflows {
                 .latestVersion()
                 .orderByProcessDefinitionName().asc()
                 .list().stream()
-                .map(definition -> summary(definition, deploymentTime(definition), trigger(definition)))
+                .map(this::summary)
                 .toList();
     }
 
     public Optional<WorkflowSummary> find(LocationId locationId, String key) {
-        return latest(locationId, key).map(definition -> summary(definition, deploymentTime(definition), trigger(definition)));
+        return latest(locationId, key).map(this::summary);
     }
 
     /** The BPMN XML of the newest version. */
@@ -200,20 +235,19 @@ public class Workflows {
                 .singleResult().getDeploymentTime();
     }
 
-    private WorkflowTrigger trigger(ProcessDefinition definition) {
+    /** A deployed version as listed: its trigger and re-entry policy read from its (cached) model. */
+    private WorkflowSummary summary(ProcessDefinition definition) {
         BpmnModel model = engine.repository().getBpmnModel(definition.getId());
         Process process = model.getProcessById(definition.getKey());
-        return process == null ? null : WorkflowTrigger.of(process).orElse(null);
+        return summary(definition, deploymentTime(definition),
+                process == null ? null : WorkflowTrigger.of(process).orElse(null),
+                process == null ? ReentryPolicy.ALWAYS : ReentryPolicy.of(process));
     }
 
-    private static WorkflowSummary summary(ProcessDefinition definition, Date deployedAt,
-                                           Optional<WorkflowTrigger> trigger) {
-        return summary(definition, deployedAt, trigger.orElse(null));
-    }
-
-    private static WorkflowSummary summary(ProcessDefinition definition, Date deployedAt, WorkflowTrigger trigger) {
+    private static WorkflowSummary summary(ProcessDefinition definition, Date deployedAt, WorkflowTrigger trigger,
+                                           ReentryPolicy reentry) {
         return new WorkflowSummary(definition.getKey(), definition.getName(), definition.getVersion(),
-                definition.getId(), time(deployedAt), trigger);
+                definition.getId(), time(deployedAt), trigger, reentry.text());
     }
 
     private static OffsetDateTime time(Date date) {

@@ -45,8 +45,12 @@ public class AddToWorkflowAction implements BuiltInAction<AddToWorkflowAction.In
         if (workflows.find(step.locationId(), key).isEmpty()) {
             throw new ActionFailure("the location has no workflow '" + key + "'");
         }
-        String runId = starter.startFor(step.locationId(), key, contactId, Map.of("startedBy", step.runId()));
-        step.summarize("started " + key + " (run " + runId + ")");
-        return new Output(runId);
+        WorkflowStarter.Entry entry = starter.startFor(step.locationId(), key, contactId, Map.of("startedBy", step.runId()));
+        if (!entry.started()) {
+            step.summarize("not added to " + key + ": " + entry.refusal().reason());
+            return new Output("");
+        }
+        step.summarize("started " + key + " (run " + entry.runId() + ")");
+        return new Output(entry.runId());
     }
 }

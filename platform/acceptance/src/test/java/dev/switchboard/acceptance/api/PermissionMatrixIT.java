@@ -162,6 +162,7 @@ class PermissionMatrixIT {
             Map.entry("POST /locations/{locationId}/workflows", "location.workflows"),
             Map.entry("GET /locations/{locationId}/workflows/{key}", "location.read"),
             Map.entry("GET /locations/{locationId}/workflows/{key}/bpmn", "location.read"),
+            Map.entry("POST /locations/{locationId}/workflows/{key}/runs", "location.contacts"),
             Map.entry("GET /locations/{locationId}/workflow-runs", "location.read"),
             Map.entry("GET /locations/{locationId}/workflow-runs/{runId}", "location.read"),
             Map.entry("POST /locations/{locationId}/workflow-runs/{runId}/retry", "location.workflows"),

@@ -102,6 +102,7 @@ public class ApiDocumentFilter implements OASFilter {
             Map.entry("UsageLine", Set.of()),
             Map.entry("WorkflowRun", Set.of("contactId", "error", "endedAt", "incident")),
             Map.entry("Incident", Set.of("actionId", "error")),
+            Map.entry("ManualStart", Set.of()),
             Map.entry("Step", Set.of("name", "endedAt", "actionId", "pluginId", "pluginVersion", "status",
                     "summary", "error", "vendorId", "idempotencyKey")),
             Map.entry("WorkflowSummary", Set.of("trigger")),

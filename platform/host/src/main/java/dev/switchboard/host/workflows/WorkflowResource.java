@@ -28,6 +28,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -81,6 +82,36 @@ public class WorkflowResource {
     @Path("workflows/{key}")
     public WorkflowSummary get(@PathParam("key") String key) {
         return workflows.find(tenant.locationId(), key).orElseThrow(() -> ProblemException.notFound("workflow " + key));
+    }
+
+    /** What starts a workflow by hand. */
+    @Schema(name = "ManualStart")
+    public record ManualStart(@Schema(required = true, description = "The contact to start it for") String contactId) {
+    }
+
+    @POST
+    @Requires(Permission.LOCATION_CONTACTS)
+    @Path("workflows/{key}/runs")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "startWorkflowRun",
+            summary = "Start a workflow for one contact, whatever its trigger (for a segment: the startWorkflow bulk action)")
+    @APIResponse(responseCode = "201", description = "The run; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WorkflowRun.class)))
+    @APIResponse(responseCode = "409", description = "The workflow's re-entry policy, or loop protection, keeps the contact out",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    public Response start(@PathParam("key") String key, ManualStart body, @Context UriInfo uri) {
+        if (body == null || body.contactId() == null || body.contactId().isBlank()) {
+            throw ProblemException.invalid(FieldError.field("contactId", "contactId is the id of the contact to start it for"));
+        }
+        UUID contactId;
+        try {
+            contactId = UUID.fromString(body.contactId().trim());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(FieldError.field("contactId", "contactId is a contact's id (a UUID)"));
+        }
+        WorkflowRun run = workflows.startFor(tenant.locationId(), key, contactId);
+        return Response.created(uri.getBaseUriBuilder().path("locations").path(tenant.locationId().toString())
+                .path("workflow-runs").path(run.id()).build()).entity(run).build();
     }
 
     @Operation(operationId = "getWorkflowBpmn", summary = "The BPMN XML of a workflow's latest version")
