@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { Fragment, useCallback, useEffect, useState } from 'react';
 import { runsApi } from '../../api/runs';
 import type { WorkflowRun } from '../../api/types';
 import { ConfirmDialog } from '../ConfirmDialog';
@@ -150,6 +150,25 @@ export function RunDetail({ locationId, runId, canAct, workflowName, onClose, on
                     </>
                   )}
                 </p>
+                {Object.keys(step.inputs ?? {}).length + Object.keys(step.outputs ?? {}).length > 0 && (
+                  <details data-values="">
+                    <summary className="cursor-pointer text-xs">Inputs and outputs</summary>
+                    <dl className="grid grid-cols-[auto_1fr] gap-x-3 text-xs">
+                      {Object.entries(step.inputs ?? {}).map(([name, value]) => (
+                        <Fragment key={`in-${name}`}>
+                          <dt className="text-muted">in · {name}</dt>
+                          <dd className="whitespace-pre-wrap break-words">{value}</dd>
+                        </Fragment>
+                      ))}
+                      {Object.entries(step.outputs ?? {}).map(([name, value]) => (
+                        <Fragment key={`out-${name}`}>
+                          <dt className="text-muted">out · {name}</dt>
+                          <dd className="whitespace-pre-wrap break-words">{value}</dd>
+                        </Fragment>
+                      ))}
+                    </dl>
+                  </details>
+                )}
                 {step.log.length > 0 && (
                   <details>
                     <summary className="cursor-pointer text-xs">Log ({step.log.length})</summary>

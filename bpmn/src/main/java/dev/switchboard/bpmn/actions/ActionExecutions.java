@@ -56,7 +56,7 @@ public class ActionExecutions {
     public record Step(UUID id, String executionId, String activityId, int visit, String actionId, String status,
                        int attempts, String pluginId, String pluginVersion, String summary, String error,
                        String vendorId, OffsetDateTime createdAt, OffsetDateTime startedAt, OffsetDateTime finishedAt,
-                       List<String> log) {
+                       List<String> log, Map<String, String> inputs, Map<String, String> outputs) {
     }
 
     /**
@@ -316,13 +316,16 @@ public class ActionExecutions {
     public List<Step> steps(LocationId locationId, String runId) {
         return db.query("""
                 SELECT id, execution_id, activity_id, visit, action_id, status, attempts, plugin_id, plugin_version,
-                       summary, error, vendor_id, created_at, started_at, finished_at, step_log::text
+                       summary, error, vendor_id, created_at, started_at, finished_at, step_log::text, inputs::text,
+                       coalesce(outputs || coalesce(variables, '{}'), variables)::text
                 FROM action_execution WHERE location_id = ? AND run_id = ? ORDER BY created_at, visit""",
                 row -> new Step(row.getObject(1, UUID.class), row.getString(2), row.getString(3), row.getInt(4),
                         row.getString(5), row.getString(6), row.getInt(7), row.getString(8), row.getString(9),
                         row.getString(10), row.getString(11), row.getString(12),
                         row.getObject(13, OffsetDateTime.class), row.getObject(14, OffsetDateTime.class),
-                        row.getObject(15, OffsetDateTime.class), logLines(row.getString(16))),
+                        row.getObject(15, OffsetDateTime.class), logLines(row.getString(16)),
+                        JsonColumns.strings(row.getString(17)),
+                        row.getString(18) == null ? Map.of() : JsonColumns.strings(row.getString(18))),
                 locationId, runId);
     }
 

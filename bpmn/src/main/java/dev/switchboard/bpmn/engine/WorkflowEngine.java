@@ -312,6 +312,27 @@ public class WorkflowEngine {
         return engine.getManagementService();
     }
 
+    /**
+     * Cancels a run of the location, in the caller's transaction: the engine's process instance is
+     * deleted with the reason (the run is then recorded CANCELLED).
+     *
+     * @return false when the location has no such running instance
+     */
+    public boolean cancel(LocationId locationId, String runId, String reason) {
+        long found = runtime().createProcessInstanceQuery().processInstanceId(runId)
+                .processInstanceTenantId(locationId.toString()).count();
+        if (found == 0) {
+            return false;
+        }
+        runtime().deleteProcessInstance(runId, reason);
+        return true;
+    }
+
+    /** Moves running process instances between versions of a process. */
+    public org.flowable.engine.ProcessMigrationService migration() {
+        return engine.getProcessMigrationService();
+    }
+
     private static TransactionManager transactionManager() {
         try {
             return (TransactionManager) new InitialContext().lookup(TRANSACTION_MANAGER);

@@ -37,7 +37,7 @@ public final class BpmnProfile {
     /** Longest attribute value or text of an element. */
     public static final int MAX_TEXT = 100_000;
 
-    static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
+    public static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
     static final String BPMNDI = "http://www.omg.org/spec/BPMN/20100524/DI";
     static final String DC = "http://www.omg.org/spec/DD/20100524/DC";
     static final String DI = "http://www.omg.org/spec/DD/20100524/DI";
@@ -129,6 +129,32 @@ public final class BpmnProfile {
     /** Whether the text holds a JUEL expression ({@code ${…}} or {@code #{…}}). */
     public static boolean isJuel(String text) {
         return text != null && JUEL.matcher(text).find();
+    }
+
+    /**
+     * The qualified name of the document's root element, {@code {namespace}local}; the caller has checked
+     * the document with {@link #check} first (well-formed, no DOCTYPE).
+     */
+    public static String rootElement(byte[] xml) {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        try {
+            XMLStreamReader reader = factory.createXMLStreamReader(new ByteArrayInputStream(xml));
+            try {
+                while (reader.hasNext()) {
+                    if (reader.next() == XMLStreamConstants.START_ELEMENT) {
+                        return "{" + (reader.getNamespaceURI() == null ? "" : reader.getNamespaceURI()) + "}"
+                                + reader.getLocalName();
+                    }
+                }
+                return "none";
+            } finally {
+                reader.close();
+            }
+        } catch (XMLStreamException e) {
+            throw invalid("not well-formed XML: " + e.getMessage());
+        }
     }
 
     /**

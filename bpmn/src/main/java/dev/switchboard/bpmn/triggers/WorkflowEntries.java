@@ -27,18 +27,59 @@ public class WorkflowEntries {
     @Inject
     WorkflowLimits limits;
 
-    /** Records the policy of a workflow's newest version. Call inside the deploy transaction. */
-    public void register(LocationId locationId, String processKey, ReentryPolicy policy) {
-        db.update("""
-                INSERT INTO workflow_setting (location_id, process_key, reentry) VALUES (?, ?, ?)
-                ON CONFLICT (location_id, process_key) DO UPDATE SET reentry = excluded.reentry, updated_at = now()""",
-                locationId, processKey, policy.text());
+    /** A workflow's settings: its re-entry policy, whether it is on, whether it was deleted. */
+    public record Setting(ReentryPolicy reentry, boolean enabled, boolean deleted) {
+
+        static final Setting DEFAULT = new Setting(ReentryPolicy.ALWAYS, true, false);
     }
 
-    public ReentryPolicy policy(LocationId locationId, String processKey) {
-        return db.queryOne("SELECT reentry FROM workflow_setting WHERE location_id = ? AND process_key = ?",
-                        row -> ReentryPolicy.parse(row.getString(1)).orElse(ReentryPolicy.ALWAYS), locationId, processKey)
-                .orElse(ReentryPolicy.ALWAYS);
+    /**
+     * Records the policy of a workflow's newest version, in the deploy transaction. A deleted workflow
+     * published again is back, and on; one that was turned off stays off.
+     *
+     * @return whether the workflow is on (its trigger may start it)
+     */
+    public boolean register(LocationId locationId, String processKey, ReentryPolicy policy) {
+        return db.queryOne("""
+                INSERT INTO workflow_setting (location_id, process_key, reentry) VALUES (?, ?, ?)
+                ON CONFLICT (location_id, process_key) DO UPDATE SET reentry = excluded.reentry, updated_at = now(),
+                    enabled = workflow_setting.enabled OR workflow_setting.deleted_at IS NOT NULL, deleted_at = NULL
+                RETURNING enabled""", row -> row.getBoolean(1), locationId, processKey, policy.text()).orElse(true);
+    }
+
+    public Setting setting(LocationId locationId, String processKey) {
+        return db.queryOne("SELECT reentry, enabled, deleted_at IS NOT NULL FROM workflow_setting WHERE location_id = ? AND process_key = ?",
+                        WorkflowEntries::setting, locationId, processKey)
+                .orElse(Setting.DEFAULT);
+    }
+
+    /** The settings of every workflow of the location that has any, by key. */
+    public java.util.Map<String, Setting> settings(LocationId locationId) {
+        record Keyed(String key, Setting setting) { }
+        return db.query("SELECT process_key, reentry, enabled, deleted_at IS NOT NULL FROM workflow_setting WHERE location_id = ?",
+                        row -> new Keyed(row.getString(1), new Setting(ReentryPolicy.parse(row.getString(2))
+                                .orElse(ReentryPolicy.ALWAYS), row.getBoolean(3), row.getBoolean(4))), locationId)
+                .stream().collect(java.util.stream.Collectors.toMap(Keyed::key, Keyed::setting));
+    }
+
+    /** Turns a workflow on or off (no new runs while off). */
+    public void setEnabled(LocationId locationId, String processKey, boolean enabled) {
+        db.update("""
+                INSERT INTO workflow_setting (location_id, process_key, enabled) VALUES (?, ?, ?)
+                ON CONFLICT (location_id, process_key) DO UPDATE SET enabled = excluded.enabled, updated_at = now()""",
+                locationId, processKey, enabled);
+    }
+
+    /** Marks a workflow deleted (and off): it is no longer listed; publishing it again brings it back. */
+    public void deleted(LocationId locationId, String processKey) {
+        db.update("""
+                INSERT INTO workflow_setting (location_id, process_key, enabled, deleted_at) VALUES (?, ?, false, now())
+                ON CONFLICT (location_id, process_key) DO UPDATE SET enabled = false, deleted_at = now(), updated_at = now()""",
+                locationId, processKey);
+    }
+
+    private static Setting setting(java.sql.ResultSet row) throws java.sql.SQLException {
+        return new Setting(ReentryPolicy.parse(row.getString(1)).orElse(ReentryPolicy.ALWAYS), row.getBoolean(2), row.getBoolean(3));
     }
 
     /**
@@ -52,7 +93,12 @@ public class WorkflowEntries {
         }
         db.queryOne("SELECT pg_advisory_xact_lock(hashtextextended(? || '/' || ? || '/' || ?, 0))", row -> true,
                 locationId.toString(), processKey, contactId);
-        ReentryPolicy policy = policy(locationId, processKey);
+        Setting setting = setting(locationId, processKey);
+        if (setting.deleted() || !setting.enabled()) {
+            return Optional.of(new Refusal("workflow " + processKey + " is " + (setting.deleted() ? "deleted" : "turned off"),
+                    false));
+        }
+        ReentryPolicy policy = setting.reentry();
         if (policy.kind() != ReentryPolicy.Kind.ALWAYS) {
             Optional<OffsetDateTime> last = lastEntry(locationId, processKey, contactId);
             if (last.isPresent() && (policy.kind() == ReentryPolicy.Kind.ONCE

@@ -52,18 +52,37 @@ public record BpmnDocument(String key, String name, String xml, Optional<Workflo
                         int maxMultiInstance) {
     }
 
+    /**
+     * What publishing a draft would refuse, without refusing it: a draft may hold any BPMN 2.0 document.
+     * Only what cannot be stored or opened at all is refused (not well-formed, a DOCTYPE, over the limits,
+     * not a BPMN {@code definitions} document).
+     *
+     * @param key the workflow the draft is saved for: its executable process must have this id to publish
+     * @return the errors publishing it would answer, by element; empty when it would publish
+     */
+    public static List<FieldError> draftProblems(String key, String xml, ProcessValidator validator, Rules rules) {
+        byte[] bytes = bytes(xml);
+        BpmnProfile.check(bytes); // refuses what cannot be read safely; its findings come again from parse
+        String root = BpmnProfile.rootElement(bytes);
+        if (!("{" + BpmnProfile.BPMN + "}definitions").equals(root)) {
+            throw invalid(FieldError.general("not a BPMN 2.0 document: its root element is " + root
+                    + ", not definitions of " + BpmnProfile.BPMN));
+        }
+        try {
+            BpmnDocument document = parse(xml, validator, rules);
+            return document.key().equals(key) ? List.of() : List.of(FieldError.element(document.key(),
+                    "the executable process's id is '" + document.key() + "': only a process with the id '" + key
+                            + "' can be published as workflow " + key));
+        } catch (ProblemException e) {
+            if (e.problem().status() != 400) {
+                throw e;
+            }
+            return e.problem().errors().isEmpty() ? List.of(FieldError.general(e.problem().detail())) : e.problem().errors();
+        }
+    }
+
     public static BpmnDocument parse(String xml, ProcessValidator validator, Rules rules) {
-        if (xml == null || xml.isBlank()) {
-            throw invalid(FieldError.general("the request body is empty; send the BPMN 2.0 XML"));
-        }
-        byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length > MAX_BYTES) {
-            throw ProblemException.tooLarge("the document is larger than " + MAX_BYTES / 1024 + " KB");
-        }
-        String unstorable = Texts.unstorable(xml);
-        if (unstorable != null) {
-            throw invalid(FieldError.general("the document " + unstorable));
-        }
+        byte[] bytes = bytes(xml);
         List<FieldError> errors = new ArrayList<>(BpmnProfile.check(bytes));
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(ProblemType.INVALID_BPMN, errors);
@@ -146,6 +165,22 @@ public record BpmnDocument(String key, String name, String xml, Optional<Workflo
         String element = error.getActivityId() != null ? error.getActivityId() : error.getProcessDefinitionId();
         return element == null ? FieldError.general(error.getDefaultDescription())
                 : FieldError.element(element, error.getDefaultDescription());
+    }
+
+    /** The document's bytes, once it is known to be neither empty, too large, nor holding what cannot be stored. */
+    private static byte[] bytes(String xml) {
+        if (xml == null || xml.isBlank()) {
+            throw invalid(FieldError.general("the request body is empty; send the BPMN 2.0 XML"));
+        }
+        byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > MAX_BYTES) {
+            throw ProblemException.tooLarge("the document is larger than " + MAX_BYTES / 1024 + " KB");
+        }
+        String unstorable = Texts.unstorable(xml);
+        if (unstorable != null) {
+            throw invalid(FieldError.general("the document " + unstorable));
+        }
+        return bytes;
     }
 
     private static ProblemException invalid(FieldError error) {

@@ -100,10 +100,9 @@ public class RunIncidents {
             throw ProblemException.conflict("run " + runId + " is " + run.state() + ": only a running or failed run can be"
                     + " cancelled");
         }
-        if (!instanceExists(run)) {
+        if (!engine.cancel(locationId, run.id(), "cancelled by " + by)) {
             throw nothingLeft(run, "cancelled");
         }
-        engine.runtime().deleteProcessInstance(run.id(), "cancelled by " + by);
     }
 
     private WorkflowRuns.Run failed(LocationId locationId, String runId, String what) {
@@ -132,11 +131,6 @@ public class RunIncidents {
                     .executionTenantId(locationId.toString()).singleResult();
             return execution != null && step.activityId().equals(execution.getActivityId());
         });
-    }
-
-    private boolean instanceExists(WorkflowRuns.Run run) {
-        return engine.runtime().createProcessInstanceQuery().processInstanceId(run.id())
-                .processInstanceTenantId(run.locationId().toString()).count() > 0;
     }
 
     private static ProblemException nothingLeft(WorkflowRuns.Run run, String what) {

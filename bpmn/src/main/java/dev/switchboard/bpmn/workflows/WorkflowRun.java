@@ -2,6 +2,7 @@ package dev.switchboard.bpmn.workflows;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -36,6 +37,11 @@ public record WorkflowRun(String id, String workflowKey, int workflowVersion, St
                                + " \"WARN …\". At most 100 lines of at most 1000 characters (a longer line is cut and"
                                + " ends in …), and a last line counting the lines dropped. Empty for other elements.",
                                example = "[\"INFO looked up ada@example.com\", \"WARN the vendor answered slowly\"]")
-                       List<String> log) {
+                       List<String> log,
+                       @Schema(description = "For an action: its inputs as the step was entered, merge fields rendered")
+                       Map<String, String> inputs,
+                       @Schema(description = "For a completed action: its outputs (run variables <activityId>_<name>)"
+                               + " and the run variables it set by name")
+                       Map<String, String> outputs) {
     }
 }

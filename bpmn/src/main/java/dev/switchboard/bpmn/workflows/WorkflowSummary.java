@@ -12,5 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record WorkflowSummary(String key, String name, int version, String processDefinitionId,
                               OffsetDateTime deployedAt, WorkflowTrigger trigger,
                               @Schema(description = "May a contact enter again: always, once (ever), or once per so many"
-                                      + " days (P30D); the process's sb:reentry", example = "always") String reentry) {
+                                      + " days (P30D); the process's sb:reentry", example = "always") String reentry,
+                              @Schema(description = "false: turned off, it starts no run (its running runs go on)")
+                              boolean enabled) {
 }

@@ -87,30 +87,54 @@ public class Workflows {
     WorkflowStarter starter;
 
     @Inject
+    WorkflowVersions versions;
+
+    @Inject
     Contacts contacts;
 
     private final ProcessValidator validator = ActionTaskValidator.processValidator();
 
     /** Validates and deploys a BPMN document as the next version of its workflow. */
     @Transactional
-    public WorkflowSummary deploy(LocationId locationId, String xml) {
-        BpmnDocument document = BpmnDocument.parse(xml, validator, new BpmnDocument.Rules(
+    public WorkflowSummary deploy(LocationId locationId, String xml, String by) {
+        return publish(locationId, xml, by, WorkflowVersions.Source.UPLOAD);
+    }
+
+    /** What a document must agree with to be published in the location now. */
+    BpmnDocument.Rules rules(LocationId locationId) {
+        return new BpmnDocument.Rules(
                 id -> actions.find(id).filter(action -> pluginLocations.isEnabled(locationId, action.pluginId())),
-                events.types().stream().map(EventType::name).collect(Collectors.toSet()), limits.maxMultiInstance()));
+                events.types().stream().map(EventType::name).collect(Collectors.toSet()), limits.maxMultiInstance());
+    }
+
+    ProcessValidator validator() {
+        return validator;
+    }
+
+    /**
+     * Checks and deploys a document as the next version of its workflow, in the caller's transaction:
+     * the engine's deployment, the trigger (unless the workflow is turned off), the re-entry policy, the
+     * actions it uses and who published it commit together.
+     */
+    @Transactional
+    WorkflowSummary publish(LocationId locationId, String xml, String by, WorkflowVersions.Source source) {
+        BpmnDocument document = BpmnDocument.parse(xml, validator, rules(locationId));
         Deployment deployment = engine.repository().createDeployment()
                 .tenantId(locationId.toString())
                 .name(document.name())
                 .addString(document.key() + ".bpmn20.xml", document.xml())
                 .deploy();
-        triggers.register(locationId, document.key(), document.trigger());
-        entries.register(locationId, document.key(), document.reentry());
+        boolean enabled = entries.register(locationId, document.key(), document.reentry());
+        triggers.register(locationId, document.key(), enabled ? document.trigger() : Optional.empty());
         Map<String, String> actionPlugins = new HashMap<>();
         document.actionTasks().forEach(task -> actions.find(task.actionId())
                 .ifPresent(action -> actionPlugins.put(action.id(), action.pluginId())));
         actionUsage.record(locationId, document.key(), actionPlugins);
         ProcessDefinition definition = engine.repository().createProcessDefinitionQuery()
                 .deploymentId(deployment.getId()).processDefinitionTenantId(locationId.toString()).singleResult();
-        return summary(definition, deployment.getDeploymentTime(), document.trigger().orElse(null), document.reentry());
+        versions.recordPublished(locationId, definition, by, source);
+        return summary(definition, deployment.getDeploymentTime(), document.trigger().orElse(null), document.reentry(),
+                enabled);
     }
 
     /**
@@ -119,7 +143,7 @@ public class Workflows {
      */
     @Transactional
     public WorkflowRun startFor(LocationId locationId, String key, UUID contactId) {
-        if (latest(locationId, key).isEmpty()) {
+        if (find(locationId, key).isEmpty()) {
             throw ProblemException.notFound("workflow " + key);
         }
         if (contacts.find(locationId, contactId).isEmpty()) {
@@ -133,18 +157,22 @@ public class Workflows {
                 .orElseThrow(() -> new IllegalStateException("run " + entry.runId() + " was not recorded"));
     }
 
+    /** The newest version of each workflow, deleted ones left out. */
     public List<WorkflowSummary> list(LocationId locationId) {
+        Map<String, WorkflowEntries.Setting> settings = entries.settings(locationId);
         return engine.repository().createProcessDefinitionQuery()
                 .processDefinitionTenantId(locationId.toString())
                 .latestVersion()
                 .orderByProcessDefinitionName().asc()
                 .list().stream()
-                .map(this::summary)
+                .filter(definition -> settings.get(definition.getKey()) == null || !settings.get(definition.getKey()).deleted())
+                .map(definition -> summary(definition, settings.get(definition.getKey())))
                 .toList();
     }
 
     public Optional<WorkflowSummary> find(LocationId locationId, String key) {
-        return latest(locationId, key).map(this::summary);
+        WorkflowEntries.Setting setting = entries.setting(locationId, key);
+        return setting.deleted() ? Optional.empty() : latest(locationId, key).map(definition -> summary(definition, setting));
     }
 
     /** The BPMN XML of the newest version. */
@@ -219,10 +247,12 @@ public class Workflows {
                 action.map(ActionExecutions.Step::attempts).orElse(0),
                 action.map(ActionExecutions.Step::vendorId).orElse(null),
                 action.map(step -> step.id().toString()).orElse(null),
-                action.map(ActionExecutions.Step::log).orElse(List.of()));
+                action.map(ActionExecutions.Step::log).orElse(List.of()),
+                action.map(ActionExecutions.Step::inputs).orElse(Map.of()),
+                action.map(ActionExecutions.Step::outputs).orElse(Map.of()));
     }
 
-    private Optional<ProcessDefinition> latest(LocationId locationId, String key) {
+    Optional<ProcessDefinition> latest(LocationId locationId, String key) {
         return Optional.ofNullable(engine.repository().createProcessDefinitionQuery()
                 .processDefinitionTenantId(locationId.toString())
                 .processDefinitionKey(key)
@@ -230,27 +260,27 @@ public class Workflows {
                 .singleResult());
     }
 
-    private Date deploymentTime(ProcessDefinition definition) {
+    Date deploymentTime(ProcessDefinition definition) {
         return engine.repository().createDeploymentQuery().deploymentId(definition.getDeploymentId())
                 .singleResult().getDeploymentTime();
     }
 
     /** A deployed version as listed: its trigger and re-entry policy read from its (cached) model. */
-    private WorkflowSummary summary(ProcessDefinition definition) {
+    WorkflowSummary summary(ProcessDefinition definition, WorkflowEntries.Setting setting) {
         BpmnModel model = engine.repository().getBpmnModel(definition.getId());
         Process process = model.getProcessById(definition.getKey());
         return summary(definition, deploymentTime(definition),
                 process == null ? null : WorkflowTrigger.of(process).orElse(null),
-                process == null ? ReentryPolicy.ALWAYS : ReentryPolicy.of(process));
+                process == null ? ReentryPolicy.ALWAYS : ReentryPolicy.of(process), setting == null || setting.enabled());
     }
 
     private static WorkflowSummary summary(ProcessDefinition definition, Date deployedAt, WorkflowTrigger trigger,
-                                           ReentryPolicy reentry) {
+                                           ReentryPolicy reentry, boolean enabled) {
         return new WorkflowSummary(definition.getKey(), definition.getName(), definition.getVersion(),
-                definition.getId(), time(deployedAt), trigger, reentry.text());
+                definition.getId(), time(deployedAt), trigger, reentry.text(), enabled);
     }
 
-    private static OffsetDateTime time(Date date) {
+    static OffsetDateTime time(Date date) {
         return date == null ? null : date.toInstant().atOffset(ZoneOffset.UTC);
     }
 }

@@ -3,7 +3,7 @@ package dev.switchboard.bpmn.actions.builtin;
 import dev.switchboard.core.crm.fields.CustomField;
 import dev.switchboard.core.crm.fields.FieldType;
 import dev.switchboard.core.plugins.actions.ActionFailure;
-import jakarta.json.Json;
+import dev.switchboard.core.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;

@@ -46,11 +46,14 @@ public class RemoveFromWorkflowAction implements BuiltInAction<RemoveFromWorkflo
                 WHERE location_id = ? AND contact_id = ? AND workflow_key = ? AND state = 'RUNNING' AND id <> ?
                 ORDER BY started_at LIMIT ?""", row -> row.getString(1),
                 step.locationId(), contactId.toString(), key, step.runId(), MAX_RUNS);
+        int cancelled = 0;
         for (String runId : running) {
-            engine.runtime().deleteProcessInstance(runId, "removed by run " + step.runId() + " of " + step.workflowKey());
+            if (engine.cancel(step.locationId(), runId, "removed by run " + step.runId() + " of " + step.workflowKey())) {
+                cancelled++;
+            }
         }
-        step.summarize(running.isEmpty() ? "the contact had no running run of " + key
-                : "cancelled " + running.size() + " run(s) of " + key);
-        return new Output(running.size());
+        step.summarize(cancelled == 0 ? "the contact had no running run of " + key
+                : "cancelled " + cancelled + " run(s) of " + key);
+        return new Output(cancelled);
     }
 }

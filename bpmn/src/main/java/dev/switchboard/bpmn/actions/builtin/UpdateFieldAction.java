@@ -11,7 +11,7 @@ import dev.switchboard.core.plugins.actions.BuiltInAction;
 import dev.switchboard.core.plugins.actions.BuiltInStep;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import dev.switchboard.core.json.Json;
 import jakarta.json.JsonObject;
 import java.util.Optional;
 

@@ -8,7 +8,7 @@ import dev.switchboard.core.plugins.actions.BuiltInAction;
 import dev.switchboard.core.plugins.actions.BuiltInStep;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import dev.switchboard.core.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Arrays;

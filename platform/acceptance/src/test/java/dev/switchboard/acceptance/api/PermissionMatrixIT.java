@@ -163,6 +163,18 @@ class PermissionMatrixIT {
             Map.entry("GET /locations/{locationId}/workflows/{key}", "location.read"),
             Map.entry("GET /locations/{locationId}/workflows/{key}/bpmn", "location.read"),
             Map.entry("POST /locations/{locationId}/workflows/{key}/runs", "location.contacts"),
+            Map.entry("GET /locations/{locationId}/workflow-drafts", "location.read"),
+            Map.entry("PUT /locations/{locationId}/workflows/{key}/draft", "location.workflows"),
+            Map.entry("GET /locations/{locationId}/workflows/{key}/draft", "location.read"),
+            Map.entry("DELETE /locations/{locationId}/workflows/{key}/draft", "location.workflows"),
+            Map.entry("POST /locations/{locationId}/workflows/{key}/publish", "location.workflows"),
+            Map.entry("GET /locations/{locationId}/workflows/{key}/versions", "location.read"),
+            Map.entry("GET /locations/{locationId}/workflows/{key}/versions/{version}/bpmn", "location.read"),
+            Map.entry("POST /locations/{locationId}/workflows/{key}/versions/{version}/publish", "location.workflows"),
+            Map.entry("POST /locations/{locationId}/workflows/{key}/disable", "location.workflows"),
+            Map.entry("POST /locations/{locationId}/workflows/{key}/enable", "location.workflows"),
+            Map.entry("DELETE /locations/{locationId}/workflows/{key}", "location.workflows"),
+            Map.entry("POST /locations/{locationId}/workflows/{key}/migrations", "location.workflows"),
             Map.entry("GET /locations/{locationId}/workflow-runs", "location.read"),
             Map.entry("GET /locations/{locationId}/workflow-runs/{runId}", "location.read"),
             Map.entry("POST /locations/{locationId}/workflow-runs/{runId}/retry", "location.workflows"),
@@ -232,7 +244,7 @@ class PermissionMatrixIT {
         // ids of nothing where an allowed call would change something (removing the email plugin, say)
         Map<String, String> ids = new LinkedHashMap<>(Map.of("{agencyId}", agencyB, "{locationId}", b1,
                 "{pluginId}", "no-such-plugin", "{key}", "no-such-workflow", "{runId}", "no-such-run", "{slug}", "validation",
-                "{tag}", "no-such-tag", "{path}", "no-such-path"));
+                "{tag}", "no-such-tag", "{path}", "no-such-path", "{version}", "1"));
         for (String id : List.of("{keyId}", "{invitationId}", "{contactId}", "{userId}", "{fieldId}", "{valueId}", "{companyId}",
                 "{noteId}", "{taskId}", "{pipelineId}", "{stageId}", "{opportunityId}", "{jobId}", "{segmentId}", "{fileId}")) {
             ids.put(id, UUID.randomUUID().toString());
@@ -285,7 +297,7 @@ class PermissionMatrixIT {
         if (method.equals("DELETE")) {
             return client.send(method, path, null, null);
         }
-        if (path.endsWith("/workflows")) {
+        if (path.endsWith("/workflows") || path.endsWith("/draft")) {
             return client.send(method, path, "application/xml", "<definitions/>".getBytes(StandardCharsets.UTF_8));
         }
         if (path.equals("plugins")) {

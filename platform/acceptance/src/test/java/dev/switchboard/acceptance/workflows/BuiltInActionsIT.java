@@ -79,6 +79,11 @@ class BuiltInActionsIT {
         }
         assertThat(step(run, "deal").get("summary").asText()).startsWith("created").contains("Qualified");
         assertThat(step(run, "advance").get("summary").asText()).startsWith("moved").contains("Proposal");
+        assertThat(step(run, "note").get("inputs").get("body").asText()).as("inputs as rendered")
+                .isEqualTo("Ada came in from the website.");
+        assertThat(step(run, "deal").get("outputs").get("created").asText()).isEqualTo("true");
+        assertThat(step(run, "advance").get("outputs").get("created").asText()).isEqualTo("false");
+        assertThat(step(run, "plan").get("outputs").get("plan").asText()).isEqualTo("gold-Ada");
 
         JsonNode after = api.get(location.path("contacts/" + contact)).json();
         assertThat(texts(after.get("tags"))).contains("welcomed", "new-lead", "gold", "second").doesNotContain("cold");

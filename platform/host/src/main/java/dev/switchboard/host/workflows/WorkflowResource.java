@@ -73,7 +73,7 @@ public class WorkflowResource {
     public Response deploy(@RequestBody(required = true, description = "A BPMN 2.0 document in the platform's profile", content = {
             @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = MediaType.TEXT_XML, schema = @Schema(type = SchemaType.STRING))}) InputStream body, @Context UriInfo uri) {
-        WorkflowSummary deployed = workflows.deploy(tenant.locationId(), read(body));
+        WorkflowSummary deployed = workflows.deploy(tenant.locationId(), read(body), tenant.user().email());
         return Response.created(uri.getAbsolutePathBuilder().path(deployed.key()).build()).entity(deployed).build();
     }
 
@@ -183,7 +183,7 @@ public class WorkflowResource {
         return run(runId);
     }
 
-    private static String read(InputStream body) {
+    static String read(InputStream body) {
         try {
             byte[] bytes = body.readNBytes(dev.switchboard.bpmn.workflows.BpmnDocument.MAX_BYTES + 1);
             return new String(bytes, StandardCharsets.UTF_8);

@@ -8,6 +8,8 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.switchboard.bpmn.engine.WorkflowEngine;
 import dev.switchboard.bpmn.triggers.WorkflowStarter;
+import dev.switchboard.bpmn.workflows.RunIncidents;
+import dev.switchboard.bpmn.workflows.WorkflowVersions;
 import dev.switchboard.bpmn.workflows.Workflows;
 import dev.switchboard.core.db.DatabaseScope;
 import org.flowable.engine.HistoryService;
@@ -23,12 +25,14 @@ class ArchitectureTest {
 
     /**
      * Flowable filters nothing by tenant: its services are reached through the tenant-applying
-     * {@link Workflows} (and {@link WorkflowStarter}, which starts runs for a location's event), never
+     * {@link Workflows} (and {@link WorkflowStarter}, which starts runs for a location's event;
+     * {@link WorkflowVersions} and {@link RunIncidents}, whose every query names the location), never
      * from anywhere else.
      */
     @ArchTest
     static final ArchRule onlyTheTenantApplyingServicesReachTheEngine = noClasses()
-            .that().doNotBelongToAnyOf(WorkflowEngine.class, Workflows.class, WorkflowStarter.class)
+            .that().doNotBelongToAnyOf(WorkflowEngine.class, Workflows.class, WorkflowStarter.class, WorkflowVersions.class,
+                    RunIncidents.class)
             .should().accessClassesThat().belongToAnyOf(RuntimeService.class, RepositoryService.class,
                     HistoryService.class, ManagementService.class, TaskService.class, ProcessEngine.class)
             .orShould().callMethod(WorkflowEngine.class, "repository")
