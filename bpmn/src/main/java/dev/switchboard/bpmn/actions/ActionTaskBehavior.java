@@ -101,7 +101,9 @@ public final class ActionTaskBehavior extends TaskActivityBehavior {
             customValues.byKey(locationId).forEach((key, value) -> values.put(CustomValues.MERGE_FIELD_PREFIX + key, value));
         }
         if (templates.contains("contact.")) {
-            contactId.flatMap(id -> contacts.mergeFields(locationId, UUID.fromString(id))).ifPresent(values::putAll);
+            contactId.flatMap(id -> Contacts.basicMergeFieldsSuffice(templates)
+                    ? contacts.mergeFields(locationId, UUID.fromString(id))
+                    : contacts.allMergeFields(locationId, UUID.fromString(id))).ifPresent(values::putAll);
         }
         return values;
     }

@@ -121,7 +121,8 @@ public class WorkflowEngine {
         config.setProcessValidator(ActionTaskValidator.processValidator());
         config.setProcessDefinitionCacheLimit(DEFINITION_CACHE_SIZE);
         config.setActivityBehaviorFactory(new LimitedActivityBehaviorFactory(limits.maxMultiInstance()));
-        config.setPreBpmnParseHandlers(List.of(new AsyncStartParseHandler(), ActionTaskParseHandler.before()));
+        config.setPreBpmnParseHandlers(List.of(new AsyncStartParseHandler(), new AsyncLeaveParseHandler(),
+                ActionTaskParseHandler.before()));
         config.setPostBpmnParseHandlers(List.of(new RefusedElementParseHandler(), ActionTaskParseHandler.after(
                 () -> new ActionTaskBehavior(actionExecutions, contacts, customValues, tenants, limits))));
         // the profile at run time: FEEL only, no listeners, no scripts (BpmnProfile checks it at deploy)
@@ -326,6 +327,47 @@ public class WorkflowEngine {
         }
         runtime().deleteProcessInstance(runId, reason);
         return true;
+    }
+
+    /** A run waiting at a message catch event. */
+    public record Waiting(String executionId, String processInstanceId, String processDefinitionId, String activityId) {
+    }
+
+    /**
+     * The runs of the location whose business key (their contact) is {@code businessKey} that wait for the
+     * message {@code messageName}: read from the engine's subscriptions, by the contact first.
+     */
+    public List<Waiting> waitingFor(LocationId locationId, String messageName, String businessKey, int limit) {
+        return database.query("""
+                SELECT s.execution_id_, s.proc_inst_id_, s.proc_def_id_, s.activity_id_
+                FROM act_ru_execution p JOIN act_ru_event_subscr s ON s.proc_inst_id_ = p.id_
+                WHERE p.business_key_ = ? AND p.parent_id_ IS NULL AND p.tenant_id_ = ?
+                      AND s.event_type_ = 'message' AND s.event_name_ = ? AND s.tenant_id_ = ?
+                ORDER BY s.created_ LIMIT ?""",
+                row -> new Waiting(row.getString(1), row.getString(2), row.getString(3), row.getString(4)),
+                businessKey, locationId.toString(), messageName, locationId.toString(), limit);
+    }
+
+    /**
+     * Delivers a message to one waiting execution of the location, in the caller's transaction, with
+     * {@code variables} set on the run. The run leaves the wait in a job of its own.
+     *
+     * @return false when the execution no longer waits for it (delivered already, cancelled, moved on)
+     */
+    public boolean deliverMessage(LocationId locationId, String executionId, String messageName,
+                                  Map<String, Object> variables) {
+        long waiting = runtime().createExecutionQuery().executionId(executionId).executionTenantId(locationId.toString())
+                .messageEventSubscriptionName(messageName).count();
+        if (waiting == 0) {
+            return false;
+        }
+        runtime().messageEventReceived(messageName, executionId, variables);
+        return true;
+    }
+
+    /** The model of a deployed version (cached by the engine). */
+    public org.flowable.bpmn.model.BpmnModel model(String processDefinitionId) {
+        return repository().getBpmnModel(processDefinitionId);
     }
 
     /** Moves running process instances between versions of a process. */

@@ -42,7 +42,8 @@ public final class Feel {
     /** Deepest nesting of lists and maps handed to an expression; deeper values are cut. */
     private static final int MAX_VALUE_DEPTH = 16;
 
-    private static final FeelEngineApi ENGINE = FeelEngineBuilder.forJava().withEnabledExternalFunctions(false).build();
+    private static final FeelEngineApi ENGINE = FeelEngineBuilder.forJava().withEnabledExternalFunctions(false)
+            .withFunctionProvider(new PlatformFunctions()).build();
 
     private Feel() {
     }

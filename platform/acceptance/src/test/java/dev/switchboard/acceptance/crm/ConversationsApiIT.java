@@ -3,15 +3,12 @@ package dev.switchboard.acceptance.crm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.switchboard.acceptance.crm.fixture.EchoChannel;
-import dev.switchboard.acceptance.crm.fixture.ReceiveReply;
-import dev.switchboard.acceptance.crm.fixture.ReplyInput;
 import dev.switchboard.acceptance.support.Problems;
+import dev.switchboard.acceptance.support.EchoChannelPlugin;
 import dev.switchboard.acceptance.support.Scenario;
 import dev.switchboard.testkit.ApiClient.Response;
 import dev.switchboard.testkit.PlatformExtension;
 import dev.switchboard.testkit.RunningPlatform;
-import dev.switchboard.testkit.TestBundles;
 import dev.switchboard.testkit.TestLocation;
 import java.time.Duration;
 import java.util.Map;
@@ -23,15 +20,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PlatformExtension.class)
 class ConversationsApiIT {
 
-    private static final String PLUGIN = "test.echo.channel";
+    private static final String PLUGIN = EchoChannelPlugin.ID;
 
     @BeforeAll
     static void installTheChannel(RunningPlatform platform) {
-        if (platform.admin().get("plugins/" + PLUGIN).status() == 404) {
-            Response installed = platform.admin().post("plugins", "application/java-archive", TestBundles.pf4j(PLUGIN,
-                    "1.0.0", EchoChannel.class, ReceiveReply.class, ReplyInput.class));
-            assertThat(installed.status()).as(installed.body()).isEqualTo(200);
-        }
+        EchoChannelPlugin.ensureInstalled(platform.admin());
     }
 
     @Test

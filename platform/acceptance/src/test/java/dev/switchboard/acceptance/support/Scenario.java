@@ -99,6 +99,21 @@ public final class Scenario {
         throw new AssertionError("the runs of contact " + contactId + " did not get there within " + within + ": " + runs);
     }
 
+    /** The contact's tags as the API shows them now. */
+    public List<String> tags(String contactId) {
+        ApiClient.Response contact = api().get(location.path("contacts/" + contactId));
+        assertThat(contact.status()).as(contact.body()).isEqualTo(200);
+        List<String> tags = new ArrayList<>();
+        contact.json().get("tags").forEach(tag -> tags.add(tag.asText()));
+        return tags;
+    }
+
+    /** The one run of the workflow among {@code runs}; fails when there is none. */
+    public static JsonNode byWorkflow(List<JsonNode> runs, String workflowKey) {
+        return runs.stream().filter(run -> workflowKey.equals(run.get("workflowKey").asText())).findFirst()
+                .orElseThrow(() -> new AssertionError("no run of " + workflowKey + " in " + runs));
+    }
+
     /** The step of a run for one task; fails when the run has none or several. */
     public static JsonNode step(JsonNode run, String activityId) {
         List<JsonNode> matching = steps(run, activityId);

@@ -68,7 +68,7 @@ class BuiltInActionsIT {
 
         List<JsonNode> runs = scenario.awaitRuns(contact, SOON, all -> all.size() == 2
                 && all.stream().noneMatch(run -> "RUNNING".equals(run.get("state").asText())));
-        JsonNode run = byWorkflow(runs, "every-action");
+        JsonNode run = Scenario.byWorkflow(runs, "every-action");
         assertThat(run.get("state").asText()).as(run.toString()).isEqualTo("COMPLETED");
         for (String task : List.of("tag", "untag", "city", "score", "note", "task", "deal", "advance", "won", "plan",
                 "tagGold", "referral", "second")) {
@@ -86,7 +86,7 @@ class BuiltInActionsIT {
         assertThat(step(run, "plan").get("outputs").get("plan").asText()).isEqualTo("gold-Ada");
 
         JsonNode after = api.get(location.path("contacts/" + contact)).json();
-        assertThat(texts(after.get("tags"))).contains("welcomed", "new-lead", "gold", "second").doesNotContain("cold");
+        assertThat(scenario.tags(contact)).contains("welcomed", "new-lead", "gold", "second").doesNotContain("cold");
         assertThat(after.get("city").asText()).isEqualTo("Paris");
         assertThat(after.get("customFields").get("score").decimalValue()).isEqualByComparingTo("42.5");
 
@@ -115,7 +115,7 @@ class BuiltInActionsIT {
         assertThat(referrals.get(0).get("firstName").asText()).isEqualTo("Referred by Ada");
         assertThat(texts(referrals.get(0).get("tags"))).contains("referral", "from-workflow");
 
-        JsonNode second = byWorkflow(runs, "second-workflow");
+        JsonNode second = Scenario.byWorkflow(runs, "second-workflow");
         assertThat(second.get("state").asText()).isEqualTo("COMPLETED");
         assertThat(step(run, "second").get("summary").asText()).contains(second.get("id").asText());
     }
@@ -129,12 +129,12 @@ class BuiltInActionsIT {
         scenario.tag(contact, "booked");
 
         List<JsonNode> runs = scenario.endedRuns(contact, 2, SOON);
-        JsonNode nurture = byWorkflow(runs, "nurture");
+        JsonNode nurture = Scenario.byWorkflow(runs, "nurture");
         assertThat(nurture.get("state").asText()).isEqualTo("CANCELLED");
-        JsonNode booked = byWorkflow(runs, "booked");
+        JsonNode booked = Scenario.byWorkflow(runs, "booked");
         assertThat(booked.get("state").asText()).isEqualTo("COMPLETED");
         assertThat(step(booked, "leave").get("summary").asText()).isEqualTo("cancelled 1 run(s) of nurture");
-        assertThat(texts(location.api().get(location.path("contacts/" + contact)).json().get("tags")))
+        assertThat(scenario.tags(contact))
                 .doesNotContain("nurtured");
     }
 
@@ -172,10 +172,5 @@ class BuiltInActionsIT {
             }
         }
         throw new AssertionError("no template " + id);
-    }
-
-    private static JsonNode byWorkflow(List<JsonNode> runs, String key) {
-        return runs.stream().filter(run -> key.equals(run.get("workflowKey").asText())).findFirst()
-                .orElseThrow(() -> new AssertionError("no run of " + key + " in " + runs));
     }
 }

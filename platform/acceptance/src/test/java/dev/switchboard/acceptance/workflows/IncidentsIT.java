@@ -65,7 +65,7 @@ class IncidentsIT {
                 .isEqualTo(4);
         JsonNode after = api().get(location.path("contacts/" + contact)).json();
         assertThat(after.get("customFields").get("plan").asText()).isEqualTo("gold");
-        assertThat(tags(after)).contains("after-incident-retry");
+        assertThat(scenario.tags(contact)).contains("after-incident-retry");
         Problems.assertProblem(api().post(location.path("workflow-runs/" + id(done) + "/retry")), 409, "COMPLETED");
     }
 
@@ -86,7 +86,7 @@ class IncidentsIT {
         assertThat(set.get("summary").asText()).startsWith("skipped by ");
         assertThat(set.get("error").asText()).as("why it had failed stays in the log").contains("tier");
         assertThat(step(done, "after").get("status").asText()).isEqualTo("COMPLETED");
-        assertThat(tags(api().get(location.path("contacts/" + contact)).json())).contains("after-incident-skip");
+        assertThat(scenario.tags(contact)).contains("after-incident-skip");
         Problems.assertProblem(api().post(location.path("workflow-runs/" + id(done) + "/skip")), 409, "only a failed run");
     }
 
@@ -102,7 +102,7 @@ class IncidentsIT {
         assertThat(cancelled.has("endedAt")).isTrue();
         Problems.assertProblem(api().post(location.path("workflow-runs/" + id(failed) + "/cancel")), 409, "CANCELLED");
         Problems.assertProblem(api().post(location.path("workflow-runs/" + id(failed) + "/retry")), 409, "CANCELLED");
-        assertThat(tags(api().get(location.path("contacts/" + contact)).json())).doesNotContain("after-incident-skip");
+        assertThat(scenario.tags(contact)).doesNotContain("after-incident-skip");
     }
 
     @Test
@@ -152,11 +152,5 @@ class IncidentsIT {
 
     private static String id(JsonNode run) {
         return run.get("id").asText();
-    }
-
-    private static List<String> tags(JsonNode contact) {
-        List<String> tags = new ArrayList<>();
-        contact.get("tags").forEach(tag -> tags.add(tag.asText()));
-        return tags;
     }
 }

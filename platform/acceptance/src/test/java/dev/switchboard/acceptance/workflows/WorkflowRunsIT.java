@@ -103,8 +103,8 @@ class WorkflowRunsIT {
         scenario.tag(contact, "shared-trigger");
 
         List<JsonNode> runs = scenario.endedRuns(contact, 2, SOON);
-        JsonNode broken = byWorkflow(runs, "broken-condition");
-        JsonNode healthy = byWorkflow(runs, "same-trigger");
+        JsonNode broken = Scenario.byWorkflow(runs, "broken-condition");
+        JsonNode healthy = Scenario.byWorkflow(runs, "same-trigger");
         assertThat(broken.get("state").asText()).isEqualTo("FAILED");
         assertThat(broken.get("error").asText()).contains("noSuchVariable");
         assertThat(healthy.get("state").asText()).isEqualTo("COMPLETED");
@@ -150,11 +150,6 @@ class WorkflowRunsIT {
         JsonNode run = scenario.endedRuns(contact, 1, SOON).get(0);
         assertThat(run.get("state").asText()).isEqualTo("FAILED");
         assertThat(run.get("error").asText()).contains("without waiting");
-    }
-
-    private static JsonNode byWorkflow(List<JsonNode> runs, String key) {
-        return runs.stream().filter(run -> key.equals(run.get("workflowKey").asText())).findFirst()
-                .orElseThrow(() -> new AssertionError("no run of " + key + " in " + runs));
     }
 
 

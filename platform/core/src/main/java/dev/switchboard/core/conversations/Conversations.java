@@ -2,6 +2,9 @@ package dev.switchboard.core.conversations;
 
 import dev.switchboard.core.db.Database;
 import dev.switchboard.core.db.Timestamps;
+import dev.switchboard.core.events.EventCatalog;
+import dev.switchboard.core.events.EventOutbox;
+import dev.switchboard.core.json.Json;
 import dev.switchboard.core.paging.KeysetQuery;
 import dev.switchboard.core.paging.Page;
 import dev.switchboard.core.problems.ProblemException;
@@ -31,6 +34,9 @@ public class Conversations {
     @Inject
     Database db;
 
+    @Inject
+    EventOutbox outbox;
+
     /** What a new message is. */
     public record Draft(UUID contactId, String channel, String direction, String status, String subject, String body,
                         String error, String vendorId, String pluginId, UUID sentBy) {
@@ -50,6 +56,11 @@ public class Conversations {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 id, locationId, draft.contactId(), draft.channel(), draft.direction(), draft.status(), draft.subject(),
                 draft.body(), draft.error(), draft.vendorId(), draft.pluginId(), draft.sentBy(), now);
+        if ("INBOUND".equals(draft.direction())) {
+            outbox.append(locationId, EventCatalog.CONVERSATION_MESSAGE_RECEIVED, Json.createObjectBuilder()
+                    .add("contactId", draft.contactId().toString()).add("channel", draft.channel())
+                    .add("messageId", id.toString()).build());
+        }
         return find(locationId, id).orElseThrow();
     }
 

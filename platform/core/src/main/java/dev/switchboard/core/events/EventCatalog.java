@@ -114,10 +114,19 @@ public class EventCatalog {
             "An opportunity's value changed", OPPORTUNITY + ", \"before\": {\"type\": \"string\"}, \"after\": "
                     + "{\"type\": \"string\"}, \"currency\": {\"type\": \"string\"}", "opportunityId", "pipelineId");
 
+    /**
+     * A contact sent a message on some channel (a reply): {@code {"contactId", "channel", "messageId"}}.
+     * Starts "customer replied" workflows and ends reply waits.
+     */
+    public static final EventType CONVERSATION_MESSAGE_RECEIVED = crm("conversation.message_received",
+            "A contact sent a message (a reply) on a channel",
+            "\"channel\": {\"type\": \"string\", \"minLength\": 1, \"maxLength\": 64}, \"messageId\": " + ID,
+            "channel", "messageId");
+
     private static final List<EventType> PLATFORM_TYPES = List.of(CONTACT_CREATED, CONTACT_TAG_ADDED, CONTACT_UPDATED,
             CONTACT_DELETED, CONTACT_MERGED, CONTACT_TAG_REMOVED, CONTACT_CUSTOM_FIELD_CHANGED, CONTACT_DND_CHANGED,
             NOTE_CREATED, TASK_CREATED, TASK_COMPLETED, OPPORTUNITY_CREATED, OPPORTUNITY_STAGE_CHANGED,
-            OPPORTUNITY_STATUS_CHANGED, OPPORTUNITY_VALUE_CHANGED);
+            OPPORTUNITY_STATUS_CHANGED, OPPORTUNITY_VALUE_CHANGED, CONVERSATION_MESSAGE_RECEIVED);
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
     private final Map<String, Declared> byName = new ConcurrentHashMap<>();

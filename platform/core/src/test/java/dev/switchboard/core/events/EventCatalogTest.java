@@ -18,7 +18,7 @@ class EventCatalogTest {
                 .containsExactlyInAnyOrder("contact.created", "contact.updated", "contact.deleted", "contact.merged",
                         "contact.tag_added", "contact.tag_removed", "contact.custom_field_changed", "contact.dnd_changed",
                         "note.created", "task.created", "task.completed", "opportunity.created", "opportunity.stage_changed",
-                        "opportunity.status_changed", "opportunity.value_changed");
+                        "opportunity.status_changed", "opportunity.value_changed", "conversation.message_received");
         assertThat(catalog.find("contact.tag_added")).contains(EventCatalog.CONTACT_TAG_ADDED);
         assertThat(catalog.find("contact.teleported")).isEmpty();
     }

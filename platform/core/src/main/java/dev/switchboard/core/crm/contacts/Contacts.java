@@ -24,6 +24,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -38,6 +39,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Contacts of one location: create (an upsert under the location's duplicate policy), read, change
@@ -187,6 +189,44 @@ public class Contacts {
             putIfSet(fields, "contact.email", row.getString(3));
             return fields;
         }, locationId, contactId);
+    }
+
+    /** Whether {@link #mergeFields} has every merge field the text names (else {@link #allMergeFields} does). */
+    public static boolean basicMergeFieldsSuffice(String text) {
+        return !ALL_BUT_BASIC.matcher(text).find();
+    }
+
+    private static final Pattern ALL_BUT_BASIC = Pattern.compile("contact\\.(?!(?:id|firstName|lastName|email)\\b)\\w");
+
+    /**
+     * Every merge field of a live contact: its standard fields ({@code contact.phone}, {@code contact.city},
+     * …, {@code contact.dateOfBirth}) and custom fields ({@code contact.customFields.<key>}); unset ones
+     * left out.
+     */
+    @Transactional
+    public Optional<Map<String, String>> allMergeFields(LocationId locationId, UUID contactId) {
+        return find(locationId, contactId).map(contact -> {
+            Map<String, String> fields = new HashMap<>();
+            fields.put("contact.id", contactId.toString());
+            putIfSet(fields, "contact.firstName", contact.firstName());
+            putIfSet(fields, "contact.lastName", contact.lastName());
+            putIfSet(fields, "contact.name", contact.name());
+            putIfSet(fields, "contact.email", contact.email());
+            putIfSet(fields, "contact.phone", contact.phone());
+            putIfSet(fields, "contact.companyName", contact.companyName());
+            putIfSet(fields, "contact.city", contact.city());
+            putIfSet(fields, "contact.state", contact.state());
+            putIfSet(fields, "contact.postalCode", contact.postalCode());
+            putIfSet(fields, "contact.country", contact.country());
+            putIfSet(fields, "contact.timezone", contact.timezone());
+            putIfSet(fields, "contact.website", contact.website());
+            putIfSet(fields, "contact.source", contact.source());
+            putIfSet(fields, "contact.dateOfBirth", contact.dateOfBirth() == null ? null : contact.dateOfBirth().toString());
+            contact.customFields().forEach((key, value) -> putIfSet(fields, "contact.customFields." + key,
+                    value instanceof JsonString text ? text.getString()
+                            : value.getValueType() == JsonValue.ValueType.NULL ? null : value.toString()));
+            return fields;
+        });
     }
 
     private static void putIfSet(Map<String, String> fields, String key, String value) {

@@ -1,0 +1,115 @@
+package dev.switchboard.bpmn.waits;
+
+import dev.switchboard.bpmn.SwitchboardBpmn;
+import dev.switchboard.bpmn.engine.WorkflowEngine;
+import dev.switchboard.bpmn.triggers.TriggerMatcher;
+import dev.switchboard.bpmn.triggers.WorkflowTrigger;
+import dev.switchboard.core.events.DeliveryOutcome;
+import dev.switchboard.core.events.DomainEvent;
+import dev.switchboard.core.events.DomainEventConsumer;
+import dev.switchboard.core.tenancy.LocationId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.transaction.Transactional;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.flowable.bpmn.model.ExtensionElement;
+import org.flowable.bpmn.model.FlowElement;
+
+/**
+ * Ends waits for an event: a run waiting at a message catch event whose message is named after a
+ * platform event type ({@code conversation.message_received} for a reply, {@code task.completed}, …)
+ * goes on when that event happens for its contact, if the event carries the values the catch event's
+ * {@code <sb:match>} elements ask for. The event's fields become run variables
+ * {@code <catchEventId>_<field>}. Each run is moved on in a transaction of its own; the engine leaves
+ * the wait in a job, so what follows fails that run alone.
+ */
+@ApplicationScoped
+public class EventWaits implements DomainEventConsumer {
+
+    /** Most runs of one contact one event moves on. */
+    static final int MAX_RUNS_PER_EVENT = 100;
+
+    private static final Logger LOG = Logger.getLogger(EventWaits.class.getName());
+
+    @Inject
+    WorkflowEngine engine;
+
+    @Inject
+    EventWaits self;
+
+    @Override
+    public String name() {
+        return "workflow-waits";
+    }
+
+    @Override
+    public DeliveryOutcome deliver(DomainEvent event) {
+        if (!(event.payload().get("contactId") instanceof JsonString contact)) {
+            return DeliveryOutcome.DELIVERED;
+        }
+        Map<String, String> fields = fields(event);
+        RuntimeException failed = null;
+        for (WorkflowEngine.Waiting waiting : engine.waitingFor(event.locationId(), event.type(), contact.getString(),
+                MAX_RUNS_PER_EVENT)) {
+            if (!matches(waiting, event.type(), fields)) {
+                continue;
+            }
+            try {
+                self.moveOn(event.locationId(), waiting, event.type(), fields);
+            } catch (RuntimeException e) {
+                // the others still get the event; this one is tried again with the delivery
+                LOG.log(Level.WARNING, "Event " + event.id() + " could not end the wait of run " + waiting.processInstanceId(), e);
+                failed = e;
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
+        return DeliveryOutcome.DELIVERED;
+    }
+
+    /** One run moved on past its wait, with the event's fields as its variables. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void moveOn(LocationId locationId, WorkflowEngine.Waiting waiting, String eventType, Map<String, String> fields) {
+        Map<String, Object> variables = new HashMap<>();
+        fields.forEach((field, value) -> variables.put(waiting.activityId() + "_" + field, value));
+        engine.deliverMessage(locationId, waiting.executionId(), eventType, variables);
+    }
+
+    /** Whether the event has the values the catch event's {@code <sb:match>} elements name. */
+    private boolean matches(WorkflowEngine.Waiting waiting, String eventType, Map<String, String> fields) {
+        FlowElement element = engine.model(waiting.processDefinitionId()).getFlowElement(waiting.activityId());
+        if (element == null) {
+            return true;
+        }
+        Map<String, String> match = new LinkedHashMap<>();
+        for (ExtensionElement condition : element.getExtensionElements().getOrDefault(SwitchboardBpmn.MATCH, List.of())) {
+            if (SwitchboardBpmn.NAMESPACE.equals(condition.getNamespace())) {
+                match.put(condition.getAttributeValue(null, "field"), condition.getAttributeValue(null, "value"));
+            }
+        }
+        return TriggerMatcher.matches(new WorkflowTrigger(eventType, match), eventType, fields);
+    }
+
+    private static Map<String, String> fields(DomainEvent event) {
+        Map<String, String> fields = new HashMap<>();
+        event.payload().forEach((key, value) -> {
+            if (value instanceof JsonString text) {
+                fields.put(key, text.getString());
+            } else if (value instanceof JsonNumber number) {
+                fields.put(key, number.toString());
+            } else if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
+                fields.put(key, value.toString());
+            }
+        });
+        return fields;
+    }
+}
