@@ -1,5 +1,11 @@
 package dev.switchboard.bpmn.runs;
 
+import dev.switchboard.core.tenancy.LocationId;
+import java.util.Collection;
+import java.util.Set;
+import org.flowable.bpmn.model.Process;
+import org.flowable.bpmn.model.StartEvent;
+import org.flowable.bpmn.model.TimerEventDefinition;
 import org.flowable.common.engine.api.delegate.event.FlowableEngineEventType;
 import org.flowable.common.engine.api.delegate.event.FlowableEntityEvent;
 import org.flowable.common.engine.api.delegate.event.FlowableEvent;
@@ -8,11 +14,12 @@ import org.flowable.common.engine.api.delegate.event.FlowableEventType;
 import org.flowable.common.engine.impl.context.Context;
 import org.flowable.common.engine.impl.interceptor.CommandContext;
 import org.flowable.common.engine.impl.interceptor.CommandContextCloseListener;
+import org.flowable.engine.impl.persistence.entity.ExecutionEntity;
 import org.flowable.engine.impl.util.CommandContextUtil;
+import org.flowable.engine.impl.util.ProcessDefinitionUtil;
+import org.flowable.engine.repository.ProcessDefinition;
 import org.flowable.engine.runtime.ProcessInstance;
 import org.flowable.job.api.Job;
-import java.util.Collection;
-import java.util.Set;
 
 /**
  * Keeps {@code workflow_run} in step with the engine, inside the engine's own transaction: a run ends
@@ -32,6 +39,14 @@ public final class RunStateListener implements FlowableEventListener {
         if (event.getType() == FlowableEngineEventType.PROCESS_COMPLETED
                 || event.getType() == FlowableEngineEventType.PROCESS_COMPLETED_WITH_TERMINATE_END_EVENT) {
             runs.ended(processInstanceId(event), "COMPLETED");
+        } else if (event.getType() == FlowableEngineEventType.PROCESS_STARTED
+                && event instanceof FlowableEntityEvent entityEvent && entityEvent.getEntity() instanceof ExecutionEntity execution
+                && startedOnSchedule(execution.getProcessInstance() == null ? execution : execution.getProcessInstance())) {
+            // a timer start event's run: no event and no contact started it, so nothing else records it
+            ExecutionEntity instance = execution.getProcessInstance() == null ? execution : execution.getProcessInstance();
+            ProcessDefinition definition = ProcessDefinitionUtil.getProcessDefinition(instance.getProcessDefinitionId());
+            runs.started(instance.getId(), LocationId.parse(instance.getTenantId()), definition.getKey(),
+                    definition.getVersion(), null, null);
         } else if (event.getType() == FlowableEngineEventType.PROCESS_CANCELLED) {
             runs.ended(processInstanceId(event), "CANCELLED");
         } else if (event.getType() == FlowableEngineEventType.JOB_MOVED_TO_DEADLETTER
@@ -44,8 +59,22 @@ public final class RunStateListener implements FlowableEventListener {
 
     @Override
     public Collection<? extends FlowableEventType> getTypes() {
-        return Set.of(FlowableEngineEventType.PROCESS_COMPLETED, FlowableEngineEventType.PROCESS_COMPLETED_WITH_TERMINATE_END_EVENT,
+        return Set.of(FlowableEngineEventType.PROCESS_STARTED, FlowableEngineEventType.PROCESS_COMPLETED,
+                FlowableEngineEventType.PROCESS_COMPLETED_WITH_TERMINATE_END_EVENT,
                 FlowableEngineEventType.PROCESS_CANCELLED, FlowableEngineEventType.JOB_MOVED_TO_DEADLETTER);
+    }
+
+    /**
+     * Whether the run began at a timer start event: a recurring schedule's run. The platform starts every
+     * other run with a business key (its contact, or its event), and a called workflow has a parent.
+     */
+    private static boolean startedOnSchedule(ExecutionEntity instance) {
+        if (!instance.isProcessInstanceType() || instance.getBusinessKey() != null || instance.getSuperExecutionId() != null) {
+            return false;
+        }
+        Process process = ProcessDefinitionUtil.getProcess(instance.getProcessDefinitionId());
+        return process != null && process.findFlowElementsOfType(StartEvent.class, false).stream()
+                .anyMatch(start -> start.getEventDefinitions().stream().anyMatch(TimerEventDefinition.class::isInstance));
     }
 
     private static String processInstanceId(FlowableEvent event) {

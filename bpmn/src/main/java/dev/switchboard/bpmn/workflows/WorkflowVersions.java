@@ -192,6 +192,7 @@ public class WorkflowVersions {
     public WorkflowSummary setEnabled(LocationId locationId, String key, boolean enabled) {
         ProcessDefinition latest = existing(locationId, key);
         entries.setEnabled(locationId, key, enabled);
+        schedule(latest, enabled);
         Optional<WorkflowTrigger> trigger = Optional.empty();
         if (enabled) {
             Process process = engine.repository().getBpmnModel(latest.getId()).getProcessById(key);
@@ -225,6 +226,7 @@ public class WorkflowVersions {
         }
         entries.deleted(locationId, key);
         triggers.register(locationId, key, Optional.empty());
+        schedule(workflows.latest(locationId, key).orElseThrow(), false);
         db.update("DELETE FROM workflow_draft WHERE location_id = ? AND process_key = ?", locationId, key);
     }
 
@@ -269,6 +271,19 @@ public class WorkflowVersions {
                 UPDATE workflow_run SET workflow_version = ? WHERE location_id = ? AND workflow_key = ? AND workflow_version = ?
                       AND state IN ('RUNNING', 'FAILED')""", target, locationId, key, fromVersion);
         return new MigrationReport(fromVersion, target, count, true, problems, true);
+    }
+
+    /**
+     * Lets the version's schedule (a timer start event) fire, or stops it: an engine's suspended
+     * definition keeps its timer start jobs suspended. Its running runs are not touched.
+     */
+    void schedule(ProcessDefinition definition, boolean on) {
+        boolean suspended = engine.repository().isProcessDefinitionSuspended(definition.getId());
+        if (on && suspended) {
+            engine.repository().activateProcessDefinitionById(definition.getId(), false, null);
+        } else if (!on && !suspended) {
+            engine.repository().suspendProcessDefinitionById(definition.getId(), false, null);
+        }
     }
 
     private List<FieldError> problemsOf(LocationId locationId, String key, String xml) {

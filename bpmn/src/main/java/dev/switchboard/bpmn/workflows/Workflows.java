@@ -133,6 +133,9 @@ public class Workflows {
         ProcessDefinition definition = engine.repository().createProcessDefinitionQuery()
                 .deploymentId(deployment.getId()).processDefinitionTenantId(locationId.toString()).singleResult();
         versions.recordPublished(locationId, definition, by, source);
+        if (!enabled) {
+            versions.schedule(definition, false); // a workflow turned off keeps its schedule from firing
+        }
         return summary(definition, deployment.getDeploymentTime(), document.trigger().orElse(null), document.reentry(),
                 enabled);
     }

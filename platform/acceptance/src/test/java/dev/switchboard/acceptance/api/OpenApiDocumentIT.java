@@ -29,7 +29,8 @@ class OpenApiDocumentIT {
     @Test
     void servedDocumentIsTheOneTheBuildMade(RunningPlatform platform) throws Exception {
         URI openApi = platform.baseUri().resolve("/openapi");
-        HttpResponse<String> served = HttpClient.newHttpClient().send(
+        // HTTP/1.1 as browsers and curl speak it on plain http; the JDK client would otherwise try an h2c upgrade
+        HttpResponse<String> served = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
                 HttpRequest.newBuilder(openApi).header("Accept", "application/json").build(),
                 HttpResponse.BodyHandlers.ofString());
         JsonNode built = JSON.readTree(Path.of(System.getProperty("openapi.document")).toFile());

@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -51,7 +52,7 @@ class BuiltInActionsIT {
         assertThat(ids).contains("switchboard.contact.add_tag", "switchboard.contact.remove_tag",
                 "switchboard.contact.update_field", "switchboard.contact.upsert", "switchboard.contact.add_note",
                 "switchboard.contact.create_task", "switchboard.opportunity.upsert", "switchboard.opportunity.set_status",
-                "switchboard.workflow.set_variable", "switchboard.workflow.add_contact",
+                "switchboard.workflow.set_variable", "switchboard.workflow.add_contact", "switchboard.contact.assign_user",
                 "switchboard.workflow.remove_contact");
         JsonNode setStatus = byId(templates, "switchboard.opportunity.set_status");
         assertThat(setStatus.get("metadata").get("pluginId").asText()).isEqualTo("platform");
@@ -118,6 +119,42 @@ class BuiltInActionsIT {
         JsonNode second = Scenario.byWorkflow(runs, "second-workflow");
         assertThat(second.get("state").asText()).isEqualTo("COMPLETED");
         assertThat(step(run, "second").get("summary").asText()).contains(second.get("id").asText());
+    }
+
+    @Test
+    void assignUserHandsContactsOutInTurnSkippingUnavailableUsers() {
+        ApiClient api = location.api();
+        String agency = api.get("me").json().get("agency").get("id").asText();
+        List<String> users = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ApiClient.Response user = api.postJson("agencies/" + agency + "/users", Map.of("email",
+                    "rotation-" + i + "-" + UUID.randomUUID() + "@example.test", "password", "rotation-password-" + i,
+                    "locationRoles", Map.of(location.id(), "USER")));
+            assertThat(user.status()).as(user.body()).isEqualTo(201);
+            users.add(user.json().get("id").asText());
+        }
+        String outsider = UUID.randomUUID().toString();
+        assertThat(scenario.deploy(Scenario.fixture(BuiltInActionsIT.class, "assign")
+                .replace("USERS", String.join(", ", users.get(0), outsider, users.get(1), users.get(2)))).status()).isEqualTo(201);
+        assertThat(api.postJson("agencies/" + agency + "/users/" + users.get(2) + "/disable", Map.of()).status()).isEqualTo(200);
+
+        List<String> owners = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String contact = scenario.contact("Rota" + i, "rota" + i + ".assign@example.com");
+            scenario.tag(contact, "assign-me");
+            JsonNode run = scenario.endedRuns(contact, 1, SOON).get(0);
+            assertThat(run.get("state").asText()).as(run.toString()).isEqualTo("COMPLETED");
+            owners.add(api.get(location.path("contacts/" + contact)).json().get("assignedTo").asText());
+        }
+        assertThat(owners).as("in turn; the unknown and the disabled user are skipped")
+                .containsExactly(users.get(0), users.get(1), users.get(0), users.get(1));
+
+        String owned = scenario.contact("Owned", "owned.assign@example.com");
+        assertThat(api.patchJson(location.path("contacts/" + owned), Map.of("assignedTo", users.get(0))).status()).isEqualTo(200);
+        scenario.tag(owned, "assign-me");
+        JsonNode kept = scenario.endedRuns(owned, 1, SOON).get(0);
+        assertThat(step(kept, "assignOwner").get("summary").asText()).startsWith("already assigned");
+        assertThat(api.get(location.path("contacts/" + owned)).json().get("assignedTo").asText()).isEqualTo(users.get(0));
     }
 
     @Test
