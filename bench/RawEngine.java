@@ -15,7 +15,7 @@ import org.flowable.engine.impl.cfg.StandaloneProcessEngineConfiguration;
  * workflow benchmark triggers (an asynchronous start, then one task that does no I/O) N times from a
  * few threads and timing start → task executed. Used by bench/workflow-throughput.sh:
  *
- *   java -cp <flowable and PostgreSQL jars> bench/RawEngine.java <jdbc url> <user> <password> <instances>
+ *   java -cp <flowable and PostgreSQL jars> bench/RawEngine.java <jdbc url> <user> <password> <instances> <schema>
  */
 public final class RawEngine {
 
@@ -51,15 +51,19 @@ public final class RawEngine {
         int instances = Integer.parseInt(args[3]);
         Counter counter = new Counter(instances);
         StandaloneProcessEngineConfiguration config = new StandaloneProcessEngineConfiguration();
+        config.setJdbcDriver("org.postgresql.Driver");
         config.setJdbcUrl(args[0]);
         config.setJdbcUsername(args[1]);
         config.setJdbcPassword(args[2]);
         config.setJdbcMaxActiveConnections(20);
         config.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
         config.setHistoryLevel(HistoryLevel.AUDIT);
+        config.setIdGenerator(new org.flowable.common.engine.impl.persistence.StrongUuidGenerator());
         config.setAsyncExecutorActivate(true);
         config.setAsyncExecutorDefaultAsyncJobAcquireWaitTime(200);
         config.setAsyncExecutorDefaultTimerJobAcquireWaitTime(500);
+        config.setAsyncExecutorMaxAsyncJobsDuePerAcquisition(32);
+        config.setDatabaseSchema(args[4]);
         config.setBeans(Map.of("counter", counter));
         ProcessEngine engine = config.buildProcessEngine();
         try {
@@ -77,7 +81,11 @@ public final class RawEngine {
             System.out.printf("raw engine: %d instances, start to task executed in %.1f s, %.0f instances/s%n",
                     instances, seconds, instances / seconds);
         } finally {
-            engine.close();
+            try {
+                engine.close();
+            } catch (RuntimeException e) {
+                System.err.println("closing the engine: " + e);
+            }
         }
         System.exit(0);
     }

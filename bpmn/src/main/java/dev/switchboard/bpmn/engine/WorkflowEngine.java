@@ -97,6 +97,10 @@ public class WorkflowEngine {
     ManagedThreadFactory threadFactory;
 
     private ProcessEngine engine;
+    /** Jobs one acquisition takes, as many as the job threads and their queue can hold. */
+    static final int ASYNC_JOBS_PER_ACQUISITION = 32;
+    /** Due timers one acquisition moves to the job queue. */
+    static final int TIMERS_PER_ACQUISITION = 256;
 
     /**
      * Builds the engine. Its job executor does not run yet: first the node's work left from before a
@@ -137,6 +141,10 @@ public class WorkflowEngine {
         config.setAsyncExecutorActivate(false);
         config.setAsyncExecutorDefaultAsyncJobAcquireWaitTime(200);
         config.setAsyncExecutorDefaultTimerJobAcquireWaitTime(500);
+        // the engine's defaults take one job (and one due timer) per acquisition: a thousand runs started
+        // or timers due at once would wait for a thousand round trips
+        config.setAsyncExecutorMaxAsyncJobsDuePerAcquisition(ASYNC_JOBS_PER_ACQUISITION);
+        config.setAsyncExecutorMaxTimerJobsPerAcquisition(TIMERS_PER_ACQUISITION);
         config.getAsyncExecutorConfiguration().setLockOwner(node.id());
         // a node that died holding a job gives it back when it starts again or when the others notice
         // (PlatformNodes); this lock time only matters if neither happens
