@@ -8,3 +8,8 @@ ALTER TABLE action_execution ADD COLUMN variables jsonb;
 ALTER TABLE action_execution DROP CONSTRAINT action_execution_status_check;
 ALTER TABLE action_execution ADD CONSTRAINT action_execution_status_check
     CHECK (status IN ('PENDING', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED', 'SKIPPED'));
+
+-- The worker's look for completed steps whose run was not moved on covers skipped steps too.
+DROP INDEX action_execution_stranded_idx;
+CREATE INDEX action_execution_stranded_idx ON action_execution (lease_owner, finished_at)
+    WHERE status IN ('COMPLETED', 'SKIPPED') AND NOT continued;

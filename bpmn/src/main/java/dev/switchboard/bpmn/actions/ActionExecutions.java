@@ -123,21 +123,25 @@ public class ActionExecutions {
     }
 
     /** Part of the transaction that also hands the run on: the outcome and the continuation commit together. */
-    void completed(Claimed step, String pluginId, String pluginVersion, String summary, Map<String, String> outputs,
-                   String vendorId, List<String> log) {
-        completed(step, pluginId, pluginVersion, summary, outputs, Map.of(), vendorId, log);
+    boolean completed(Claimed step, String pluginId, String pluginVersion, String summary, Map<String, String> outputs,
+                      String vendorId, List<String> log) {
+        return completed(step, pluginId, pluginVersion, summary, outputs, Map.of(), vendorId, log);
     }
 
-    /** @param variables run variables the step sets by name when the run moves on past it */
-    void completed(Claimed step, String pluginId, String pluginVersion, String summary, Map<String, String> outputs,
-                   Map<String, String> variables, String vendorId, List<String> log) {
-        db.update("""
+    /**
+     * @param variables run variables the step sets by name when the run moves on past it
+     * @return false when the step is no longer running: its run was cancelled, or left the task, meanwhile
+     */
+    boolean completed(Claimed step, String pluginId, String pluginVersion, String summary, Map<String, String> outputs,
+                      Map<String, String> variables, String vendorId, List<String> log) {
+        int updated = db.update("""
                 UPDATE action_execution SET status = 'COMPLETED', plugin_id = ?, plugin_version = ?,
                        summary = ?, outputs = ?::jsonb, variables = ?::jsonb, vendor_id = ?, error = NULL,
                        finished_at = now(), step_log = coalesce(?::jsonb, step_log)
-                WHERE id = ?""", pluginId, pluginVersion, Texts.storable(summary), JsonColumns.json(outputs),
+                WHERE id = ? AND status = 'RUNNING'""", pluginId, pluginVersion, Texts.storable(summary), JsonColumns.json(outputs),
                 variables.isEmpty() ? null : JsonColumns.json(variables), Texts.storable(vendorId), lines(log), step.id());
-        endAttempt(step, "COMPLETED", null);
+        endAttempt(step, updated == 1 ? "COMPLETED" : "INTERRUPTED", updated == 1 ? null : "the step was cancelled while it ran");
+        return updated == 1;
     }
 
     /**
@@ -150,15 +154,16 @@ public class ActionExecutions {
     boolean failed(Claimed step, String pluginId, String pluginVersion, String reason, List<String> log) {
         String error = Texts.storable(reason);
         boolean last = step.attempt() >= step.maxAttempts();
-        db.update("""
+        // only a step still running: one cancelled meanwhile (its run cancelled, or left by a goal) stays so
+        int updated = db.update("""
                 UPDATE action_execution SET status = ?, lease_owner = NULL, plugin_id = coalesce(?, plugin_id),
                        plugin_version = coalesce(?, plugin_version), error = ?,
                        next_attempt_at = now() + power(2, ?) * interval '1 second',
                        finished_at = CASE WHEN ? THEN now() END, step_log = coalesce(?::jsonb, step_log)
-                WHERE id = ?""", last ? "FAILED" : "PENDING", pluginId, pluginVersion, error, step.attempt(), last,
-                lines(log), step.id());
+                WHERE id = ? AND status = 'RUNNING'""", last ? "FAILED" : "PENDING", pluginId, pluginVersion, error,
+                step.attempt(), last, lines(log), step.id());
         endAttempt(step, "FAILED", error);
-        return last;
+        return last && updated == 1;
     }
 
     /**
@@ -169,7 +174,7 @@ public class ActionExecutions {
         db.update("""
                 UPDATE action_execution SET status = 'PENDING', lease_owner = NULL, attempts = attempts - 1, error = ?,
                        next_attempt_at = now() + interval '1 second'
-                WHERE id = ?""", "waiting: " + reason, step.id());
+                WHERE id = ? AND status = 'RUNNING'""", "waiting: " + reason, step.id());
         db.update("DELETE FROM action_attempt WHERE action_execution_id = ? AND attempt = ?", step.id(), step.attempt());
     }
 

@@ -286,8 +286,11 @@ public class ActionWorker {
         }
         Record output = entry.action().run(input, context);
         Map<String, String> outputs = output == null ? Map.of() : RecordValues.text(output);
-        executions.completed(step, spec.pluginId(), spec.pluginVersion(), context.summary() == null ? "" : context.summary(),
-                outputs, context.variables(), null, context.lines());
+        if (!executions.completed(step, spec.pluginId(), spec.pluginVersion(), context.summary() == null ? ""
+                : context.summary(), outputs, context.variables(), null, context.lines())) {
+            // rolls the action's writes back with it
+            throw new ActionFailure("the step was cancelled while it was being made");
+        }
     }
 
     /**

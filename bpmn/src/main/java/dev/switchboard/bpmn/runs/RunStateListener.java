@@ -14,6 +14,7 @@ import org.flowable.common.engine.api.delegate.event.FlowableEventType;
 import org.flowable.common.engine.impl.context.Context;
 import org.flowable.common.engine.impl.interceptor.CommandContext;
 import org.flowable.common.engine.impl.interceptor.CommandContextCloseListener;
+import org.flowable.engine.delegate.event.FlowableActivityCancelledEvent;
 import org.flowable.engine.impl.persistence.entity.ExecutionEntity;
 import org.flowable.engine.impl.util.CommandContextUtil;
 import org.flowable.engine.impl.util.ProcessDefinitionUtil;
@@ -47,6 +48,9 @@ public final class RunStateListener implements FlowableEventListener {
             ProcessDefinition definition = ProcessDefinitionUtil.getProcessDefinition(instance.getProcessDefinitionId());
             runs.started(instance.getId(), LocationId.parse(instance.getTenantId()), definition.getKey(),
                     definition.getVersion(), null, null);
+        } else if (event.getType() == FlowableEngineEventType.ACTIVITY_CANCELLED
+                && event instanceof FlowableActivityCancelledEvent cancelled && "serviceTask".equals(cancelled.getActivityType())) {
+            runs.stepLeft(cancelled.getProcessInstanceId(), cancelled.getExecutionId(), cancelled.getActivityId());
         } else if (event.getType() == FlowableEngineEventType.PROCESS_CANCELLED) {
             runs.ended(processInstanceId(event), "CANCELLED");
         } else if (event.getType() == FlowableEngineEventType.JOB_MOVED_TO_DEADLETTER
@@ -60,6 +64,7 @@ public final class RunStateListener implements FlowableEventListener {
     @Override
     public Collection<? extends FlowableEventType> getTypes() {
         return Set.of(FlowableEngineEventType.PROCESS_STARTED, FlowableEngineEventType.PROCESS_COMPLETED,
+                FlowableEngineEventType.ACTIVITY_CANCELLED,
                 FlowableEngineEventType.PROCESS_COMPLETED_WITH_TERMINATE_END_EVENT,
                 FlowableEngineEventType.PROCESS_CANCELLED, FlowableEngineEventType.JOB_MOVED_TO_DEADLETTER);
     }

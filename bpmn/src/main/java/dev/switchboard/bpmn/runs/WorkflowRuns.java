@@ -68,7 +68,7 @@ public class WorkflowRuns {
             db.update("""
                     UPDATE action_execution SET status = 'CANCELLED', finished_at = now(), lease_owner = NULL,
                            error = 'the run was cancelled before this step was made'
-                    WHERE run_id = ? AND status = 'PENDING'""", runId);
+                    WHERE run_id = ? AND status IN ('PENDING', 'RUNNING')""", runId);
             return;
         }
         db.update("UPDATE workflow_run SET state = ?, ended_at = now() WHERE id = ? AND state = 'RUNNING'", state, runId);
@@ -82,6 +82,18 @@ public class WorkflowRuns {
     public boolean resumed(String runId) {
         return db.update("UPDATE workflow_run SET state = 'RUNNING', error = NULL, ended_at = NULL WHERE id = ? AND state = 'FAILED'",
                 runId) == 1;
+    }
+
+    /**
+     * Part of the engine's transaction in which a run left an action task before its step was made (a
+     * goal or a boundary event interrupted it): the step is never made.
+     */
+    public void stepLeft(String runId, String executionId, String activityId) {
+        db.update("""
+                UPDATE action_execution SET status = 'CANCELLED', finished_at = now(), lease_owner = NULL,
+                       error = 'the run left this step before it was made'
+                WHERE run_id = ? AND execution_id = ? AND activity_id = ? AND status IN ('PENDING', 'RUNNING')""",
+                runId, executionId, activityId);
     }
 
     /** Part of the transaction in which a step gave up. */

@@ -36,6 +36,8 @@ public class EventWaits implements DomainEventConsumer {
 
     /** Most runs of one contact one event moves on. */
     static final int MAX_RUNS_PER_EVENT = 100;
+    /** Most waits of one contact for one event type read, matching or not. */
+    static final int MAX_WAITS_READ = 1000;
 
     private static final Logger LOG = Logger.getLogger(EventWaits.class.getName());
 
@@ -57,10 +59,15 @@ public class EventWaits implements DomainEventConsumer {
         }
         Map<String, String> fields = fields(event);
         RuntimeException failed = null;
+        int moved = 0;
         for (WorkflowEngine.Waiting waiting : engine.waitingFor(event.locationId(), event.type(), contact.getString(),
-                MAX_RUNS_PER_EVENT)) {
+                MAX_WAITS_READ)) {
             if (!matches(waiting, event.type(), fields)) {
                 continue;
+            }
+            if (++moved > MAX_RUNS_PER_EVENT) {
+                LOG.warning(() -> "Event " + event.id() + " ends the waits of its first " + MAX_RUNS_PER_EVENT + " runs only");
+                break;
             }
             try {
                 self.moveOn(event.locationId(), waiting, event.type(), fields);

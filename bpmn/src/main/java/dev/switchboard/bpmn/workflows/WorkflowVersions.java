@@ -39,6 +39,8 @@ public class WorkflowVersions {
 
     /** A workflow's key: what a process id may be (an XML NCName, kept simple). */
     static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,254}");
+    /** Most drafts one location keeps. */
+    public static final int MAX_DRAFTS = 1000;
     /** Most runs one migration moves. */
     public static final int MAX_MIGRATED = 10_000;
 
@@ -63,7 +65,10 @@ public class WorkflowVersions {
     @Inject
     dev.switchboard.bpmn.engine.WorkflowEngine engine;
 
-    /** A saved draft, with the errors publishing it would answer now (empty: it would publish). */
+    /**
+     * A saved draft, with the errors publishing it would answer now (empty: it would publish; null in
+     * lists, which do not check every draft again).
+     */
     public record Draft(String key, OffsetDateTime savedAt, String savedBy, boolean published, List<FieldError> problems) {
     }
 
@@ -85,6 +90,10 @@ public class WorkflowVersions {
     @Transactional
     public Draft saveDraft(LocationId locationId, String key, String xml, String by) {
         requireKey(key);
+        if (draftXml(locationId, key).isEmpty() && db.queryOne("SELECT count(*) FROM workflow_draft WHERE location_id = ?",
+                row -> row.getInt(1), locationId).orElse(0) >= MAX_DRAFTS) {
+            throw ProblemException.conflict("the location has " + MAX_DRAFTS + " drafts, the most it keeps: publish or discard some");
+        }
         List<FieldError> problems = BpmnDocument.draftProblems(key, xml, workflows.validator(), workflows.rules(locationId));
         OffsetDateTime savedAt = db.queryOne("""
                 INSERT INTO workflow_draft (location_id, process_key, xml, saved_by) VALUES (?, ?, ?, ?)
@@ -100,14 +109,14 @@ public class WorkflowVersions {
                 row -> row.getString(1), locationId, key);
     }
 
-    /** Every draft of the location, with what publishing each would refuse. */
+    /** Every draft of the location, without its problems (a save answers them, and publishing checks again). */
     public List<Draft> drafts(LocationId locationId) {
-        record Row(String key, String xml, OffsetDateTime savedAt, String savedBy) { }
-        return db.query("SELECT process_key, xml, saved_at, saved_by FROM workflow_draft WHERE location_id = ? ORDER BY process_key",
-                        row -> new Row(row.getString(1), row.getString(2), row.getObject(3, OffsetDateTime.class), row.getString(4)),
-                        locationId).stream()
+        record Row(String key, OffsetDateTime savedAt, String savedBy) { }
+        return db.query("SELECT process_key, saved_at, saved_by FROM workflow_draft WHERE location_id = ? ORDER BY process_key",
+                        row -> new Row(row.getString(1), row.getObject(2, OffsetDateTime.class), row.getString(3)), locationId)
+                .stream()
                 .map(row -> new Draft(row.key(), row.savedAt(), row.savedBy(), workflows.find(locationId, row.key()).isPresent(),
-                        problemsOf(locationId, row.key(), row.xml())))
+                        null))
                 .toList();
     }
 
@@ -283,14 +292,6 @@ public class WorkflowVersions {
             engine.repository().activateProcessDefinitionById(definition.getId(), false, null);
         } else if (!on && !suspended) {
             engine.repository().suspendProcessDefinitionById(definition.getId(), false, null);
-        }
-    }
-
-    private List<FieldError> problemsOf(LocationId locationId, String key, String xml) {
-        try {
-            return BpmnDocument.draftProblems(key, xml, workflows.validator(), workflows.rules(locationId));
-        } catch (ProblemException e) {
-            return e.problem().errors().isEmpty() ? List.of(FieldError.general(e.problem().detail())) : e.problem().errors();
         }
     }
 

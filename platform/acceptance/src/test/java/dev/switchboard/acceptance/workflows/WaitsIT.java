@@ -44,6 +44,7 @@ class WaitsIT {
         scenario.deployFixture(WaitsIT.class, "answer");
         scenario.deployFixture(WaitsIT.class, "time-of-day");
         scenario.deployFixture(WaitsIT.class, "goal");
+        scenario.deployFixture(WaitsIT.class, "goal-over-step");
         ApiClient.Response field = location.api().postJson(location.path("custom-fields"),
                 Map.of("key", "wake_at", "name", "Wake at", "type", "text"));
         assertThat(field.status()).as(field.body()).isEqualTo(201);
@@ -65,6 +66,24 @@ class WaitsIT {
         assertThat(run.get("state").asText()).as(run.toString()).isEqualTo("COMPLETED");
         assertThat(activities(run)).contains("booked", "celebrate").doesNotContain("nudge");
         assertThat(scenario.tags(contact)).contains("goal-reached").doesNotContain("nudged");
+    }
+
+    @Test
+    void aGoalReachedWhileAStepWaitsForItsNextAttemptCancelsTheStep() {
+        String contact = scenario.contact("Resa", "resa.rescued@example.com");
+        scenario.tag(contact, "goal-over-step");
+        scenario.awaitRuns(contact, SOON, runs -> runs.size() == 1 && Scenario.steps(scenario.run(runs.get(0).get("id").asText()),
+                "failing").stream().anyMatch(step -> step.get("attempts").asInt() >= 1));
+
+        scenario.tag(contact, "rescue");
+
+        JsonNode run = scenario.endedRuns(contact, 1, SOON).get(0);
+        assertThat(run.get("state").asText()).as(run.toString()).isEqualTo("COMPLETED");
+        Scenario.sleep(8000); // longer than the step's remaining back-off
+        JsonNode after = scenario.run(run.get("id").asText());
+        assertThat(after.get("state").asText()).as("the step the goal left is never tried again").isEqualTo("COMPLETED");
+        assertThat(Scenario.step(after, "failing").get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(Scenario.step(after, "failing").get("attempts").asInt()).isLessThan(3);
     }
 
     @Test

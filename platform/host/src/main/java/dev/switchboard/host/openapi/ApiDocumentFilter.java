@@ -103,7 +103,7 @@ public class ApiDocumentFilter implements OASFilter {
             Map.entry("WorkflowRun", Set.of("contactId", "error", "endedAt", "incident")),
             Map.entry("Incident", Set.of("actionId", "error")),
             Map.entry("ManualStart", Set.of()),
-            Map.entry("Draft", Set.of("savedBy")),
+            Map.entry("Draft", Set.of("savedBy", "problems")),
             Map.entry("Version", Set.of("name", "publishedBy")),
             Map.entry("MigrationReport", Set.of()),
             Map.entry("MigrationRequest", Set.of("toVersion", "dryRun")),

@@ -59,7 +59,8 @@ public class WorkflowVersionResource {
 
     @GET
     @Path("workflow-drafts")
-    @Operation(operationId = "listWorkflowDrafts", summary = "The location's drafts, each with what publishing it would refuse")
+    @Operation(operationId = "listWorkflowDrafts",
+            summary = "The location's drafts (at most 1,000), newest save of each; their problems come with each save")
     public List<WorkflowVersions.Draft> drafts() {
         return versions.drafts(tenant.locationId());
     }
