@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Logger;
+import org.flowable.common.engine.api.FlowableOptimisticLockingException;
 
 /**
  * Everything else. A problem wrapped by an interceptor is unwrapped; malformed JSON is a 400; any
@@ -49,6 +50,10 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             if (cause instanceof OptimisticLockException) {
                 return Problems.response(Problem.of(ProblemType.CONFLICT,
                         "the record was changed by another request at the same time; read it again and retry"), uri);
+            }
+            if (cause instanceof FlowableOptimisticLockingException) {
+                return Problems.response(Problem.of(ProblemType.CONFLICT,
+                        "the workflow run was moving on in the engine at the same moment; try again"), uri);
             }
             if (cause instanceof JsonbException || cause instanceof JsonException) {
                 return Problems.response(Problem.of(ProblemType.MALFORMED_REQUEST,

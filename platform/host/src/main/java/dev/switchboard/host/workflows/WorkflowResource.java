@@ -152,7 +152,7 @@ public class WorkflowResource {
     @APIResponse(responseCode = "409", description = "The run is not failed, or has nothing left to retry",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public WorkflowRun retry(@PathParam("runId") String runId) {
-        incidents.retry(tenant.locationId(), runId);
+        EngineConflicts.retried(() -> incidents.retry(tenant.locationId(), runId));
         return run(runId);
     }
 
@@ -166,7 +166,7 @@ public class WorkflowResource {
     @APIResponse(responseCode = "409", description = "The run is not failed, or did not fail in an action step",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public WorkflowRun skip(@PathParam("runId") String runId) {
-        incidents.skip(tenant.locationId(), runId, tenant.user().email());
+        EngineConflicts.retried(() -> incidents.skip(tenant.locationId(), runId, tenant.user().email()));
         return run(runId);
     }
 
@@ -179,7 +179,7 @@ public class WorkflowResource {
     @APIResponse(responseCode = "409", description = "The run has ended already",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public WorkflowRun cancel(@PathParam("runId") String runId) {
-        incidents.cancel(tenant.locationId(), runId, tenant.user().email());
+        EngineConflicts.retried(() -> incidents.cancel(tenant.locationId(), runId, tenant.user().email()));
         return run(runId);
     }
 

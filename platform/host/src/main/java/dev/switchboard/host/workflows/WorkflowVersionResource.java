@@ -140,7 +140,7 @@ public class WorkflowVersionResource {
     @Path("workflows/{key}/disable")
     @Operation(operationId = "disableWorkflow", summary = "Turn the workflow off: no new runs; running runs go on")
     public WorkflowSummary disable(@PathParam("key") String key) {
-        return versions.setEnabled(tenant.locationId(), key, false);
+        return EngineConflicts.retried(() -> versions.setEnabled(tenant.locationId(), key, false));
     }
 
     @POST
@@ -148,7 +148,7 @@ public class WorkflowVersionResource {
     @Path("workflows/{key}/enable")
     @Operation(operationId = "enableWorkflow", summary = "Turn the workflow on again")
     public WorkflowSummary enable(@PathParam("key") String key) {
-        return versions.setEnabled(tenant.locationId(), key, true);
+        return EngineConflicts.retried(() -> versions.setEnabled(tenant.locationId(), key, true));
     }
 
     @DELETE
@@ -160,7 +160,7 @@ public class WorkflowVersionResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Response delete(@PathParam("key") String key,
                            @Parameter(description = "true cancels its running and failed runs") @QueryParam("cancelRuns") String cancelRuns) {
-        versions.delete(tenant.locationId(), key, "true".equals(cancelRuns), tenant.user().email());
+        EngineConflicts.retried(() -> versions.delete(tenant.locationId(), key, "true".equals(cancelRuns), tenant.user().email()));
         return Response.noContent().build();
     }
 
@@ -176,8 +176,8 @@ public class WorkflowVersionResource {
         if (request == null || request.fromVersion() == null) {
             throw ProblemException.invalid(FieldError.field("fromVersion", "fromVersion is the version whose runs move"));
         }
-        return versions.migrate(tenant.locationId(), key, request.fromVersion(), request.toVersion(),
-                Boolean.TRUE.equals(request.dryRun()));
+        return EngineConflicts.retried(() -> versions.migrate(tenant.locationId(), key, request.fromVersion(),
+                request.toVersion(), Boolean.TRUE.equals(request.dryRun())));
     }
 
     private static int version(String text) {
