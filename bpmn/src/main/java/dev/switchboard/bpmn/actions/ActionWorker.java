@@ -262,7 +262,7 @@ public class ActionWorker {
     private void performBuiltIn(ActionExecutions.Claimed step, BuiltInActions.Entry entry) {
         ActionSpec spec = entry.spec();
         BuiltInStep context = new BuiltInStep(step.locationId(), step.runId(),
-                runs.find(step.locationId(), step.runId()).map(WorkflowRuns.Run::workflowKey).orElse(""),
+                () -> runs.find(step.locationId(), step.runId()).map(WorkflowRuns.Run::workflowKey).orElse(""),
                 step.activityId(), step.id(), step.contactId().map(UUID::fromString));
         try {
             self.runBuiltIn(step, entry, context);

@@ -8,7 +8,6 @@ import dev.switchboard.core.tenancy.LocationId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Pipelines and stages as a workflow names them: by id, or by name (case ignored), so that a template
@@ -21,23 +20,15 @@ class PipelineNames {
     Pipelines pipelines;
 
     Pipeline pipeline(LocationId locationId, String idOrName) {
-        String wanted = idOrName.trim();
         List<Pipeline> all = pipelines.list(locationId);
-        return all.stream().filter(pipeline -> pipeline.id().toString().equalsIgnoreCase(wanted)).findFirst()
-                .or(() -> all.stream().filter(pipeline -> same(pipeline.name(), wanted)).findFirst())
-                .orElseThrow(() -> new ActionFailure("the location has no pipeline '" + wanted + "'"
+        return Named.find(all, idOrName, Pipeline::id, Pipeline::name)
+                .orElseThrow(() -> new ActionFailure("the location has no pipeline '" + idOrName.trim() + "'"
                         + (all.isEmpty() ? "" : "; it has " + all.stream().map(Pipeline::name).toList())));
     }
 
     static PipelineStage stage(Pipeline pipeline, String idOrName) {
-        String wanted = idOrName.trim();
-        return pipeline.stages().stream().filter(stage -> stage.id().toString().equalsIgnoreCase(wanted)).findFirst()
-                .or(() -> pipeline.stages().stream().filter(stage -> same(stage.name(), wanted)).findFirst())
-                .orElseThrow(() -> new ActionFailure("pipeline '" + pipeline.name() + "' has no stage '" + wanted
+        return Named.find(pipeline.stages(), idOrName, PipelineStage::id, PipelineStage::name)
+                .orElseThrow(() -> new ActionFailure("pipeline '" + pipeline.name() + "' has no stage '" + idOrName.trim()
                         + "'; its stages are " + pipeline.stages().stream().map(PipelineStage::name).toList()));
-    }
-
-    private static boolean same(String name, String wanted) {
-        return name.strip().toLowerCase(Locale.ROOT).equals(wanted.toLowerCase(Locale.ROOT));
     }
 }

@@ -12,8 +12,6 @@ import dev.switchboard.core.plugins.actions.BuiltInAction;
 import dev.switchboard.core.plugins.actions.BuiltInStep;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * Starts a workflow for every contact of a segment, as the startWorkflow bulk action does (a background
@@ -46,12 +44,8 @@ public class StartForSegmentAction implements BuiltInAction<StartForSegmentActio
 
     @Override
     public Output run(Input input, BuiltInStep step) {
-        String wanted = input.segment().trim();
-        List<Segment> all = segments.list(step.locationId());
-        Segment segment = all.stream().filter(candidate -> candidate.id().toString().equalsIgnoreCase(wanted)).findFirst()
-                .or(() -> all.stream().filter(candidate -> candidate.name().strip().toLowerCase(Locale.ROOT)
-                        .equals(wanted.toLowerCase(Locale.ROOT))).findFirst())
-                .orElseThrow(() -> new ActionFailure("the location has no segment '" + wanted + "'"));
+        Segment segment = Named.find(segments.list(step.locationId()), input.segment(), Segment::id, Segment::name)
+                .orElseThrow(() -> new ActionFailure("the location has no segment '" + input.segment().trim() + "'"));
         Job job = bulkActions.start(step.locationId(), Json.createObjectBuilder().add("action", "startWorkflow")
                 .add("options", Json.createObjectBuilder().add("workflow", input.workflow().trim()))
                 .add("segment", segment.id().toString()).build(), null);

@@ -38,7 +38,7 @@ class FieldValuesTest {
 
     @Test
     void aStepSetsOnlyVariablesFeelCanNameAndThePlatformDoesNotOwn() {
-        BuiltInStep step = new BuiltInStep(LocationId.of(UUID.randomUUID()), "run", "flow", "task", UUID.randomUUID(),
+        BuiltInStep step = new BuiltInStep(LocationId.of(UUID.randomUUID()), "run", () -> "flow", "task", UUID.randomUUID(),
                 Optional.empty());
         step.setVariable("plan", "gold");
         step.setVariable("_score2", null);

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -25,7 +26,8 @@ public final class BuiltInStep {
 
     private final LocationId locationId;
     private final String runId;
-    private final String workflowKey;
+    private final Supplier<String> workflowKeyLookup;
+    private String workflowKey;
     private final String activityId;
     private final UUID stepId;
     private final Optional<UUID> contactId;
@@ -33,11 +35,12 @@ public final class BuiltInStep {
     private final Map<String, String> variables = new LinkedHashMap<>();
     private String summary;
 
-    public BuiltInStep(LocationId locationId, String runId, String workflowKey, String activityId, UUID stepId,
+    /** @param workflowKey reads the run's workflow key, the first time an action asks for it */
+    public BuiltInStep(LocationId locationId, String runId, Supplier<String> workflowKey, String activityId, UUID stepId,
                        Optional<UUID> contactId) {
         this.locationId = locationId;
         this.runId = runId;
-        this.workflowKey = workflowKey;
+        this.workflowKeyLookup = workflowKey;
         this.activityId = activityId;
         this.stepId = stepId;
         this.contactId = contactId;
@@ -53,6 +56,9 @@ public final class BuiltInStep {
 
     /** The key of the workflow the run belongs to. */
     public String workflowKey() {
+        if (workflowKey == null) {
+            workflowKey = workflowKeyLookup.get();
+        }
         return workflowKey;
     }
 
