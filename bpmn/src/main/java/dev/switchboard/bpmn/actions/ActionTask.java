@@ -1,6 +1,7 @@
 package dev.switchboard.bpmn.actions;
 
 import dev.switchboard.bpmn.SwitchboardBpmn;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +12,11 @@ import org.flowable.bpmn.model.ServiceTask;
 
 /**
  * A service task that runs a plugin action: {@code <serviceTask sb:action="email.send">} with its
- * {@code <sb:input>} values (merge fields not yet rendered). Read from the model on every
+ * {@code <sb:input>} values (merge fields not yet rendered) and the {@code <sb:output>} mappings of its
+ * outputs to run variables. Read from the model on every
  * execution, so the shared delegate holds no per-task state.
  */
-public record ActionTask(String activityId, String actionId, Map<String, String> inputs) {
+public record ActionTask(String activityId, String actionId, Map<String, String> inputs, List<OutputMapping> outputs) {
 
     public static Optional<ActionTask> of(FlowElement element) {
         if (!(element instanceof ServiceTask task)) {
@@ -33,6 +35,12 @@ public record ActionTask(String activityId, String actionId, Map<String, String>
                 }
             }
         }
-        return Optional.of(new ActionTask(task.getId(), actionId.trim(), inputs));
+        List<OutputMapping> outputs = new ArrayList<>();
+        for (ExtensionElement output : task.getExtensionElements().getOrDefault(SwitchboardBpmn.OUTPUT, List.of())) {
+            if (SwitchboardBpmn.NAMESPACE.equals(output.getNamespace())) {
+                outputs.add(OutputMapping.of(output.getAttributeValue(null, "name"), output.getElementText()));
+            }
+        }
+        return Optional.of(new ActionTask(task.getId(), actionId.trim(), inputs, List.copyOf(outputs)));
     }
 }

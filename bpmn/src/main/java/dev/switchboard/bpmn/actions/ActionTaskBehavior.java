@@ -76,6 +76,8 @@ public final class ActionTaskBehavior extends TaskActivityBehavior {
         }
         taken.get().outputs().forEach((key, value) -> execution.setVariable(activityId + "_" + key, value));
         taken.get().variables().forEach(execution::setVariable);
+        ActionTask.of(execution.getCurrentFlowElement()).ifPresent(task -> task.outputs().forEach(mapping ->
+                execution.setVariable(mapping.variable(), mapping.read(taken.get().outputs()))));
         leave(execution);
     }
 

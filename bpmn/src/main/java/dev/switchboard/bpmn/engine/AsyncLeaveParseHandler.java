@@ -3,6 +3,7 @@ package dev.switchboard.bpmn.engine;
 import java.util.Set;
 import org.flowable.bpmn.model.BaseElement;
 import org.flowable.bpmn.model.BoundaryEvent;
+import org.flowable.bpmn.model.ConditionalEventDefinition;
 import org.flowable.bpmn.model.Event;
 import org.flowable.bpmn.model.IntermediateCatchEvent;
 import org.flowable.bpmn.model.MessageEventDefinition;
@@ -10,7 +11,7 @@ import org.flowable.engine.impl.bpmn.parser.BpmnParse;
 import org.flowable.engine.impl.bpmn.parser.handler.AbstractBpmnParseHandler;
 
 /**
- * Makes a run leave a message wait (a reply, an event) in a job of its own: delivering the event only
+ * Makes a run leave a message wait (a reply, an event) or a wait for a condition in a job of its own: delivering the event only
  * records that it arrived, and whatever follows (a condition that fails, the next step) happens in the
  * engine's job, where a failure is the run's incident rather than a lost event.
  */
@@ -29,7 +30,8 @@ final class AsyncLeaveParseHandler extends AbstractBpmnParseHandler<Event> {
 
     @Override
     protected void executeParse(BpmnParse bpmnParse, Event event) {
-        if (event.getEventDefinitions().stream().anyMatch(MessageEventDefinition.class::isInstance)) {
+        if (event.getEventDefinitions().stream().anyMatch(definition -> definition instanceof MessageEventDefinition
+                || definition instanceof ConditionalEventDefinition)) {
             event.setAsynchronousLeave(true);
         }
     }

@@ -4,6 +4,7 @@ import dev.switchboard.bpmn.actions.ActionExecutions;
 import dev.switchboard.bpmn.actions.ActionTaskBehavior;
 import dev.switchboard.bpmn.actions.ActionTaskParseHandler;
 import dev.switchboard.bpmn.actions.ActionTaskValidator;
+import dev.switchboard.bpmn.profile.ExpressionValues;
 import dev.switchboard.bpmn.profile.RefusedElementParseHandler;
 import dev.switchboard.bpmn.profile.RefusingListenerFactory;
 import dev.switchboard.bpmn.profile.SafeExpressionManager;
@@ -20,9 +21,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.transaction.TransactionManager;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -181,53 +179,9 @@ public class WorkflowEngine {
             } catch (IllegalArgumentException notAnId) {
                 // a run without a contact of this location sees contact as null
             }
-            variables.put("contact", contact.map(WorkflowEngine::contactFields).orElse(null));
+            variables.put("contact", contact.map(ExpressionValues::contact).orElse(null));
         }
         return variables;
-    }
-
-    /** The contact as expressions see it: its standard fields, tags, and custom fields by key, as plain values. */
-    static Map<String, Object> contactFields(Contact contact) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("id", contact.id().toString());
-        fields.put("firstName", contact.firstName());
-        fields.put("lastName", contact.lastName());
-        fields.put("name", contact.name());
-        fields.put("email", contact.email());
-        fields.put("phone", contact.phone());
-        fields.put("companyName", contact.companyName());
-        fields.put("city", contact.city());
-        fields.put("state", contact.state());
-        fields.put("postalCode", contact.postalCode());
-        fields.put("country", contact.country());
-        fields.put("timezone", contact.timezone());
-        fields.put("website", contact.website());
-        fields.put("source", contact.source());
-        fields.put("dateOfBirth", contact.dateOfBirth() == null ? null : contact.dateOfBirth().toString());
-        fields.put("assignedTo", contact.assignedTo() == null ? null : contact.assignedTo().toString());
-        fields.put("dnd", contact.dnd());
-        fields.put("tags", List.copyOf(contact.tags()));
-        Map<String, Object> custom = new LinkedHashMap<>();
-        contact.customFields().forEach((key, value) -> custom.put(key, plain(value)));
-        fields.put("customFields", custom);
-        return fields;
-    }
-
-    /** A JSON value as the plain Java value an expression works with. */
-    private static Object plain(JsonValue value) {
-        return switch (value.getValueType()) {
-            case STRING -> ((JsonString) value).getString();
-            case NUMBER -> ((JsonNumber) value).bigDecimalValue();
-            case TRUE -> Boolean.TRUE;
-            case FALSE -> Boolean.FALSE;
-            case ARRAY -> value.asJsonArray().stream().map(WorkflowEngine::plain).toList();
-            case OBJECT -> {
-                Map<String, Object> object = new LinkedHashMap<>();
-                value.asJsonObject().forEach((key, member) -> object.put(key, plain(member)));
-                yield object;
-            }
-            case NULL -> null;
-        };
     }
 
     /** Starts running jobs and timers; call once this node's earlier work is recovered. */
@@ -354,6 +308,38 @@ public class WorkflowEngine {
                 ORDER BY s.created_ LIMIT ?""",
                 row -> new Waiting(row.getString(1), row.getString(2), row.getString(3), row.getString(4)),
                 businessKey, locationId.toString(), messageName, locationId.toString(), limit);
+    }
+
+    /**
+     * The executions of a contact's runs (by their business key) that wait until a condition holds, at
+     * most {@code limit} read.
+     */
+    public List<Waiting> waitingForConditions(LocationId locationId, String businessKey, int limit) {
+        return database.query("""
+                SELECT e.id_, e.proc_inst_id_, e.proc_def_id_, e.act_id_
+                FROM act_ru_execution p JOIN act_ru_execution e ON e.proc_inst_id_ = p.id_
+                WHERE p.business_key_ = ? AND p.parent_id_ IS NULL AND p.tenant_id_ = ? AND e.act_id_ IS NOT NULL
+                ORDER BY e.id_ LIMIT ?""",
+                row -> new Waiting(row.getString(1), row.getString(2), row.getString(3), row.getString(4)),
+                businessKey, locationId.toString(), limit)
+                .stream()
+                .filter(waiting -> model(waiting.processDefinitionId()).getFlowElement(waiting.activityId())
+                        instanceof org.flowable.bpmn.model.IntermediateCatchEvent event
+                        && event.getEventDefinitions().stream()
+                                .anyMatch(org.flowable.bpmn.model.ConditionalEventDefinition.class::isInstance))
+                .toList();
+    }
+
+    /**
+     * Looks again at the conditions a run of the location waits for, in the caller's transaction: a wait
+     * whose condition holds now is left (in a job of its own).
+     */
+    public void reevaluateConditions(LocationId locationId, String processInstanceId) {
+        if (runtime().createProcessInstanceQuery().processInstanceId(processInstanceId)
+                .processInstanceTenantId(locationId.toString()).count() == 0) {
+            return;
+        }
+        runtime().evaluateConditionalEvents(processInstanceId);
     }
 
     /**

@@ -68,6 +68,8 @@ public final class BpmnProfile {
             Map.entry("timeDate", Set.of()),
             Map.entry("timeCycle", Set.of()),
             Map.entry("messageEventDefinition", Set.of("messageRef")),
+            Map.entry("conditionalEventDefinition", Set.of()),
+            Map.entry("condition", Set.of()),
             Map.entry("terminateEventDefinition", Set.of()),
             Map.entry("message", Set.of()),
             Map.entry("sequenceFlow", Set.of("sourceRef", "targetRef", "isImmediate")),
@@ -95,7 +97,7 @@ public final class BpmnProfile {
             Map.entry("participant", Set.of("processRef")));
 
     /** Elements whose text is an expression, and whether it must be a FEEL condition. */
-    private static final Map<String, Boolean> EXPRESSIONS = Map.of("conditionExpression", true,
+    private static final Map<String, Boolean> EXPRESSIONS = Map.of("conditionExpression", true, "condition", true,
             "completionCondition", true, "timeDuration", false, "timeDate", false, "timeCycle", false,
             "loopCardinality", false);
 
@@ -113,15 +115,16 @@ public final class BpmnProfile {
             Map.entry("errorEventDefinition", "error events are not supported yet"),
             Map.entry("escalationEventDefinition", "escalation events are not supported"),
             Map.entry("compensateEventDefinition", "compensation is not supported"),
-            Map.entry("conditionalEventDefinition", "conditional events are not supported yet"),
             Map.entry("dataObject", "data objects are not supported; use run variables"),
             Map.entry("adHocSubProcess", "ad-hoc sub-processes are not supported"),
             Map.entry("transaction", "transaction sub-processes are not supported"));
 
     private static final Map<String, Set<String>> SB_ELEMENTS = Map.of(
             SwitchboardBpmn.INPUT, Set.of("name"),
+            SwitchboardBpmn.OUTPUT, Set.of("name"),
             SwitchboardBpmn.TRIGGER, Set.of("event"),
-            SwitchboardBpmn.MATCH, Set.of("field", "value"));
+            SwitchboardBpmn.MATCH, Set.of("field", "value"),
+            SwitchboardBpmn.CONDITION, Set.of());
 
     private BpmnProfile() {
     }
@@ -220,6 +223,11 @@ public final class BpmnProfile {
                 errors.add(FieldError.element(element.id, "<" + element.name + "> is not part of the platform's profile: "
                         + REFUSED.getOrDefault(element.name, "not an element the platform runs")));
                 return;
+            }
+            if ("conditionalEventDefinition".equals(element.name)
+                    && (element.parent == null || !"intermediateCatchEvent".equals(element.parent.name))) {
+                errors.add(FieldError.element(element.id, "a condition can be waited for at an intermediate catch event"
+                        + " (\"wait until\"); conditional start, boundary and event sub-process events are not supported"));
             }
             if ("serviceTask".equals(element.name)
                     && blank(reader.getAttributeValue(SwitchboardBpmn.NAMESPACE, SwitchboardBpmn.ACTION))) {

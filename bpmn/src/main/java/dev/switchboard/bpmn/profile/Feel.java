@@ -81,6 +81,33 @@ public final class Feel {
      * @throws IllegalArgumentException when it does not parse or fails
      */
     public static Object evaluate(String expression, Map<String, ?> variables) {
+        EvaluationResult result = run(expression, variables);
+        if (result.result() == null && result.hasSuppressedFailures()) {
+            // null because something was missing: say what, rather than let a condition be silently void
+            List<String> reasons = CollectionConverters.asJava(result.suppressedFailures()).stream()
+                    .map(EvaluationFailure::failureMessage).toList();
+            throw new IllegalArgumentException("the expression '" + abbreviate(expression) + "' has no value: "
+                    + String.join("; ", reasons));
+        }
+        return fromFeel(result.result());
+    }
+
+    /**
+     * Whether a filter holds: {@code true} holds; {@code false}, and null (a value that was left out,
+     * such as a field an event does not carry), do not.
+     *
+     * @throws IllegalArgumentException when it does not parse, fails, or gives something else
+     */
+    public static boolean holds(String expression, Map<String, ?> variables) {
+        Object result = run(expression, variables).result();
+        if (result == null || result instanceof Boolean) {
+            return Boolean.TRUE.equals(result);
+        }
+        throw new IllegalArgumentException("the condition '" + abbreviate(expression.strip()) + "' gave " + result
+                + ", not true or false");
+    }
+
+    private static EvaluationResult run(String expression, Map<String, ?> variables) {
         regexFunction(expression).ifPresent(function -> {
             throw new IllegalArgumentException("refused to evaluate '" + abbreviate(expression) + "': " + function
                     + "() is not part of the platform's profile");
@@ -92,14 +119,7 @@ public final class Feel {
             throw new IllegalArgumentException("the expression '" + abbreviate(expression) + "' failed: "
                     + result.failure().message());
         }
-        if (result.result() == null && result.hasSuppressedFailures()) {
-            // null because something was missing: say what, rather than let a condition be silently void
-            List<String> reasons = CollectionConverters.asJava(result.suppressedFailures()).stream()
-                    .map(EvaluationFailure::failureMessage).toList();
-            throw new IllegalArgumentException("the expression '" + abbreviate(expression) + "' has no value: "
-                    + String.join("; ", reasons));
-        }
-        return fromFeel(result.result());
+        return result;
     }
 
     /**

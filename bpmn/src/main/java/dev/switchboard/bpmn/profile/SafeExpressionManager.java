@@ -43,6 +43,25 @@ public final class SafeExpressionManager implements ExpressionManager {
         return new Literal(text);
     }
 
+    /**
+     * Whether a condition ({@code = …}) holds for a run now: {@code true} holds; {@code false} and null (a
+     * value not set yet, such as a custom field the contact has no value for) do not.
+     *
+     * @throws FlowableException when it is not an expression, fails, or gives something other than true or false
+     */
+    public boolean holds(String text, VariableContainer container) {
+        if (!Feel.isExpression(text)) {
+            throw new FlowableException("the condition '" + Feel.abbreviate(String.valueOf(text))
+                    + "' is not a FEEL expression written after '='");
+        }
+        String source = Feel.source(text);
+        try {
+            return Feel.holds(source, variables.apply(container, source));
+        } catch (IllegalArgumentException e) {
+            throw new FlowableException(e.getMessage());
+        }
+    }
+
     @Override
     public ELContext getElContext(VariableContainer variableContainer) {
         throw new FlowableException("JUEL is not available: workflow expressions are FEEL ('=…')");

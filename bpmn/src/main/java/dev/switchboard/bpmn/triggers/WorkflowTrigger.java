@@ -10,18 +10,33 @@ import org.flowable.bpmn.model.Process;
 import org.flowable.bpmn.model.StartEvent;
 
 /**
- * What starts a workflow: a platform event type and field values the event must carry,
- * declared on the process's start event:
+ * What starts a workflow: a platform event type, field values the event must carry, and optionally a
+ * FEEL condition over the event and its contact, declared on the process's start event:
  * <pre>{@code
  * <startEvent id="start"><extensionElements>
  *   <sb:trigger event="contact.tag_added"><sb:match field="tag" value="lead"/></sb:trigger>
  * </extensionElements></startEvent>
+ * <startEvent id="start"><extensionElements>
+ *   <sb:trigger event="opportunity.status_changed">
+ *     <sb:condition>= event.status = "won" and contact.customFields.plan in ["gold", "platinum"]</sb:condition>
+ *   </sb:trigger>
+ * </extensionElements></startEvent>
  * }</pre>
+ *
+ * @param condition the condition ({@code = …}), or null
  */
-public record WorkflowTrigger(String event, Map<String, String> match) {
+public record WorkflowTrigger(String event, Map<String, String> match, String condition) {
 
     public WorkflowTrigger {
         match = Map.copyOf(match);
+    }
+
+    public WorkflowTrigger(String event, Map<String, String> match) {
+        this(event, match, null);
+    }
+
+    /** A published workflow's trigger, as kept for matching events. */
+    public record Registered(String processKey, WorkflowTrigger trigger) {
     }
 
     /** The trigger of the process's none start event, if it declares one. */
@@ -35,7 +50,8 @@ public record WorkflowTrigger(String event, Map<String, String> match) {
                 for (ExtensionElement condition : trigger.getChildElements().getOrDefault(SwitchboardBpmn.MATCH, List.of())) {
                     match.put(condition.getAttributeValue(null, "field"), condition.getAttributeValue(null, "value"));
                 }
-                return Optional.of(new WorkflowTrigger(trigger.getAttributeValue(null, "event"), match));
+                return Optional.of(new WorkflowTrigger(trigger.getAttributeValue(null, "event"), match,
+                        EventCondition.of(trigger.getChildElements()).orElse(null)));
             }
         }
         return Optional.empty();

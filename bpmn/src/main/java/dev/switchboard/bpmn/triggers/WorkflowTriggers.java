@@ -2,6 +2,7 @@ package dev.switchboard.bpmn.triggers;
 
 import dev.switchboard.bpmn.engine.WorkflowLimits;
 import dev.switchboard.bpmn.runs.WorkflowRuns;
+import dev.switchboard.core.crm.contacts.Contacts;
 import dev.switchboard.core.db.Database;
 import dev.switchboard.core.db.JsonColumns;
 import dev.switchboard.core.events.DeliveryOutcome;
@@ -47,6 +48,9 @@ public class WorkflowTriggers implements DomainEventConsumer {
     @Inject
     WorkflowLimits limits;
 
+    @Inject
+    Contacts contacts;
+
     @Override
     public String name() {
         return "workflow-triggers";
@@ -59,10 +63,12 @@ public class WorkflowTriggers implements DomainEventConsumer {
             return;
         }
         db.update("""
-                INSERT INTO workflow_trigger (location_id, process_key, event_type, match) VALUES (?, ?, ?, ?::jsonb)
+                INSERT INTO workflow_trigger (location_id, process_key, event_type, match, condition)
+                VALUES (?, ?, ?, ?::jsonb, ?)
                 ON CONFLICT (location_id, process_key) DO UPDATE SET event_type = excluded.event_type,
-                    match = excluded.match, updated_at = now()""",
-                locationId, processKey, trigger.get().event(), JsonColumns.json(trigger.get().match()));
+                    match = excluded.match, condition = excluded.condition, updated_at = now()""",
+                locationId, processKey, trigger.get().event(), JsonColumns.json(trigger.get().match()),
+                trigger.get().condition());
     }
 
     @Override
@@ -73,8 +79,8 @@ public class WorkflowTriggers implements DomainEventConsumer {
                 fields.put(key, string.getString());
             }
         });
-        List<String> keys = matching(event.locationId(), event.type(), fields);
-        if (keys.isEmpty()) {
+        List<WorkflowTrigger.Registered> matched = matching(event.locationId(), event.type(), fields);
+        if (matched.isEmpty()) {
             return DeliveryOutcome.DELIVERED;
         }
         int limit = limits.maxRunsInFlightPerLocation();
@@ -83,12 +89,17 @@ public class WorkflowTriggers implements DomainEventConsumer {
             return DeliveryOutcome.postpone(BACKPRESSURE_DELAY, "the location has " + inFlight
                     + " runs in flight, the limit (switchboard.workflows.max-runs-in-flight-per-location)");
         }
-        for (String key : keys) {
+        for (WorkflowTrigger.Registered trigger : matched) {
+            String key = trigger.processKey();
             // idempotent by event: a delivery repeated after a crash skips the workflows it already started
             if (runs.startedBy(event.id(), key)) {
                 continue;
             }
             try {
+                if (trigger.trigger().condition() != null && !EventCondition.holds(trigger.trigger().condition(),
+                        event.payload(), contactId -> contacts.find(event.locationId(), contactId))) {
+                    continue;
+                }
                 starter.start(event, key, fields);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Event " + event.id() + " could not start workflow " + key, e);
@@ -98,14 +109,14 @@ public class WorkflowTriggers implements DomainEventConsumer {
         return DeliveryOutcome.DELIVERED;
     }
 
-    List<String> matching(LocationId locationId, String eventType, Map<String, String> fields) {
-        record Row(String key, WorkflowTrigger trigger) { }
-        return db.query("SELECT process_key, match::text FROM workflow_trigger WHERE location_id = ? AND event_type = ?",
-                        row -> new Row(row.getString(1), new WorkflowTrigger(eventType, JsonColumns.strings(row.getString(2)))),
+    /** The location's workflows whose trigger names the event type and whose {@code <sb:match>} values the event has. */
+    List<WorkflowTrigger.Registered> matching(LocationId locationId, String eventType, Map<String, String> fields) {
+        return db.query("SELECT process_key, match::text, condition FROM workflow_trigger WHERE location_id = ? AND event_type = ?",
+                        row -> new WorkflowTrigger.Registered(row.getString(1),
+                                new WorkflowTrigger(eventType, JsonColumns.strings(row.getString(2)), row.getString(3))),
                         locationId, eventType)
                 .stream()
                 .filter(row -> TriggerMatcher.matches(row.trigger(), eventType, fields))
-                .map(Row::key)
                 .toList();
     }
 }

@@ -2,8 +2,10 @@ package dev.switchboard.bpmn.waits;
 
 import dev.switchboard.bpmn.SwitchboardBpmn;
 import dev.switchboard.bpmn.engine.WorkflowEngine;
+import dev.switchboard.bpmn.triggers.EventCondition;
 import dev.switchboard.bpmn.triggers.TriggerMatcher;
 import dev.switchboard.bpmn.triggers.WorkflowTrigger;
+import dev.switchboard.core.crm.contacts.Contacts;
 import dev.switchboard.core.events.DeliveryOutcome;
 import dev.switchboard.core.events.DomainEvent;
 import dev.switchboard.core.events.DomainEventConsumer;
@@ -18,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.flowable.bpmn.model.ExtensionElement;
@@ -28,14 +31,17 @@ import org.flowable.bpmn.model.FlowElement;
  * platform event type ({@code conversation.message_received} for a reply, {@code task.completed}, …)
  * goes on when that event happens for its contact, if the event carries the values the catch event's
  * {@code <sb:match>} elements ask for. The event's fields become run variables
- * {@code <catchEventId>_<field>}. Each run is moved on in a transaction of its own; the engine leaves
- * the wait in a job, so what follows fails that run alone.
+ * {@code <catchEventId>_<field>}. After an event that changes a contact ({@code contact.*}), the runs
+ * of that contact waiting until a condition holds have it evaluated again. Each run is moved on in a
+ * transaction of its own; the engine leaves the wait in a job, so what follows fails that run alone.
  */
 @ApplicationScoped
 public class EventWaits implements DomainEventConsumer {
 
     /** Most runs of one contact one event moves on. */
     static final int MAX_RUNS_PER_EVENT = 100;
+    /** Events that change a contact, after which the conditions its runs wait for are looked at again. */
+    static final String CONTACT_EVENTS = "contact.";
     /** Most waits of one contact for one event type read, matching or not. */
     static final int MAX_WAITS_READ = 1000;
 
@@ -46,6 +52,9 @@ public class EventWaits implements DomainEventConsumer {
 
     @Inject
     EventWaits self;
+
+    @Inject
+    Contacts contacts;
 
     @Override
     public String name() {
@@ -62,7 +71,7 @@ public class EventWaits implements DomainEventConsumer {
         int moved = 0;
         for (WorkflowEngine.Waiting waiting : engine.waitingFor(event.locationId(), event.type(), contact.getString(),
                 MAX_WAITS_READ)) {
-            if (!matches(waiting, event.type(), fields)) {
+            if (!matches(waiting, event, fields)) {
                 continue;
             }
             if (++moved > MAX_RUNS_PER_EVENT) {
@@ -77,10 +86,27 @@ public class EventWaits implements DomainEventConsumer {
                 failed = e;
             }
         }
+        if (event.type().startsWith(CONTACT_EVENTS)) {
+            for (String run : engine.waitingForConditions(event.locationId(), contact.getString(), MAX_WAITS_READ).stream()
+                    .map(WorkflowEngine.Waiting::processInstanceId).distinct().limit(MAX_RUNS_PER_EVENT).toList()) {
+                try {
+                    self.reevaluate(event.locationId(), run);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Event " + event.id() + " could not look again at the conditions of run " + run, e);
+                    failed = e;
+                }
+            }
+        }
         if (failed != null) {
             throw failed;
         }
         return DeliveryOutcome.DELIVERED;
+    }
+
+    /** One run's waits for a condition looked at again, after a change of its contact. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void reevaluate(LocationId locationId, String processInstanceId) {
+        engine.reevaluateConditions(locationId, processInstanceId);
     }
 
     /** One run moved on past its wait, with the event's fields as its variables. */
@@ -91,8 +117,11 @@ public class EventWaits implements DomainEventConsumer {
         engine.deliverMessage(locationId, waiting.executionId(), eventType, variables);
     }
 
-    /** Whether the event has the values the catch event's {@code <sb:match>} elements name. */
-    private boolean matches(WorkflowEngine.Waiting waiting, String eventType, Map<String, String> fields) {
+    /**
+     * Whether the event has the values the catch event's {@code <sb:match>} elements name, and meets its
+     * {@code <sb:condition>}. A condition that fails is logged and not met: the run keeps waiting.
+     */
+    private boolean matches(WorkflowEngine.Waiting waiting, DomainEvent event, Map<String, String> fields) {
         FlowElement element = engine.model(waiting.processDefinitionId()).getFlowElement(waiting.activityId());
         if (element == null) {
             return true;
@@ -103,7 +132,18 @@ public class EventWaits implements DomainEventConsumer {
                 match.put(condition.getAttributeValue(null, "field"), condition.getAttributeValue(null, "value"));
             }
         }
-        return TriggerMatcher.matches(new WorkflowTrigger(eventType, match), eventType, fields);
+        if (!TriggerMatcher.matches(new WorkflowTrigger(event.type(), match), event.type(), fields)) {
+            return false;
+        }
+        Optional<String> condition = EventCondition.of(element.getExtensionElements());
+        try {
+            return condition.isEmpty() || EventCondition.holds(condition.get(), event.payload(),
+                    contactId -> contacts.find(event.locationId(), contactId));
+        } catch (IllegalArgumentException e) {
+            LOG.warning(() -> "Run " + waiting.processInstanceId() + " keeps waiting at " + waiting.activityId()
+                    + ": its condition failed on event " + event.id() + ": " + e.getMessage());
+            return false;
+        }
     }
 
     private static Map<String, String> fields(DomainEvent event) {

@@ -1,6 +1,9 @@
 package dev.switchboard.bpmn.workflows;
 
+import dev.switchboard.bpmn.SwitchboardBpmn;
 import dev.switchboard.bpmn.actions.ActionTask;
+import dev.switchboard.bpmn.actions.OutputMapping;
+import dev.switchboard.bpmn.triggers.EventCondition;
 import dev.switchboard.bpmn.triggers.ReentryPolicy;
 import dev.switchboard.bpmn.triggers.WorkflowTrigger;
 import dev.switchboard.bpmn.profile.BpmnProfile;
@@ -11,7 +14,9 @@ import dev.switchboard.core.problems.ProblemType;
 import dev.switchboard.core.problems.Texts;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,10 +24,17 @@ import java.util.function.Function;
 import org.flowable.bpmn.converter.BpmnXMLConverter;
 import org.flowable.bpmn.exceptions.XMLException;
 import org.flowable.bpmn.model.Activity;
+import org.flowable.bpmn.model.BoundaryEvent;
 import org.flowable.bpmn.model.BpmnModel;
+import org.flowable.bpmn.model.ConditionalEventDefinition;
+import org.flowable.bpmn.model.Event;
+import org.flowable.bpmn.model.ExtensionElement;
 import org.flowable.bpmn.model.FlowElement;
+import org.flowable.bpmn.model.IntermediateCatchEvent;
+import org.flowable.bpmn.model.MessageEventDefinition;
 import org.flowable.bpmn.model.MultiInstanceLoopCharacteristics;
 import org.flowable.bpmn.model.Process;
+import org.flowable.bpmn.model.StartEvent;
 import org.flowable.common.engine.impl.util.io.BytesStreamSource;
 import org.flowable.validation.ProcessValidator;
 import org.flowable.validation.ValidationError;
@@ -45,11 +57,21 @@ public record BpmnDocument(String key, String name, String xml, Optional<Workflo
      * What a deployable document must agree with.
      *
      * @param actions the descriptor of each action id an active plugin provides now
-     * @param eventTypes the event types a trigger may name
+     * @param events the event types a trigger may name, with the fields their payloads declare (none:
+     *               any field)
      * @param maxMultiInstance the most instances a multi-instance activity may declare
      */
-    public record Rules(Function<String, Optional<ActionSpec>> actions, Set<String> eventTypes,
+    public record Rules(Function<String, Optional<ActionSpec>> actions, Map<String, Set<String>> events,
                         int maxMultiInstance) {
+
+        public Rules {
+            events = Map.copyOf(events);
+        }
+
+        /** The event types a trigger may name. */
+        public Set<String> eventTypes() {
+            return events.keySet();
+        }
     }
 
     /**
@@ -87,6 +109,8 @@ public record BpmnDocument(String key, String name, String xml, Optional<Workflo
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(ProblemType.INVALID_BPMN, errors);
         }
+        xml = ExtensionTexts.keepWhole(xml);
+        bytes = xml.getBytes(StandardCharsets.UTF_8);
         BpmnModel model;
         try {
             model = new BpmnXMLConverter().convertToBpmnModel(new BytesStreamSource(bytes), true, true);
@@ -116,6 +140,12 @@ public record BpmnDocument(String key, String name, String xml, Optional<Workflo
                         + "' is not provided by any plugin active in this location"));
                 continue;
             }
+            Set<String> outputNames = action.get().output() == null ? Set.of() : java.util.Arrays.stream(action.get().output().getRecordComponents())
+                    .map(java.lang.reflect.RecordComponent::getName).collect(java.util.stream.Collectors.toSet());
+            for (OutputMapping output : task.outputs()) {
+                output.problems(task.actionId(), outputNames)
+                        .forEach(problem -> errors.add(FieldError.element(task.activityId(), problem)));
+            }
             for (String input : action.get().requiredInputs()) {
                 String value = task.inputs().get(input);
                 if (value == null || value.isBlank()) {
@@ -132,18 +162,68 @@ public record BpmnDocument(String key, String name, String xml, Optional<Workflo
             if (t.event() == null || !rules.eventTypes().contains(t.event())) {
                 errors.add(FieldError.general("trigger event '" + t.event() + "' is not one of "
                         + new TreeSet<>(rules.eventTypes())));
+                return;
             }
-            t.match().forEach((field, value) -> {
-                if (field == null || value == null) {
-                    errors.add(FieldError.general("every <sb:match> needs a field and a value"));
-                }
-            });
+            String start = process.findFlowElementsOfType(StartEvent.class, false).stream()
+                    .filter(event -> event.getExtensionElements().containsKey(SwitchboardBpmn.TRIGGER))
+                    .map(StartEvent::getId).findFirst().orElse(process.getId());
+            checkFilter(start, t.event(), t.match(), Optional.ofNullable(t.condition()), rules, errors);
         });
+        for (Event event : process.findFlowElementsOfType(Event.class, true)) {
+            event.getEventDefinitions().stream().filter(ConditionalEventDefinition.class::isInstance)
+                    .map(ConditionalEventDefinition.class::cast)
+                    .filter(definition -> definition.getConditionExpression() == null
+                            || definition.getConditionExpression().isBlank())
+                    .findFirst().ifPresent(empty -> errors.add(FieldError.element(event.getId(),
+                            "a wait until a condition holds needs its <condition>, such as = contact.customFields.score >= 50")));
+            if (!(event instanceof IntermediateCatchEvent || event instanceof BoundaryEvent)) {
+                continue;
+            }
+            Map<String, String> match = new LinkedHashMap<>();
+            for (ExtensionElement condition : event.getExtensionElements().getOrDefault(SwitchboardBpmn.MATCH, List.of())) {
+                match.put(condition.getAttributeValue(null, "field"), condition.getAttributeValue(null, "value"));
+            }
+            Optional<String> condition = EventCondition.of(event.getExtensionElements());
+            if (match.isEmpty() && condition.isEmpty()) {
+                continue;
+            }
+            Optional<String> eventType = event.getEventDefinitions().stream()
+                    .filter(MessageEventDefinition.class::isInstance).map(MessageEventDefinition.class::cast)
+                    .map(definition -> messageName(model, definition)).filter(rules.eventTypes()::contains).findFirst();
+            if (eventType.isEmpty()) {
+                errors.add(FieldError.element(event.getId(), "<sb:match> and <sb:condition> filter the platform event a"
+                        + " message catch event waits for; this event waits for none (its message must be named after"
+                        + " one of " + new TreeSet<>(rules.eventTypes()) + ")"));
+                continue;
+            }
+            checkFilter(event.getId(), eventType.get(), match, condition, rules, errors);
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(ProblemType.INVALID_BPMN, errors);
         }
         String name = process.getName() == null || process.getName().isBlank() ? process.getId() : process.getName();
         return new BpmnDocument(process.getId(), name, xml, trigger, tasks, ReentryPolicy.of(process));
+    }
+
+    /** An event filter's fields must be fields of its event type, and its condition FEEL that names only those. */
+    private static void checkFilter(String element, String eventType, Map<String, String> match, Optional<String> condition,
+                                    Rules rules, List<FieldError> errors) {
+        Set<String> fields = rules.events().getOrDefault(eventType, Set.of());
+        match.forEach((field, value) -> {
+            if (field == null || value == null) {
+                errors.add(FieldError.element(element, "every <sb:match> needs a field and a value"));
+            } else if (!fields.isEmpty() && !fields.contains(field)) {
+                errors.add(FieldError.element(element, "<sb:match> names field '" + field + "', which " + eventType
+                        + " events do not carry; they carry " + new TreeSet<>(fields)));
+            }
+        });
+        condition.ifPresent(text -> EventCondition.problems(text, eventType, fields)
+                .forEach(problem -> errors.add(FieldError.element(element, problem))));
+    }
+
+    private static String messageName(BpmnModel model, MessageEventDefinition definition) {
+        org.flowable.bpmn.model.Message message = model.getMessage(definition.getMessageRef());
+        return message != null && message.getName() != null ? message.getName() : definition.getMessageRef();
     }
 
     /** A cardinality written as a number is checked now; an expression is checked when the run computes it. */

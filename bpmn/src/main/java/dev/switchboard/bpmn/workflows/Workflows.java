@@ -104,7 +104,8 @@ public class Workflows {
     BpmnDocument.Rules rules(LocationId locationId) {
         return new BpmnDocument.Rules(
                 id -> actions.find(id).filter(action -> pluginLocations.isEnabled(locationId, action.pluginId())),
-                events.types().stream().map(EventType::name).collect(Collectors.toSet()), limits.maxMultiInstance());
+                events.types().stream().collect(Collectors.toMap(EventType::name, EventType::fields, (a, b) -> a)),
+                limits.maxMultiInstance());
     }
 
     ProcessValidator validator() {

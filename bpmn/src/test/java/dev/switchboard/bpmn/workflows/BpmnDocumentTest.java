@@ -28,7 +28,8 @@ class BpmnDocumentTest {
     private static final ProcessValidator VALIDATOR = ActionTaskValidator.processValidator();
     private static final ActionSpec SEND_EMAIL = new ActionSpec("email.send", "Send email", "", "test.plugin", "1.0.0",
             EmailInput.class, EmailInput.class, 0);
-    private static final Set<String> EVENTS = Set.of("contact.created", "contact.tag_added");
+    private static final Map<String, Set<String>> EVENTS = Map.of("contact.created", Set.of("contactId"),
+            "contact.tag_added", Set.of("contactId", "tag"));
     private static final BpmnDocument.Rules EMAIL_ONLY = new BpmnDocument.Rules(
             id -> id.equals(SEND_EMAIL.id()) ? Optional.of(SEND_EMAIL) : Optional.empty(), EVENTS, 1000);
     private static final BpmnDocument.Rules NONE = new BpmnDocument.Rules(id -> Optional.empty(), EVENTS, 1000);
@@ -106,6 +107,53 @@ class BpmnDocumentTest {
     void refusesATriggerOnAnUndeclaredEventNamingTheDeclaredOnes() throws IOException {
         assertRefused(template().replace("contact.tag_added", "contact.teleported"), EMAIL_ONLY,
                 "trigger event 'contact.teleported' is not one of [contact.created, contact.tag_added]");
+    }
+
+    @Test
+    void readsATriggersConditionAndChecksItsEventFields() throws IOException {
+        String conditional = template().replace("</sb:trigger>",
+                "<sb:condition>= event.tag = \"lead\" and contact.customFields.score &gt; 50</sb:condition></sb:trigger>");
+
+        assertThat(BpmnDocument.parse(conditional, VALIDATOR, EMAIL_ONLY).trigger()).hasValueSatisfying(trigger ->
+                assertThat(trigger.condition()).isEqualTo("= event.tag = \"lead\" and contact.customFields.score > 50"));
+        assertRefused(conditional.replace("event.tag", "event.value"), EMAIL_ONLY,
+                "element 'tagLeadAdded': <sb:condition> names event.value, which contact.tag_added events do not carry;"
+                        + " they carry [contactId, tag]");
+        assertRefused(conditional.replace("<sb:condition>=", "<sb:condition>"), EMAIL_ONLY,
+                "<sb:condition> must be a FEEL expression written after '='");
+        assertRefused(conditional.replace("and contact", "and and contact"), EMAIL_ONLY, "not a valid FEEL expression");
+        assertRefused(template().replace("field=\"tag\"", "field=\"colour\""), EMAIL_ONLY,
+                "<sb:match> names field 'colour', which contact.tag_added events do not carry");
+    }
+
+    @Test
+    void keepsEscapedCharactersAndTheSpacesAroundThemInInputsAndConditions() throws IOException {
+        String escaped = template().replace("</sb:trigger>",
+                        "<sb:condition>= event.tag != \"Q &amp; A\"</sb:condition></sb:trigger>")
+                .replaceAll("(?s)<sb:input name=\"subject\">.*?</sb:input>",
+                        "<sb:input name=\"subject\">Tom &amp; Jerry &lt;3 <![CDATA[and]]> friends</sb:input>");
+
+        BpmnDocument document = BpmnDocument.parse(escaped, VALIDATOR, EMAIL_ONLY);
+
+        assertThat(document.trigger().orElseThrow().condition()).isEqualTo("= event.tag != \"Q & A\"");
+        assertThat(document.actionTasks().get(0).inputs()).containsEntry("subject", "Tom & Jerry <3 and friends");
+        assertThat(BpmnDocument.parse(template(), VALIDATOR, EMAIL_ONLY).xml()).isEqualTo(template());
+    }
+
+    @Test
+    void checksTheFiltersOfAMessageWaitAgainstItsEventType() {
+        String wait = """
+                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:sb="https://switchboard.dev/schema/bpmn"
+                    targetNamespace="x"><message id="m" name="%s"/>
+                  <process id="p" isExecutable="true"><startEvent id="s"/><sequenceFlow id="f1" sourceRef="s" targetRef="w"/>
+                    <intermediateCatchEvent id="w"><extensionElements><sb:condition>= event.%s = "vip"</sb:condition>
+                      </extensionElements><messageEventDefinition messageRef="m"/></intermediateCatchEvent>
+                    <sequenceFlow id="f2" sourceRef="w" targetRef="e"/><endEvent id="e"/></process></definitions>""";
+
+        assertThat(BpmnDocument.parse(wait.formatted("contact.tag_added", "tag"), VALIDATOR, NONE).key()).isEqualTo("p");
+        assertRefused(wait.formatted("contact.tag_added", "colour"), NONE, "element 'w': <sb:condition> names event.colour");
+        assertRefused(wait.formatted("order.shipped", "tag"), NONE,
+                "element 'w': <sb:match> and <sb:condition> filter the platform event a message catch event waits for");
     }
 
     private static void assertRefused(String xml, BpmnDocument.Rules actions, String reason) {

@@ -75,6 +75,7 @@ class PermissionMatrixIT {
             Map.entry("GET /locations/{locationId}/contacts/{contactId}/messages", "location.read"),
             Map.entry("POST /locations/{locationId}/contacts/{contactId}/messages", "location.contacts"),
             Map.entry("GET /locations/{locationId}/element-templates", "location.read"),
+            Map.entry("GET /locations/{locationId}/event-types", "location.read"),
             Map.entry("PUT /locations/{locationId}/plugins/{pluginId}", "location.settings"),
             Map.entry("DELETE /locations/{locationId}/plugins/{pluginId}", "location.settings"),
             Map.entry("GET /locations/{locationId}/plugins/{pluginId}/settings", "location.read"),

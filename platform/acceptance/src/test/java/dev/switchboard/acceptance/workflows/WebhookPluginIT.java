@@ -124,7 +124,8 @@ class WebhookPluginIT {
         JsonNode run = scenario.endedRuns(ada, 1, Duration.ofSeconds(60)).get(0);
         assertThat(run.get("state").asText()).as(run.toString()).isEqualTo("COMPLETED");
         assertThat(step(run, "post").get("status").asText()).isEqualTo("COMPLETED");
-        assertThat(Scenario.steps(run, "accepted")).as("the gateway read post_status").hasSize(1);
+        assertThat(Scenario.steps(run, "accepted")).as("the gateway read post_status and the variables the answer filled")
+                .hasSize(1);
 
         Received posted = RECEIVED.poll(10, TimeUnit.SECONDS);
         assertThat(posted).isNotNull();
@@ -164,6 +165,20 @@ class WebhookPluginIT {
                 assertThat(line.get("quantity").asLong()).isEqualTo(1);
             }
         }
+    }
+
+    @Test
+    void anOutputMappingToAnUnknownOutputOrAReservedVariableIsRefusedAtPublish() {
+        String fixture = Scenario.fixture(WebhookPluginIT.class, "on-webhook").replace("id=\"on-webhook\"", "id=\"mapped\"")
+                .replace("RECEIVER_URL", "http://127.0.0.1:9/crm");
+
+        Response unknown = scenario.deploy(fixture.replace("response/crmId", "answer/crmId"));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body()).contains("reads 'answer', which is not an output of webhook.post; its outputs are"
+                + " [response, status, values]");
+        Response reserved = scenario.deploy(fixture.replace("name=\"crmId\"", "name=\"contactId\""));
+        assertThat(reserved.status()).isEqualTo(400);
+        assertThat(reserved.body()).contains("contactId is set by the platform on every run");
     }
 
     @Test

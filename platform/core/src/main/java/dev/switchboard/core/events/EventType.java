@@ -1,6 +1,13 @@
 package dev.switchboard.core.events;
 
+import dev.switchboard.core.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -27,5 +34,20 @@ public record EventType(String name, int version, String description, String pay
         }
         description = Objects.requireNonNullElse(description, "");
         Objects.requireNonNull(payloadSchema, "payloadSchema");
+    }
+
+    /**
+     * The payload's fields as its schema names them (its top-level {@code properties}); empty when the
+     * schema names none, so any field may be there.
+     */
+    public Set<String> fields() {
+        try (JsonReader reader = Json.createReader(new StringReader(payloadSchema))) {
+            if (reader.readValue() instanceof JsonObject schema && schema.get("properties") instanceof JsonObject properties) {
+                return new TreeSet<>(properties.keySet());
+            }
+        } catch (JsonException notJson) {
+            // a schema that does not read declares no fields
+        }
+        return Set.of();
     }
 }

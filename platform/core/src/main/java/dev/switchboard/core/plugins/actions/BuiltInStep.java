@@ -21,7 +21,7 @@ public final class BuiltInStep {
     /** The longest value a step may give a run variable. */
     public static final int MAX_VARIABLE_VALUE = 10_000;
     /** Variables the platform sets on every run, which a step may not overwrite. */
-    private static final java.util.Set<String> RESERVED = java.util.Set.of("contact", "contactId", "eventId",
+    public static final java.util.Set<String> RESERVED = java.util.Set.of("contact", "contactId", "eventId",
             "eventType", "locationId", "runId");
 
     private final LocationId locationId;
