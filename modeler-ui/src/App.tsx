@@ -11,6 +11,7 @@ import { MyTasksView } from './components/crm/MyTasksView';
 import { PipelineBoardView } from './components/crm/PipelineBoardView';
 import { SettingsView } from './components/crm/SettingsView';
 import { Header, navViewOf, type NavView } from './components/Header';
+import { NotificationBell } from './components/NotificationBell';
 import { ImportsView } from './components/imports/ImportsView';
 import { LocationsView } from './components/LocationsView';
 import { LoginForm } from './components/LoginForm';
@@ -340,6 +341,16 @@ export default function App() {
         themeBusy={pendingTheme !== null}
         onThemeChange={(id) => void changeMyTheme(id)}
         onSignOut={() => endSession(null)}
+        bell={
+          location && (
+            <NotificationBell
+              key={location.id}
+              locationId={location.id}
+              onOpenContact={openContact}
+              onOpenRun={(runId) => navigate({ view: 'runs', runId, contactId: null })}
+            />
+          )
+        }
       />
       {error && (
         <p role="alert" className="whitespace-pre-line border-b border-primary bg-surface px-5 py-2 text-sm">

@@ -437,3 +437,11 @@ export interface FileImportRequest {
   duplicates: DuplicateChoice;
   tags: string[];
 }
+
+/** `GET /api/v1/locations/{id}/notifications`: one of the caller's notifications. */
+export type Notification = Schemas['Notification'];
+
+/** The caller's notifications, newest first, with how many are unread. */
+export type NotificationList = Schemas['NotificationList'];
+
+export type NotificationsRead = Schemas['NotificationsRead'];

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Agency, Location, Theme, User } from '../api/types';
 import type { View } from '../consoleUrl';
 import { themeLogoSrc } from '../theme';
@@ -22,6 +23,8 @@ export interface HeaderProps {
   themeBusy: boolean;
   onThemeChange: (themeId: string | null) => void;
   onSignOut: () => void;
+  /** The notifications' bell, when the console works in a location. */
+  bell?: ReactNode;
 }
 
 /**
@@ -110,6 +113,7 @@ export function Header(props: HeaderProps) {
         ))}
       </nav>
       <div className="ml-auto flex items-center gap-3">
+        {props.bell}
         <span className="hidden max-w-64 truncate text-sm text-muted sm:inline-block" title={user.role}>
           {user.email}
         </span>

@@ -154,6 +154,9 @@ class PermissionMatrixIT {
             Map.entry("PATCH /locations/{locationId}/contacts/{contactId}/tasks/{taskId}", "location.contacts"),
             Map.entry("DELETE /locations/{locationId}/contacts/{contactId}/tasks/{taskId}", "location.contacts"),
             Map.entry("GET /locations/{locationId}/tasks", "location.read"),
+            Map.entry("GET /locations/{locationId}/notifications", "location.read"),
+            Map.entry("POST /locations/{locationId}/notifications/read", "location.read"),
+            Map.entry("POST /locations/{locationId}/notifications/{notificationId}/read", "location.read"),
             Map.entry("GET /locations/{locationId}/custom-values", "location.read"),
             Map.entry("POST /locations/{locationId}/custom-values", "location.settings"),
             Map.entry("GET /locations/{locationId}/custom-values/{valueId}", "location.read"),
@@ -247,7 +250,8 @@ class PermissionMatrixIT {
                 "{pluginId}", "no-such-plugin", "{key}", "no-such-workflow", "{runId}", "no-such-run", "{slug}", "validation",
                 "{tag}", "no-such-tag", "{path}", "no-such-path", "{version}", "1"));
         for (String id : List.of("{keyId}", "{invitationId}", "{contactId}", "{userId}", "{fieldId}", "{valueId}", "{companyId}",
-                "{noteId}", "{taskId}", "{pipelineId}", "{stageId}", "{opportunityId}", "{jobId}", "{segmentId}", "{fileId}")) {
+                "{noteId}", "{taskId}", "{pipelineId}", "{stageId}", "{opportunityId}", "{jobId}", "{segmentId}", "{fileId}",
+                "{notificationId}")) {
             ids.put(id, UUID.randomUUID().toString());
         }
         List<String> mismatches = new ArrayList<>();

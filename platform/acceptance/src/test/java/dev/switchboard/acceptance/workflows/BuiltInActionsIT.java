@@ -53,7 +53,7 @@ class BuiltInActionsIT {
                 "switchboard.contact.update_field", "switchboard.contact.upsert", "switchboard.contact.add_note",
                 "switchboard.contact.create_task", "switchboard.opportunity.upsert", "switchboard.opportunity.set_status",
                 "switchboard.workflow.set_variable", "switchboard.workflow.add_contact", "switchboard.contact.assign_user",
-                "switchboard.workflow.remove_contact");
+                "switchboard.workflow.remove_contact", "switchboard.notification.send");
         JsonNode setStatus = byId(templates, "switchboard.opportunity.set_status");
         assertThat(setStatus.get("metadata").get("pluginId").asText()).isEqualTo("platform");
         assertThat(setStatus.toString()).contains("\"Dropdown\"", "\"won\"", "\"lost\"");
