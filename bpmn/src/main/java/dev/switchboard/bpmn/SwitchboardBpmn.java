@@ -13,6 +13,12 @@ public final class SwitchboardBpmn {
     public static final String TRIGGER = "trigger";
     /** Extension element of a service task: {@code <sb:output name="crmId">response/data/id</sb:output>}. */
     public static final String OUTPUT = "output";
+    /**
+     * Extension element of a start event: a date of each contact starts the workflow for it, at a time
+     * of day in the contact's time zone: {@code <sb:dateTrigger field="dateOfBirth" offsetDays="0"
+     * time="09:00" yearly="true"/>}.
+     */
+    public static final String DATE_TRIGGER = "dateTrigger";
     /** Attribute of a process: may a contact enter it again ({@code always}, {@code once}, {@code P30D}). */
     public static final String REENTRY = "reentry";
     /** Child of a trigger: {@code <sb:match field="tag" value="lead"/>}. */

@@ -40,6 +40,11 @@ public class WorkflowLimits {
      * Times one contact may enter one workflow within an hour, whatever its re-entry policy: more is a
      * loop (a workflow whose steps trigger it again) and is stopped and reported as a failed start.
      */
+    /** How often date triggers look for the contacts whose date has come. */
+    public int dateTriggerSweepSeconds() {
+        return positive("switchboard.workflows.date-trigger-sweep-seconds", 30);
+    }
+
     public int maxEntriesPerContactPerHour() {
         return positive("switchboard.workflows.max-entries-per-contact-per-hour", 20);
     }

@@ -123,6 +123,7 @@ public final class BpmnProfile {
             SwitchboardBpmn.INPUT, Set.of("name"),
             SwitchboardBpmn.OUTPUT, Set.of("name"),
             SwitchboardBpmn.TRIGGER, Set.of("event"),
+            SwitchboardBpmn.DATE_TRIGGER, Set.of("field", "offsetDays", "time", "yearly"),
             SwitchboardBpmn.MATCH, Set.of("field", "value"),
             SwitchboardBpmn.CONDITION, Set.of());
 

@@ -3,6 +3,7 @@ package dev.switchboard.bpmn.workflows;
 import dev.switchboard.bpmn.SwitchboardBpmn;
 import dev.switchboard.bpmn.actions.ActionTask;
 import dev.switchboard.bpmn.actions.OutputMapping;
+import dev.switchboard.bpmn.triggers.DateTrigger;
 import dev.switchboard.bpmn.triggers.EventCondition;
 import dev.switchboard.bpmn.triggers.ReentryPolicy;
 import dev.switchboard.bpmn.triggers.WorkflowTrigger;
@@ -48,7 +49,7 @@ import org.flowable.validation.ValidationError;
  * @param key the process id: the workflow's stable key across versions
  */
 public record BpmnDocument(String key, String name, String xml, Optional<WorkflowTrigger> trigger,
-                           List<ActionTask> actionTasks, ReentryPolicy reentry) {
+                           List<ActionTask> actionTasks, ReentryPolicy reentry, Optional<DateTrigger> dateTrigger) {
 
     /** Largest BPMN document accepted. */
     public static final int MAX_BYTES = 2 * 1024 * 1024;
@@ -169,6 +170,13 @@ public record BpmnDocument(String key, String name, String xml, Optional<Workflo
                     .map(StartEvent::getId).findFirst().orElse(process.getId());
             checkFilter(start, t.event(), t.match(), Optional.ofNullable(t.condition()), rules, errors);
         });
+        List<String> dateProblems = DateTrigger.problems(process);
+        dateProblems.forEach(problem -> errors.add(FieldError.general(problem)));
+        if (trigger.isPresent() && process.findFlowElementsOfType(StartEvent.class, false).stream()
+                .anyMatch(start -> start.getExtensionElements().containsKey(SwitchboardBpmn.DATE_TRIGGER))) {
+            errors.add(FieldError.general("a workflow starts from an event (<sb:trigger>) or from a date (<sb:dateTrigger>),"
+                    + " not both"));
+        }
         for (Event event : process.findFlowElementsOfType(Event.class, true)) {
             event.getEventDefinitions().stream().filter(ConditionalEventDefinition.class::isInstance)
                     .map(ConditionalEventDefinition.class::cast)
@@ -202,7 +210,8 @@ public record BpmnDocument(String key, String name, String xml, Optional<Workflo
             throw ProblemException.invalid(ProblemType.INVALID_BPMN, errors);
         }
         String name = process.getName() == null || process.getName().isBlank() ? process.getId() : process.getName();
-        return new BpmnDocument(process.getId(), name, xml, trigger, tasks, ReentryPolicy.of(process));
+        return new BpmnDocument(process.getId(), name, xml, trigger, tasks, ReentryPolicy.of(process),
+                DateTrigger.of(process));
     }
 
     /** An event filter's fields must be fields of its event type, and its condition FEEL that names only those. */

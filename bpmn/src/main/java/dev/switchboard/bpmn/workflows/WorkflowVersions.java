@@ -2,6 +2,8 @@ package dev.switchboard.bpmn.workflows;
 
 import dev.switchboard.bpmn.runs.WorkflowRuns;
 import dev.switchboard.bpmn.triggers.WorkflowEntries;
+import dev.switchboard.bpmn.triggers.DateTrigger;
+import dev.switchboard.bpmn.triggers.DateTriggers;
 import dev.switchboard.bpmn.triggers.WorkflowTrigger;
 import dev.switchboard.bpmn.triggers.WorkflowTriggers;
 import dev.switchboard.core.db.Database;
@@ -58,6 +60,9 @@ public class WorkflowVersions {
 
     @Inject
     WorkflowTriggers triggers;
+
+    @Inject
+    DateTriggers dateTriggers;
 
     @Inject
     WorkflowRuns runs;
@@ -203,11 +208,14 @@ public class WorkflowVersions {
         entries.setEnabled(locationId, key, enabled);
         schedule(latest, enabled);
         Optional<WorkflowTrigger> trigger = Optional.empty();
+        Optional<DateTrigger> dateTrigger = Optional.empty();
         if (enabled) {
             Process process = engine.repository().getBpmnModel(latest.getId()).getProcessById(key);
             trigger = process == null ? Optional.empty() : WorkflowTrigger.of(process);
+            dateTrigger = process == null ? Optional.empty() : DateTrigger.of(process);
         }
         triggers.register(locationId, key, trigger);
+        dateTriggers.register(locationId, key, dateTrigger);
         return workflows.find(locationId, key).orElseThrow();
     }
 
@@ -235,6 +243,7 @@ public class WorkflowVersions {
         }
         entries.deleted(locationId, key);
         triggers.register(locationId, key, Optional.empty());
+        dateTriggers.register(locationId, key, Optional.empty());
         schedule(workflows.latest(locationId, key).orElseThrow(), false);
         db.update("DELETE FROM workflow_draft WHERE location_id = ? AND process_key = ?", locationId, key);
     }

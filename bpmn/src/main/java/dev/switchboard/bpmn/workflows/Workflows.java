@@ -5,6 +5,7 @@ import dev.switchboard.bpmn.actions.ActionTaskValidator;
 import dev.switchboard.bpmn.engine.WorkflowEngine;
 import dev.switchboard.bpmn.engine.WorkflowLimits;
 import dev.switchboard.bpmn.runs.WorkflowRuns;
+import dev.switchboard.bpmn.triggers.DateTriggers;
 import dev.switchboard.bpmn.triggers.ReentryPolicy;
 import dev.switchboard.bpmn.triggers.WorkflowEntries;
 import dev.switchboard.bpmn.triggers.WorkflowStarter;
@@ -55,6 +56,9 @@ public class Workflows {
 
     @Inject
     WorkflowTriggers triggers;
+
+    @Inject
+    DateTriggers dateTriggers;
 
     @Inject
     WorkflowRuns runs;
@@ -120,6 +124,7 @@ public class Workflows {
     @Transactional
     WorkflowSummary publish(LocationId locationId, String xml, String by, WorkflowVersions.Source source) {
         BpmnDocument document = BpmnDocument.parse(xml, validator, rules(locationId));
+        document.dateTrigger().ifPresent(trigger -> dateTriggers.check(locationId, document.key(), trigger));
         Deployment deployment = engine.repository().createDeployment()
                 .tenantId(locationId.toString())
                 .name(document.name())
@@ -127,6 +132,7 @@ public class Workflows {
                 .deploy();
         boolean enabled = entries.register(locationId, document.key(), document.reentry());
         triggers.register(locationId, document.key(), enabled ? document.trigger() : Optional.empty());
+        dateTriggers.register(locationId, document.key(), enabled ? document.dateTrigger() : Optional.empty());
         Map<String, String> actionPlugins = new HashMap<>();
         document.actionTasks().forEach(task -> actions.find(task.actionId())
                 .ifPresent(action -> actionPlugins.put(action.id(), action.pluginId())));

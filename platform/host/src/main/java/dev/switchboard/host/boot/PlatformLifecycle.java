@@ -2,6 +2,8 @@ package dev.switchboard.host.boot;
 
 import dev.switchboard.bpmn.actions.ActionWorker;
 import dev.switchboard.bpmn.engine.WorkflowEngine;
+import dev.switchboard.bpmn.engine.WorkflowLimits;
+import dev.switchboard.bpmn.triggers.DateTriggers;
 import dev.switchboard.core.config.PlatformConfig;
 import dev.switchboard.core.crm.contacts.Contacts;
 import dev.switchboard.core.crm.imports.ImportFiles;
@@ -69,6 +71,12 @@ public class PlatformLifecycle {
     ActionWorker actionWorker;
 
     @Inject
+    DateTriggers dateTriggers;
+
+    @Inject
+    WorkflowLimits workflowLimits;
+
+    @Inject
     JobRunner jobRunner;
 
     @Inject
@@ -120,6 +128,7 @@ public class PlatformLifecycle {
             }
             running.add(every(PURGE_INTERVAL_MILLIS, this::purgeDeletedContacts));
             running.add(every(EXPIRED_FILES_INTERVAL_MILLIS, this::deleteExpiredImportFiles));
+            running.add(every(workflowLimits.dateTriggerSweepSeconds() * 1000L, dateTriggers::sweep));
             running.add(every(PlatformNodes.HEARTBEAT.toMillis(), () -> {
                 try (DatabaseScope scope = DatabaseScope.system("node heartbeat and recovery")) {
                     heartbeat();
@@ -199,6 +208,10 @@ public class PlatformLifecycle {
                 task.run();
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "A background round failed; the next one retries", e);
+            } catch (Error e) {
+                // the executor would end this task silently: say so
+                LOG.log(Level.SEVERE, "A background round failed with an error; this task stops", e);
+                throw e;
             }
         }, millis, millis, TimeUnit.MILLISECONDS);
         return () -> future.cancel(false);
