@@ -50,6 +50,14 @@ public class PlatformConfig {
         return positive("switchboard.jobs.workers", 2);
     }
 
+    /**
+     * Deliveries of one consumer a node makes at once ({@code switchboard.events.delivery-threads}); the
+     * events of one contact are always delivered one after the other.
+     */
+    public int eventDeliveryThreads() {
+        return positive("switchboard.events.delivery-threads", 4);
+    }
+
     /** Rejected items (an import's bad rows) kept per job for the errors download; the rest are only counted. */
     public int jobErrorsKept() {
         return positive("switchboard.jobs.max-errors-kept", 10_000);

@@ -28,7 +28,14 @@ public class EventDeliveries {
     Database db;
 
     /** A claimed delivery. */
-    record Claimed(UUID eventId, LocationId locationId, int attempts) {
+    /**
+     * A claimed delivery.
+     *
+     * @param seq its place in the outbox
+     * @param orderKey deliveries with the same key are delivered one after the other, in outbox order:
+     *                 the event's contact, or the event itself when it names none
+     */
+    record Claimed(UUID eventId, LocationId locationId, int attempts, long seq, String orderKey) {
     }
 
     /** Locations with deliveries waiting, in turn: see {@link FairQueue}. */
@@ -50,10 +57,13 @@ public class EventDeliveries {
                         ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED) d
                 )
                 UPDATE event_delivery e SET status = 'CLAIMED', claimed_by = ?
-                FROM picked WHERE e.consumer = ? AND e.event_id = picked.event_id
-                RETURNING e.event_id, e.location_id, e.attempts""",
-                row -> new Claimed(row.getObject(1, UUID.class), LocationId.of(row.getObject(2, UUID.class)), row.getInt(3)),
-                locations.toArray(UUID[]::new), consumer, perLocation, node, consumer);
+                FROM picked JOIN domain_event ev ON ev.id = picked.event_id
+                WHERE e.consumer = ? AND e.event_id = picked.event_id
+                RETURNING e.event_id, e.location_id, e.attempts, e.seq, coalesce(ev.payload ->> 'contactId', e.event_id::text)""",
+                row -> new Claimed(row.getObject(1, UUID.class), LocationId.of(row.getObject(2, UUID.class)), row.getInt(3),
+                        row.getLong(4), row.getString(5)),
+                locations.toArray(UUID[]::new), consumer, perLocation, node, consumer)
+                .stream().sorted(java.util.Comparator.comparingLong(Claimed::seq)).toList();
     }
 
     Optional<DomainEvent> event(UUID eventId) {

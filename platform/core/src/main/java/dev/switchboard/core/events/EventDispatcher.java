@@ -1,16 +1,26 @@
 package dev.switchboard.core.events;
 
+import dev.switchboard.core.config.PlatformConfig;
 import dev.switchboard.core.db.DatabaseScope;
 import dev.switchboard.core.db.FairQueue;
 import dev.switchboard.core.nodes.NodeIdentity;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -18,6 +28,8 @@ import java.util.logging.Logger;
  * Delivers outbox events to each {@link DomainEventConsumer} on its own: a consumer's deliveries
  * are claimed in batches that are fair between locations (a location flooding events gets its share
  * of a round, no more), and each delivery runs in its own transaction with the consumer's work. A
+ * round's deliveries run side by side on {@code switchboard.events.delivery-threads} threads, except
+ * those of one contact, which run one after the other in outbox order. A
  * failure is retried with back-off and parked after {@link #MAX_ATTEMPTS}; it never touches another
  * delivery or another consumer. Safe with several nodes: claims use {@code FOR UPDATE SKIP LOCKED}.
  */
@@ -42,6 +54,14 @@ public class EventDispatcher {
 
     @Inject
     EventDispatcher self;
+
+    @Inject
+    PlatformConfig config;
+
+    @Resource
+    ManagedThreadFactory threadFactory;
+
+    private ExecutorService pool;
 
     /** Where each consumer's next round starts: after the last location served. */
     private final Map<String, UUID> cursors = new ConcurrentHashMap<>();
@@ -72,10 +92,47 @@ public class EventDispatcher {
         cursors.put(consumer.name(), locations.get(locations.size() - 1));
         int perLocation = Math.max(1, BATCH / locations.size());
         List<EventDeliveries.Claimed> claimed = deliveries.claim(consumer.name(), locations, perLocation, node.id());
+        // one lane per contact: its events one after the other, in outbox order; lanes side by side
+        Map<String, List<EventDeliveries.Claimed>> lanes = new LinkedHashMap<>();
         for (EventDeliveries.Claimed delivery : claimed) {
-            deliverOne(consumer, delivery);
+            lanes.computeIfAbsent(delivery.orderKey(), key -> new ArrayList<>()).add(delivery);
+        }
+        if (lanes.size() <= 1 || config.eventDeliveryThreads() == 1) {
+            claimed.forEach(delivery -> deliverOne(consumer, delivery));
+            return claimed.size();
+        }
+        List<Future<?>> running = new ArrayList<>();
+        for (List<EventDeliveries.Claimed> lane : lanes.values()) {
+            running.add(pool().submit(() -> lane.forEach(delivery -> deliverOne(consumer, delivery))));
+        }
+        for (Future<?> lane : running) {
+            try {
+                lane.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while events were delivered", e);
+            } catch (ExecutionException e) {
+                // deliverOne records its own failures; anything else is logged here and the delivery retried later
+                LOG.log(Level.WARNING, "A lane of " + consumer.name() + "'s deliveries failed", e.getCause());
+            }
         }
         return claimed.size();
+    }
+
+    /** The threads deliveries run on, made the first time a round has several lanes. */
+    private synchronized ExecutorService pool() {
+        if (pool == null) {
+            pool = Executors.newFixedThreadPool(config.eventDeliveryThreads(), threadFactory);
+        }
+        return pool;
+    }
+
+    @PreDestroy
+    synchronized void stopPool() {
+        if (pool != null) {
+            pool.shutdownNow();
+            pool = null;
+        }
     }
 
     private void deliverOne(DomainEventConsumer consumer, EventDeliveries.Claimed delivery) {

@@ -55,7 +55,8 @@ class RuntimeInContainerIT {
     @Deployment
     static WebArchive platform() {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("switchboard.in-container.war")))
-                .addClasses(FailingConsumer.class, MarkerDelegate.class);
+                .addClasses(FailingConsumer.class, RecordingConsumer.class, RecordingConsumer.Delivered.class,
+                        MarkerDelegate.class);
     }
 
     @Inject
@@ -63,6 +64,9 @@ class RuntimeInContainerIT {
 
     @Inject
     EventOutbox outbox;
+
+    @Inject
+    RecordingConsumer recording;
 
     @Inject
     WorkflowEngine engine;
@@ -267,6 +271,35 @@ class RuntimeInContainerIT {
         String error = db.queryOne("SELECT last_error FROM event_delivery WHERE consumer = ? AND event_id = ?",
                 row -> row.getString(1), FailingConsumer.NAME, event).orElse("");
         assertTrue(error.contains("the consumer fails on purpose"), error);
+    }
+
+    @Test
+    void aRoundDeliversSideBySideButOneContactsEventsInOrder() throws Exception {
+        UUID location = anyLocation();
+        String sameContact = UUID.randomUUID().toString();
+        java.util.List<String> sameContactEvents = new java.util.ArrayList<>();
+        java.util.Set<String> all = new java.util.HashSet<>();
+        transaction.begin();
+        for (int i = 0; i < 20; i++) {
+            UUID mine = outbox.append(LocationId.of(location), EventCatalog.CONTACT_CREATED,
+                    Json.createObjectBuilder().add("contactId", sameContact).build());
+            UUID other = outbox.append(LocationId.of(location), EventCatalog.CONTACT_CREATED,
+                    Json.createObjectBuilder().add("contactId", UUID.randomUUID().toString()).build());
+            sameContactEvents.add(mine.toString());
+            all.add(mine.toString());
+            all.add(other.toString());
+        }
+        transaction.commit();
+
+        awaitTrue(() -> recording.delivered().stream().map(RecordingConsumer.Delivered::eventId)
+                .filter(all::contains).distinct().count() == all.size());
+
+        java.util.List<RecordingConsumer.Delivered> ours = recording.delivered().stream()
+                .filter(delivered -> all.contains(delivered.eventId())).toList();
+        assertEquals(sameContactEvents, ours.stream().filter(delivered -> delivered.contactId().equals(sameContact))
+                .map(RecordingConsumer.Delivered::eventId).toList(), "one contact's events, in the order they happened");
+        assertTrue(ours.stream().map(RecordingConsumer.Delivered::thread).distinct().count() > 1,
+                "the contacts' lanes ran on several threads: " + ours);
     }
 
     @Test
