@@ -124,6 +124,7 @@ public class WorkflowEngine {
         config.setProcessDefinitionCacheLimit(DEFINITION_CACHE_SIZE);
         config.setActivityBehaviorFactory(new LimitedActivityBehaviorFactory(limits.maxMultiInstance()));
         config.setPreBpmnParseHandlers(List.of(new AsyncStartParseHandler(), new AsyncLeaveParseHandler(),
+                new CalledWorkflowParseHandler(),
                 ActionTaskParseHandler.before()));
         config.setPostBpmnParseHandlers(List.of(new RefusedElementParseHandler(), ActionTaskParseHandler.after(
                 () -> new ActionTaskBehavior(actionExecutions, contacts, customValues, tenants, limits))));

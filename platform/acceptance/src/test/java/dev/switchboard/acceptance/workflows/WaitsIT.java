@@ -45,9 +45,27 @@ class WaitsIT {
         scenario.deployFixture(WaitsIT.class, "time-of-day");
         scenario.deployFixture(WaitsIT.class, "goal");
         scenario.deployFixture(WaitsIT.class, "goal-over-step");
+        scenario.deployFixture(WaitsIT.class, "waiter");
+        scenario.deployFixture(WaitsIT.class, "calls-waiter");
         ApiClient.Response field = location.api().postJson(location.path("custom-fields"),
                 Map.of("key", "wake_at", "name", "Wake at", "type", "text"));
         assertThat(field.status()).as(field.body()).isEqualTo(201);
+    }
+
+    @Test
+    void aCalledWorkflowRunsForTheSameContactAndItsWaitEnds() {
+        String contact = scenario.contact("Cal", "cal.called@example.com");
+        scenario.tag(contact, "call-waiter");
+        scenario.awaitRuns(contact, SOON, runs -> runs.size() == 1);
+        Scenario.sleep(2000);
+        assertThat(scenario.tags(contact)).doesNotContain("child-woke", "parent-done");
+
+        scenario.tag(contact, "wake-child");
+
+        JsonNode run = scenario.endedRuns(contact, 1, SOON).get(0);
+        assertThat(run.get("state").asText()).as(run.toString()).isEqualTo("COMPLETED");
+        assertThat(scenario.tags(contact)).as("the called workflow's step had the contact; the caller went on")
+                .contains("child-woke", "parent-done");
     }
 
     @Test
