@@ -48,6 +48,10 @@ import scala.jdk.javaapi.CollectionConverters;
  */
 final class PlatformFunctions extends JavaFunctionProvider {
 
+    /** The platform's clock; tests set another. */
+    static volatile java.time.Clock clock = java.time.Clock.systemUTC();
+
+
     private static final Map<String, List<JavaFunction>> FUNCTIONS = Map.of(
             "next time", List.of(
                     new JavaFunction(List.of("time", "zone"), args -> next(args.get(0), args.get(1), null)),
@@ -83,11 +87,16 @@ final class PlatformFunctions extends JavaFunctionProvider {
             if (days.isEmpty()) {
                 throw new IllegalArgumentException("weekdays names no day");
             }
-            ZonedDateTime now = ZonedDateTime.now(id);
+            ZonedDateTime now = ZonedDateTime.now(clock.withZone(id));
             ZonedDateTime candidate = now.toLocalDate().atTime(at).atZone(id);
             for (int i = 0; i < 8; i++) {
                 if (candidate.isAfter(now) && days.contains(candidate.getDayOfWeek())) {
                     return ValDateTime.apply(candidate);
+                }
+                // a time in the hour that repeats when the clocks go back: its second occurrence
+                ZonedDateTime second = candidate.withLaterOffsetAtOverlap();
+                if (second.isAfter(now) && days.contains(second.getDayOfWeek())) {
+                    return ValDateTime.apply(second);
                 }
                 candidate = candidate.toLocalDate().plusDays(1).atTime(at).atZone(id);
             }
@@ -102,7 +111,7 @@ final class PlatformFunctions extends JavaFunctionProvider {
     static Val anniversary(Val given, Val zone) {
         return guarded(() -> {
             LocalDate date = date(given);
-            LocalDate today = LocalDate.now(zone(zone));
+            LocalDate today = LocalDate.now(clock.withZone(zone(zone)));
             LocalDate candidate = sameDayIn(date, today.getYear());
             return ValDate.apply(candidate.isBefore(today) ? sameDayIn(date, today.getYear() + 1) : candidate);
         });

@@ -26,6 +26,25 @@ class PlatformFunctionsTest {
     }
 
     @Test
+    void aTimeInTheRepeatedHourOfTheAutumnChangeIsItsSecondOccurrenceOnceTheFirstHasPassed() {
+        ZoneId paris = ZoneId.of("Europe/Paris");
+        // 25 October 2026: clocks go back at 03:00 CEST to 02:00 CET; 02:30 happens twice
+        ZonedDateTime betweenTheTwo = ZonedDateTime.of(2026, 10, 25, 2, 45, 0, 0, paris).withEarlierOffsetAtOverlap();
+        java.time.Clock before = PlatformFunctions.clock;
+        PlatformFunctions.clock = java.time.Clock.fixed(betweenTheTwo.toInstant(), java.time.ZoneOffset.UTC);
+        try {
+            Date next = (Date) Feel.evaluate("next time(\"02:30\", \"Europe/Paris\")", Map.of());
+            assertThat(next.toInstant()).isEqualTo(ZonedDateTime.of(2026, 10, 25, 2, 30, 0, 0, paris)
+                    .withLaterOffsetAtOverlap().toInstant());
+            Date tomorrow = (Date) Feel.evaluate("next time(\"01:00\", \"Europe/Paris\")", Map.of());
+            assertThat(tomorrow.toInstant()).as("01:00 is past: the next day")
+                    .isEqualTo(ZonedDateTime.of(2026, 10, 26, 1, 0, 0, 0, paris).toInstant());
+        } finally {
+            PlatformFunctions.clock = before;
+        }
+    }
+
+    @Test
     void nextTimeKeepsToTheWeekdaysGiven() {
         for (String day : List.of("MO", "saturday", "Su")) {
             Date next = (Date) Feel.evaluate("next time(time(\"08:00:00\"), zone, [day])",
