@@ -283,12 +283,15 @@ public class ActionExecutions {
                 crashesBeforeParking, crashesBeforeParking, crashesBeforeParking, node);
     }
 
-    /** The step of a run that gave up last, if its last state is FAILED: what an incident retries or skips. */
-    public Optional<Failed> lastFailed(LocationId locationId, String runId) {
-        return db.queryOne("""
+    /**
+     * The steps of a run whose state is FAILED, the one that gave up last first (at most 100): what an
+     * incident retries or skips. A run with parallel branches can have several.
+     */
+    public List<Failed> failed(LocationId locationId, String runId) {
+        return db.query("""
                 SELECT id, execution_id, activity_id, action_id, error FROM action_execution
                 WHERE location_id = ? AND run_id = ? AND status = 'FAILED'
-                ORDER BY finished_at DESC NULLS LAST, created_at DESC LIMIT 1""",
+                ORDER BY finished_at DESC NULLS LAST, created_at DESC LIMIT 100""",
                 row -> new Failed(row.getObject(1, UUID.class), row.getString(2), row.getString(3), row.getString(4),
                         row.getString(5)), locationId, runId);
     }

@@ -16,8 +16,9 @@ import org.flowable.job.api.Job;
 
 /**
  * A FAILED run whose process instance still waits where it failed is an incident: a user can retry it
- * (the failed step gets new attempts, or the engine's parked job runs again), skip the failed step (the
- * run goes on as if it had completed, without outputs), or cancel the run. Every run id is looked up in
+ * (its failed steps get new attempts, or the engine's parked job runs again), skip its failed steps (the
+ * run goes on as if they had completed, without outputs), or cancel the run. A run with parallel
+ * branches can wait at several failed steps: retry and skip take all of them. Every run id is looked up in
  * the location's own runs first, so another location's run is not found.
  */
 @ApplicationScoped
@@ -59,8 +60,8 @@ public class RunIncidents {
             return Optional.of(new Incident(job.getElementId(), Incident.JOB, null,
                     job.getExceptionMessage() == null ? run.error() : job.getExceptionMessage(), true, false));
         }
-        return waitingFailedStep(locationId, run).map(step -> new Incident(step.activityId(), Incident.STEP,
-                step.actionId(), step.error(), true, true));
+        return waitingFailedSteps(locationId, run).stream().findFirst().map(step -> new Incident(step.activityId(),
+                Incident.STEP, step.actionId(), step.error(), true, true));
     }
 
     /** Runs the incident again: the parked jobs, or the failed step with the usual number of attempts. */
@@ -73,9 +74,13 @@ public class RunIncidents {
             parked.forEach(job -> engine.management().moveDeadLetterJobToExecutableJob(job.getId(), JOB_RETRIES));
             return;
         }
-        ActionExecutions.Failed step = waitingFailedStep(locationId, run).orElseThrow(() -> nothingLeft(run, "retried"));
+        List<ActionExecutions.Failed> failed = waitingFailedSteps(locationId, run);
+        if (failed.isEmpty()) {
+            throw nothingLeft(run, "retried");
+        }
         resume(run);
-        steps.retry(step.id(), limits.maxActionAttempts());
+        // every failed step the run waits at: parallel branches can have failed one each
+        failed.forEach(step -> steps.retry(step.id(), limits.maxActionAttempts()));
     }
 
     /** Passes over the failed step: the run moves on from it, in a job of the engine, as if it had completed. */
@@ -86,10 +91,15 @@ public class RunIncidents {
             throw ProblemException.conflict("run " + runId + " failed in the engine, not in an action step, so there"
                     + " is no step to skip: retry it or cancel it");
         }
-        ActionExecutions.Failed step = waitingFailedStep(locationId, run).orElseThrow(() -> nothingLeft(run, "skipped"));
+        List<ActionExecutions.Failed> failed = waitingFailedSteps(locationId, run);
+        if (failed.isEmpty()) {
+            throw nothingLeft(run, "skipped");
+        }
         resume(run);
-        steps.skip(step.id(), by);
-        engine.continueAfterStep(step.executionId(), step.activityId());
+        for (ActionExecutions.Failed step : failed) {
+            steps.skip(step.id(), by);
+            engine.continueAfterStep(step.executionId(), step.activityId());
+        }
     }
 
     /** Ends a running or failed run as CANCELLED; its steps not yet made are never made. */
@@ -124,13 +134,13 @@ public class RunIncidents {
                 .jobTenantId(run.locationId().toString()).list();
     }
 
-    /** The run's last failed step, when the run still waits at it. */
-    private Optional<ActionExecutions.Failed> waitingFailedStep(LocationId locationId, WorkflowRuns.Run run) {
-        return steps.lastFailed(locationId, run.id()).filter(step -> {
+    /** The run's failed steps it still waits at, the one that gave up last first. */
+    private List<ActionExecutions.Failed> waitingFailedSteps(LocationId locationId, WorkflowRuns.Run run) {
+        return steps.failed(locationId, run.id()).stream().filter(step -> {
             Execution execution = engine.runtime().createExecutionQuery().executionId(step.executionId())
                     .executionTenantId(locationId.toString()).singleResult();
             return execution != null && step.activityId().equals(execution.getActivityId());
-        });
+        }).toList();
     }
 
     private static ProblemException nothingLeft(WorkflowRuns.Run run, String what) {

@@ -33,7 +33,7 @@ class IncidentsIT {
     static void setUp(TestLocation testLocation) {
         location = testLocation;
         scenario = new Scenario(location);
-        for (String fixture : List.of("set-plan", "set-tier", "broken-gateway")) {
+        for (String fixture : List.of("set-plan", "set-tier", "broken-gateway", "two-branches")) {
             scenario.deployFixture(IncidentsIT.class, fixture);
         }
     }
@@ -88,6 +88,26 @@ class IncidentsIT {
         assertThat(step(done, "after").get("status").asText()).isEqualTo("COMPLETED");
         assertThat(scenario.tags(contact)).contains("after-incident-skip");
         Problems.assertProblem(api().post(location.path("workflow-runs/" + id(done) + "/skip")), 409, "only a failed run");
+    }
+
+    @Test
+    void skippingARunWhoseTwoParallelBranchesFailedSkipsBothAndTheJoinGoesOn() {
+        String contact = scenario.contact("Par", "par.branches@example.com");
+        scenario.tag(contact, "two-branches");
+        JsonNode failed = scenario.awaitRuns(contact, SOON, runs -> runs.size() == 1
+                && "FAILED".equals(runs.get(0).get("state").asText())
+                && Scenario.steps(scenario.run(runs.get(0).get("id").asText()), "left").stream()
+                        .anyMatch(step -> "FAILED".equals(step.get("status").asText()))
+                && Scenario.steps(scenario.run(runs.get(0).get("id").asText()), "right").stream()
+                        .anyMatch(step -> "FAILED".equals(step.get("status").asText()))).get(0);
+
+        ok(api().post(location.path("workflow-runs/" + id(failed) + "/skip")));
+
+        JsonNode done = scenario.endedRuns(contact, 1, SOON).get(0);
+        assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("COMPLETED");
+        assertThat(step(done, "left").get("status").asText()).isEqualTo("SKIPPED");
+        assertThat(step(done, "right").get("status").asText()).isEqualTo("SKIPPED");
+        assertThat(scenario.tags(contact)).contains("joined");
     }
 
     @Test
