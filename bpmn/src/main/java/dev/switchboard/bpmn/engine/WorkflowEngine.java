@@ -343,20 +343,36 @@ public class WorkflowEngine {
         runtime().evaluateConditionalEvents(processInstanceId);
     }
 
+    /** The run variable holding the events that ended its waits lately, so that a redelivered one ends none again. */
+    static final String WOKEN_BY = "wokenBy";
+    /** How many such events a run remembers. */
+    static final int WOKEN_BY_KEPT = 20;
+
     /**
-     * Delivers a message to one waiting execution of the location, in the caller's transaction, with
-     * {@code variables} set on the run. The run leaves the wait in a job of its own.
+     * Delivers a platform event to one waiting execution of the location, in the caller's transaction,
+     * with {@code variables} set on the run. The run leaves the wait in a job of its own.
      *
-     * @return false when the execution no longer waits for it (delivered already, cancelled, moved on)
+     * @return false when the execution no longer waits for it (delivered already, cancelled, moved on),
+     *         or when this event ended one of the run's waits already (a delivery repeated after a failure
+     *         must not end the wait the run came back to)
      */
-    public boolean deliverMessage(LocationId locationId, String executionId, String messageName,
+    public boolean deliverMessage(LocationId locationId, String executionId, String messageName, UUID eventId,
                                   Map<String, Object> variables) {
         long waiting = runtime().createExecutionQuery().executionId(executionId).executionTenantId(locationId.toString())
                 .messageEventSubscriptionName(messageName).count();
         if (waiting == 0) {
             return false;
         }
-        runtime().messageEventReceived(messageName, executionId, variables);
+        Object woken = runtime().getVariable(executionId, WOKEN_BY);
+        List<String> events = woken == null || woken.toString().isEmpty() ? new java.util.ArrayList<>()
+                : new java.util.ArrayList<>(List.of(woken.toString().split(",")));
+        if (events.contains(eventId.toString())) {
+            return false;
+        }
+        events.add(eventId.toString());
+        Map<String, Object> all = new LinkedHashMap<>(variables);
+        all.put(WOKEN_BY, String.join(",", events.subList(Math.max(0, events.size() - WOKEN_BY_KEPT), events.size())));
+        runtime().messageEventReceived(messageName, executionId, all);
         return true;
     }
 

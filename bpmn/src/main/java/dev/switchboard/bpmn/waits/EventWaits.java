@@ -79,7 +79,7 @@ public class EventWaits implements DomainEventConsumer {
                 break;
             }
             try {
-                self.moveOn(event.locationId(), waiting, event.type(), fields);
+                self.moveOn(event.locationId(), waiting, event.type(), event.id(), fields);
             } catch (RuntimeException e) {
                 // the others still get the event; this one is tried again with the delivery
                 LOG.log(Level.WARNING, "Event " + event.id() + " could not end the wait of run " + waiting.processInstanceId(), e);
@@ -111,10 +111,11 @@ public class EventWaits implements DomainEventConsumer {
 
     /** One run moved on past its wait, with the event's fields as its variables. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void moveOn(LocationId locationId, WorkflowEngine.Waiting waiting, String eventType, Map<String, String> fields) {
+    public void moveOn(LocationId locationId, WorkflowEngine.Waiting waiting, String eventType, java.util.UUID eventId,
+                       Map<String, String> fields) {
         Map<String, Object> variables = new HashMap<>();
         fields.forEach((field, value) -> variables.put(waiting.activityId() + "_" + field, value));
-        engine.deliverMessage(locationId, waiting.executionId(), eventType, variables);
+        engine.deliverMessage(locationId, waiting.executionId(), eventType, eventId, variables);
     }
 
     /**

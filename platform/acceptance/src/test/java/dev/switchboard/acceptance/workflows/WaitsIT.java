@@ -34,11 +34,13 @@ class WaitsIT {
 
     private static Scenario scenario;
     private static TestLocation location;
+    private static RunningPlatform running;
 
     @BeforeAll
     static void setUp(RunningPlatform platform, TestLocation testLocation) {
         EchoChannelPlugin.ensureInstalled(platform.admin());
         location = testLocation;
+        running = platform;
         scenario = new Scenario(location);
         scenario.deployFixture(WaitsIT.class, "await-reply");
         scenario.deployFixture(WaitsIT.class, "answer");
@@ -47,9 +49,41 @@ class WaitsIT {
         scenario.deployFixture(WaitsIT.class, "goal-over-step");
         scenario.deployFixture(WaitsIT.class, "waiter");
         scenario.deployFixture(WaitsIT.class, "calls-waiter");
+        scenario.deployFixture(WaitsIT.class, "ping-loop");
         ApiClient.Response field = location.api().postJson(location.path("custom-fields"),
                 Map.of("key", "wake_at", "name", "Wake at", "type", "text"));
         assertThat(field.status()).as(field.body()).isEqualTo(201);
+    }
+
+    @Test
+    void anEventDeliveredAgainDoesNotEndTheWaitTheRunCameBackTo() throws Exception {
+        String contact = scenario.contact("Pia", "pia.ping@example.com");
+        scenario.tag(contact, "ping-loop");
+        scenario.awaitRuns(contact, SOON, runs -> runs.size() == 1);
+        Scenario.sleep(1500);
+        scenario.tag(contact, "ping");
+        scenario.awaitRuns(contact, SOON, runs -> notes(contact) == 1);
+        Scenario.sleep(1500); // the run is back at its wait
+
+        // the delivery of the "ping" event to the waits happens again, as after a failure or a crash
+        try (java.sql.Connection db = running.database();
+             java.sql.PreparedStatement again = db.prepareStatement("""
+                     UPDATE event_delivery SET status = 'PENDING', next_attempt_at = now()
+                     WHERE consumer = 'workflow-waits' AND event_id = (SELECT id FROM domain_event
+                         WHERE type = 'contact.tag_added' AND payload ->> 'contactId' = ? AND payload ->> 'tag' = 'ping')""")) {
+            again.setString(1, contact);
+            assertThat(again.executeUpdate()).isEqualTo(1);
+        }
+        Scenario.sleep(4000);
+
+        assertThat(notes(contact)).as("the same event woke the run once").isEqualTo(1);
+        scenario.api().delete(location.path("contacts/" + contact + "/tags/ping"));
+        scenario.tag(contact, "ping");
+        scenario.awaitRuns(contact, SOON, runs -> notes(contact) == 2);
+    }
+
+    private static int notes(String contact) {
+        return location.api().get(location.path("contacts/" + contact + "/notes")).json().get("items").size();
     }
 
     @Test
