@@ -173,33 +173,39 @@ class PluginFaultsIT {
     @Test
     @Order(45)
     void aCompletedStepWhoseRunDidNotMoveOnIsFoundAndItsRunCompletes() throws Exception {
-        List<String> busy = List.of(tagNewContact("test.slow.wait", "Busy0"), tagNewContact("test.slow.wait", "Busy1"));
-        String stranded = tagNewContact("test.slow.wait", "Stranded");
-        int marked = 0;
-        // the window lasts while both calls are busy: until the busy runs end (a slow machine enters the
-        // third step late, but still before then), and at most a minute
+        // three runs, two calls at most: whichever step waits for a free call is made "elsewhere"
+        List<String> contacts = List.of(tagNewContact("test.slow.wait", "Slow0"), tagNewContact("test.slow.wait", "Slow1"),
+                tagNewContact("test.slow.wait", "Slow2"));
+        String stranded = null;
+        // the window lasts while two calls are busy (the runs start in any order): until two runs end, at most a minute
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         long nextLook = 0;
         try (Connection db = platform.database();
              PreparedStatement complete = db.prepareStatement("""
                      UPDATE action_execution SET status = 'COMPLETED', lease_owner = NULL, error = NULL,
                             outputs = '{"answer": "done elsewhere"}', finished_at = now() - interval '1 hour'
-                     WHERE contact->>'id' = ? AND status = 'PENDING'""")) {
-            complete.setString(1, stranded);
+                     WHERE id = (SELECT id FROM action_execution WHERE contact->>'id' = ANY (?) AND status = 'PENDING'
+                                 LIMIT 1 FOR UPDATE SKIP LOCKED) AND status = 'PENDING'
+                     RETURNING contact->>'id'""")) {
+            complete.setArray(1, db.createArrayOf("text", contacts.toArray()));
             // the step waits, claimed and put back each second, while both of the plugin's calls are busy
-            while (marked == 0 && System.nanoTime() < deadline) {
-                marked = complete.executeUpdate();
+            while (stranded == null && System.nanoTime() < deadline) {
+                try (java.sql.ResultSet row = complete.executeQuery()) {
+                    stranded = row.next() ? row.getString(1) : null;
+                }
                 Thread.sleep(20);
-                if (marked == 0 && System.nanoTime() > nextLook) {
+                if (stranded == null && System.nanoTime() > nextLook) {
                     nextLook = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
-                    if (busy.stream().allMatch(contact -> scenario.runsOf(contact).findValuesAsText("state").stream()
-                            .anyMatch(state -> !state.equals("RUNNING")))) {
+                    if (contacts.stream().filter(contact -> scenario.runsOf(contact).findValuesAsText("state").stream()
+                            .anyMatch(state -> !state.equals("RUNNING"))).count() >= 2) {
                         break;
                     }
                 }
             }
         }
-        assertThat(marked).as("the third step was seen waiting for a free call").isEqualTo(1);
+        assertThat(stranded).as("the third step was seen waiting for a free call").isNotNull();
+        String made = stranded;
+        List<String> busy = contacts.stream().filter(contact -> !contact.equals(made)).toList();
 
         JsonNode run = scenario.endedRuns(stranded, 1, Duration.ofSeconds(60)).get(0);
         assertThat(run.get("state").asText()).as(run.toString()).isEqualTo("COMPLETED");
