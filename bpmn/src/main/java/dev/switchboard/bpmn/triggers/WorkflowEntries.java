@@ -88,15 +88,22 @@ public class WorkflowEntries {
      * transaction that starts the run.
      */
     public Optional<Refusal> refusal(LocationId locationId, String processKey, String contactId) {
-        if (contactId == null) {
-            return Optional.empty();
+        if (contactId != null) {
+            db.queryOne("SELECT pg_advisory_xact_lock(hashtextextended(? || '/' || ? || '/' || ?, 0))", row -> true,
+                    locationId.toString(), processKey, contactId);
         }
-        db.queryOne("SELECT pg_advisory_xact_lock(hashtextextended(? || '/' || ? || '/' || ?, 0))", row -> true,
-                locationId.toString(), processKey, contactId);
-        Setting setting = setting(locationId, processKey);
+        // read under a share lock: turning the workflow off waits for this start, or this start sees it off
+        Setting setting = db.queryOne("""
+                        SELECT reentry, enabled, deleted_at IS NOT NULL FROM workflow_setting
+                        WHERE location_id = ? AND process_key = ? FOR SHARE""",
+                        WorkflowEntries::setting, locationId, processKey)
+                .orElse(Setting.DEFAULT);
         if (setting.deleted() || !setting.enabled()) {
             return Optional.of(new Refusal("workflow " + processKey + " is " + (setting.deleted() ? "deleted" : "turned off"),
                     false));
+        }
+        if (contactId == null) {
+            return Optional.empty();
         }
         ReentryPolicy policy = setting.reentry();
         if (policy.kind() != ReentryPolicy.Kind.ALWAYS) {
