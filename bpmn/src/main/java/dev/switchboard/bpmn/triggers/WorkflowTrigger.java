@@ -39,6 +39,20 @@ public record WorkflowTrigger(String event, Map<String, String> match, String co
     public record Registered(String processKey, WorkflowTrigger trigger) {
     }
 
+    /**
+     * The {@code <sb:match field="…" value="…"/>} elements among extension elements (a trigger's children,
+     * or a message catch event's), by field.
+     */
+    public static Map<String, String> matchOf(Map<String, List<ExtensionElement>> elements) {
+        Map<String, String> match = new LinkedHashMap<>();
+        for (ExtensionElement condition : elements.getOrDefault(SwitchboardBpmn.MATCH, List.of())) {
+            if (SwitchboardBpmn.NAMESPACE.equals(condition.getNamespace())) {
+                match.put(condition.getAttributeValue(null, "field"), condition.getAttributeValue(null, "value"));
+            }
+        }
+        return match;
+    }
+
     /** The trigger of the process's none start event, if it declares one. */
     public static Optional<WorkflowTrigger> of(Process process) {
         for (StartEvent start : process.findFlowElementsOfType(StartEvent.class, false)) {
@@ -46,11 +60,7 @@ public record WorkflowTrigger(String event, Map<String, String> match, String co
                 if (!SwitchboardBpmn.NAMESPACE.equals(trigger.getNamespace())) {
                     continue;
                 }
-                Map<String, String> match = new LinkedHashMap<>();
-                for (ExtensionElement condition : trigger.getChildElements().getOrDefault(SwitchboardBpmn.MATCH, List.of())) {
-                    match.put(condition.getAttributeValue(null, "field"), condition.getAttributeValue(null, "value"));
-                }
-                return Optional.of(new WorkflowTrigger(trigger.getAttributeValue(null, "event"), match,
+                return Optional.of(new WorkflowTrigger(trigger.getAttributeValue(null, "event"), matchOf(trigger.getChildElements()),
                         EventCondition.of(trigger.getChildElements()).orElse(null)));
             }
         }

@@ -1,6 +1,5 @@
 package dev.switchboard.bpmn.waits;
 
-import dev.switchboard.bpmn.SwitchboardBpmn;
 import dev.switchboard.bpmn.engine.WorkflowEngine;
 import dev.switchboard.bpmn.triggers.EventCondition;
 import dev.switchboard.bpmn.triggers.TriggerMatcher;
@@ -17,13 +16,10 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.flowable.bpmn.model.ExtensionElement;
 import org.flowable.bpmn.model.FlowElement;
 
 /**
@@ -127,12 +123,7 @@ public class EventWaits implements DomainEventConsumer {
         if (element == null) {
             return true;
         }
-        Map<String, String> match = new LinkedHashMap<>();
-        for (ExtensionElement condition : element.getExtensionElements().getOrDefault(SwitchboardBpmn.MATCH, List.of())) {
-            if (SwitchboardBpmn.NAMESPACE.equals(condition.getNamespace())) {
-                match.put(condition.getAttributeValue(null, "field"), condition.getAttributeValue(null, "value"));
-            }
-        }
+        Map<String, String> match = WorkflowTrigger.matchOf(element.getExtensionElements());
         if (!TriggerMatcher.matches(new WorkflowTrigger(event.type(), match), event.type(), fields)) {
             return false;
         }

@@ -15,7 +15,6 @@ import dev.switchboard.core.problems.ProblemType;
 import dev.switchboard.core.problems.Texts;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +28,6 @@ import org.flowable.bpmn.model.BoundaryEvent;
 import org.flowable.bpmn.model.BpmnModel;
 import org.flowable.bpmn.model.ConditionalEventDefinition;
 import org.flowable.bpmn.model.Event;
-import org.flowable.bpmn.model.ExtensionElement;
 import org.flowable.bpmn.model.FlowElement;
 import org.flowable.bpmn.model.IntermediateCatchEvent;
 import org.flowable.bpmn.model.MessageEventDefinition;
@@ -187,10 +185,7 @@ public record BpmnDocument(String key, String name, String xml, Optional<Workflo
             if (!(event instanceof IntermediateCatchEvent || event instanceof BoundaryEvent)) {
                 continue;
             }
-            Map<String, String> match = new LinkedHashMap<>();
-            for (ExtensionElement condition : event.getExtensionElements().getOrDefault(SwitchboardBpmn.MATCH, List.of())) {
-                match.put(condition.getAttributeValue(null, "field"), condition.getAttributeValue(null, "value"));
-            }
+            Map<String, String> match = WorkflowTrigger.matchOf(event.getExtensionElements());
             Optional<String> condition = EventCondition.of(event.getExtensionElements());
             if (match.isEmpty() && condition.isEmpty()) {
                 continue;

@@ -5,6 +5,7 @@ import dev.switchboard.api.schema.Field;
 import dev.switchboard.core.crm.contacts.Contact;
 import dev.switchboard.core.crm.contacts.Contacts;
 import dev.switchboard.core.db.Database;
+import dev.switchboard.core.tenancy.LocationUsers;
 import dev.switchboard.core.json.Json;
 import dev.switchboard.core.plugins.actions.ActionFailure;
 import dev.switchboard.core.plugins.actions.BuiltInAction;
@@ -12,7 +13,6 @@ import dev.switchboard.core.plugins.actions.BuiltInStep;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -48,6 +48,9 @@ public class AssignUserAction implements BuiltInAction<AssignUserAction.Input, A
     @Inject
     Database db;
 
+    @Inject
+    LocationUsers locationUsers;
+
     @Override
     public Output run(Input input, BuiltInStep step) {
         UUID contactId = step.requireContact();
@@ -60,8 +63,7 @@ public class AssignUserAction implements BuiltInAction<AssignUserAction.Input, A
                 return new Output("");
             }
         }
-        Set<UUID> available = new LinkedHashSet<>(db.query("SELECT u FROM switchboard_assignable_users() AS u",
-                row -> row.getObject(1, UUID.class)));
+        Set<UUID> available = locationUsers.available();
         String rotation = step.workflowKey() + "/" + step.activityId();
         db.update("INSERT INTO assignment_rotation (location_id, rotation_key) VALUES (?, ?) ON CONFLICT DO NOTHING",
                 step.locationId(), rotation);

@@ -8,6 +8,7 @@ import dev.switchboard.core.notifications.Notifications;
 import dev.switchboard.core.plugins.actions.ActionFailure;
 import dev.switchboard.core.plugins.actions.BuiltInAction;
 import dev.switchboard.core.plugins.actions.BuiltInStep;
+import dev.switchboard.core.tenancy.LocationUsers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -49,9 +50,12 @@ public class NotifyUsersAction implements BuiltInAction<NotifyUsersAction.Input,
     @Inject
     Contacts contacts;
 
+    @Inject
+    LocationUsers locationUsers;
+
     @Override
     public Output run(Input input, BuiltInStep step) {
-        Set<UUID> reachable = notifications.reachable();
+        Set<UUID> reachable = locationUsers.available();
         Set<UUID> recipients = new LinkedHashSet<>();
         List<UUID> named = new ArrayList<>();
         for (String part : input.to().split(",")) {

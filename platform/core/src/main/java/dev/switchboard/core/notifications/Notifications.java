@@ -35,15 +35,6 @@ public class Notifications {
     @Inject
     Database db;
 
-    /**
-     * The users of the current location who can be notified: not disabled, with access to it.
-     * Read in the location's scope.
-     */
-    public Set<UUID> reachable() {
-        return new LinkedHashSet<>(db.query("SELECT u FROM switchboard_assignable_users() AS u",
-                row -> row.getObject(1, UUID.class)));
-    }
-
     /** Sends one notification to each recipient, in the caller's transaction. */
     @Transactional
     public void send(LocationId locationId, Collection<UUID> recipients, String title, String body, UUID contactId,

@@ -19,6 +19,7 @@ import dev.switchboard.core.problems.JsonInput;
 import dev.switchboard.core.problems.ProblemException;
 import dev.switchboard.core.problems.Violations;
 import dev.switchboard.core.tenancy.LocationId;
+import dev.switchboard.core.tenancy.LocationUsers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -73,6 +74,9 @@ public class Contacts {
 
     @PersistenceContext(unitName = EntityMappings.UNIT)
     EntityManager em;
+
+    @Inject
+    LocationUsers locationUsers;
 
     @Inject
     Database db;
@@ -464,8 +468,7 @@ public class Contacts {
         if (wanted.isEmpty()) {
             return;
         }
-        Set<UUID> assignable = new java.util.HashSet<>(db.query("SELECT switchboard_assignable_users()",
-                row -> row.getObject(1, UUID.class)));
+        Set<UUID> assignable = locationUsers.available();
         if (contact.assignedTo != null && !assignable.contains(contact.assignedTo)) {
             violations.field("assignedTo", "no user " + contact.assignedTo + " with access to this location");
         }

@@ -19,6 +19,7 @@ import dev.switchboard.core.problems.ProblemException;
 import dev.switchboard.core.problems.Texts;
 import dev.switchboard.core.problems.Violations;
 import dev.switchboard.core.tenancy.LocationId;
+import dev.switchboard.core.tenancy.LocationUsers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -68,6 +69,9 @@ public class Opportunities {
 
     @PersistenceContext(unitName = EntityMappings.UNIT)
     EntityManager em;
+
+    @Inject
+    LocationUsers locationUsers;
 
     @Inject
     Database db;
@@ -324,7 +328,7 @@ public class Opportunities {
         }
         PipelineStageEntity stage = pipeline == null ? null : stage(locationId, pipeline, stageId, firstStage, violations);
         if (assignedTo != null && (current == null || !assignedTo.equals(current.assignedTo))
-                && !db.query("SELECT switchboard_assignable_users()", row -> row.getObject(1, UUID.class)).contains(assignedTo)) {
+                && !locationUsers.available().contains(assignedTo)) {
             violations.field("assignedTo", "no user " + assignedTo + " with access to this location");
         }
         CustomFieldValues.Applied custom = customFieldValues.apply(locationId, FieldModel.OPPORTUNITY,
