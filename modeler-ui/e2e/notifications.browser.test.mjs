@@ -9,9 +9,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { callApi, crmEnvironment, deployWorkflow, launchChromium, signIn, WAIT_MS, waitForOrAlert } from './support.mjs';
+import { browserSteps, callApi, crmEnvironment, deployWorkflow, signIn, WAIT_MS, waitForOrAlert } from './support.mjs';
 
 const {
   missing,
@@ -63,26 +61,7 @@ test(
   'Notifications: a workflow tells the team, the bell shows it, opening it goes to the contact, read',
   { skip: missing.length > 0 && `set ${missing.join(', ')} to run`, timeout: 300_000 },
   async (t) => {
-    await mkdir(SCREENSHOT_DIR, { recursive: true });
-    const browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(WAIT_MS);
-    const shot = (p, name) => p.screenshot({ path: path.join(SCREENSHOT_DIR, name), fullPage: true });
-    const pageProblems = [];
-    page.on('pageerror', (e) => pageProblems.push(`pageerror: ${e.message}`));
-
-    let broken = false;
-    const step = (name, fn) =>
-      t.test(name, { skip: broken && 'an earlier step failed' }, async () => {
-        try {
-          await fn();
-        } catch (e) {
-          broken = true;
-          await shot(page, `notifications-failed-${name.split('.')[0]}.png`).catch(() => undefined);
-          throw e;
-        }
-      });
+    const { page, step, shot, pageProblems, otherPage, close } = await browserSteps(t, 'notifications', SCREENSHOT_DIR);
 
     let contactId;
     try {
@@ -143,11 +122,9 @@ test(
       });
 
       await step('4. a read-only user was told too, and marks all read', async () => {
-        const readOnly = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+        const readOnly = await otherPage('read-only');
         try {
-          const p = await readOnly.newPage();
-          p.setDefaultTimeout(WAIT_MS);
-          p.on('pageerror', (e) => pageProblems.push(`read-only pageerror: ${e.message}`));
+          const p = readOnly.page;
           await signIn(p, BASE_URL, READONLY_EMAIL, READONLY_PASSWORD);
           await p.goto(`${BASE_URL}?view=contacts&location=${LOCATION}`);
           await waitForOrAlert(p, S.count, 'the read-only user’s unread count');
@@ -164,7 +141,7 @@ test(
       });
       assert.deepEqual(pageProblems, []);
     } finally {
-      await browser.close();
+      await close();
     }
   },
 );

@@ -14,9 +14,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { callApi, crmEnvironment, deployWorkflow, launchChromium, signIn, WAIT_MS, waitForOrAlert } from './support.mjs';
+import { browserSteps, callApi, crmEnvironment, deployWorkflow, signIn, WAIT_MS, waitForOrAlert } from './support.mjs';
 
 const {
   missing,
@@ -88,26 +86,7 @@ test(
   'Runs console: an incident found, read, skipped and cancelled in the browser; read-only users only look',
   { skip: missing.length > 0 && `set ${missing.join(', ')} to run`, timeout: 300_000 },
   async (t) => {
-    await mkdir(SCREENSHOT_DIR, { recursive: true });
-    const browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(WAIT_MS);
-    const shot = (p, name) => p.screenshot({ path: path.join(SCREENSHOT_DIR, name), fullPage: true });
-    const pageProblems = [];
-    page.on('pageerror', (e) => pageProblems.push(`pageerror: ${e.message}`));
-
-    let broken = false;
-    const step = (name, fn) =>
-      t.test(name, { skip: broken && 'an earlier step failed' }, async () => {
-        try {
-          await fn();
-        } catch (e) {
-          broken = true;
-          await shot(page, `runs-failed-${name.split('.')[0]}.png`).catch(() => undefined);
-          throw e;
-        }
-      });
+    const { page, step, shot, pageProblems, otherPage, close } = await browserSteps(t, 'runs', SCREENSHOT_DIR);
 
     let first;
     let second;
@@ -178,11 +157,9 @@ test(
       });
 
       await step('5. a read-only user sees the third incident but nothing to act with', async () => {
-        const readOnly = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+        const readOnly = await otherPage('read-only');
         try {
-          const p = await readOnly.newPage();
-          p.setDefaultTimeout(WAIT_MS);
-          p.on('pageerror', (e) => pageProblems.push(`read-only pageerror: ${e.message}`));
+          const p = readOnly.page;
           await signIn(p, BASE_URL, READONLY_EMAIL, READONLY_PASSWORD);
           await p.goto(`${BASE_URL}?view=runs&location=${LOCATION}&run=${third.runId}`);
           await waitForOrAlert(p, S.incident, 'the incident, read-only');
@@ -197,7 +174,7 @@ test(
       });
       assert.deepEqual(pageProblems, []);
     } finally {
-      await browser.close();
+      await close();
     }
   },
 );

@@ -1,6 +1,7 @@
 // Helpers shared by the browser tests (not a test file itself: node --test runs *.test.mjs).
 
 import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -84,6 +85,44 @@ export async function expectFieldError(page, inputSelector, pointer) {
     `the message should sit right under the field (field ${JSON.stringify(field)}, message ${JSON.stringify(below)})`,
   );
   return text;
+}
+
+/**
+ * A headless Chromium for a script's numbered steps (`t`: the script's test): its first page, `step`
+ * (a subtest skipped once an earlier one failed, with a screenshot `<prefix>-failed-<n>.png` of the
+ * failure), `shot` (a full-page screenshot into `screenshotDir`), `pageProblems` (script errors of every
+ * page it opened, which the script expects to stay empty), `otherPage(label)` (a page in a context of
+ * its own, for another user) and `close`.
+ */
+export async function browserSteps(t, prefix, screenshotDir) {
+  await mkdir(screenshotDir, { recursive: true });
+  const browser = await launchChromium();
+  const pageProblems = [];
+  const newPage = async (context, label) => {
+    const p = await context.newPage();
+    p.setDefaultTimeout(WAIT_MS);
+    p.on('pageerror', (e) => pageProblems.push(`${label}pageerror: ${e.message}`));
+    return p;
+  };
+  const viewport = { viewport: { width: 1400, height: 1000 } };
+  const page = await newPage(await browser.newContext(viewport), '');
+  const shot = (p, name) => p.screenshot({ path: path.join(screenshotDir, name), fullPage: true });
+  let broken = false;
+  const step = (name, fn) =>
+    t.test(name, { skip: broken && 'an earlier step failed' }, async () => {
+      try {
+        await fn();
+      } catch (e) {
+        broken = true;
+        await shot(page, `${prefix}-failed-${name.split('.')[0]}.png`).catch(() => undefined);
+        throw e;
+      }
+    });
+  const otherPage = async (label) => {
+    const context = await browser.newContext(viewport);
+    return { page: await newPage(context, `${label} `), close: () => context.close() };
+  };
+  return { page, step, shot, pageProblems, otherPage, close: () => browser.close() };
 }
 
 /** Signs in through the login form and waits for the console's navigation. */

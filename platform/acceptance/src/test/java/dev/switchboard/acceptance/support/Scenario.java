@@ -58,6 +58,16 @@ public final class Scenario {
         return created.json().get("id").asText();
     }
 
+    /** Creates a contact with more fields ({@code city}, {@code timezone}, {@code customFields}, …); answers its id. */
+    public String contact(String firstName, String email, Map<String, Object> fields) {
+        Map<String, Object> body = new java.util.HashMap<>(fields);
+        body.put("firstName", firstName);
+        body.put("email", email);
+        ApiClient.Response created = api().postJson(location.path("contacts"), body);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("id").asText();
+    }
+
     public void tag(String contactId, String tag) {
         ApiClient.Response tagged = api().postJson(location.path("contacts/" + contactId + "/tags"), Map.of("tag", tag));
         assertThat(tagged.status()).as(tagged.body()).isEqualTo(200);

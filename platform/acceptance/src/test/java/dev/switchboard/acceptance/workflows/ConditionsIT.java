@@ -43,8 +43,8 @@ class ConditionsIT {
 
     @Test
     void aTriggersConditionStartsTheWorkflowOnlyForTheEventsAndContactsItNames() {
-        String parisian = contact("Paz", "paz.paris@example.com", Map.of("city", "Paris"));
-        String londoner = contact("Lou", "lou.london@example.com", Map.of("city", "London"));
+        String parisian = scenario.contact("Paz", "paz.paris@example.com", Map.of("city", "Paris"));
+        String londoner = scenario.contact("Lou", "lou.london@example.com", Map.of("city", "London"));
 
         scenario.tag(parisian, "regular");
         scenario.tag(londoner, "vip");
@@ -61,8 +61,8 @@ class ConditionsIT {
 
     @Test
     void aConditionComparesANumberCarriedAsText() {
-        String low = contact("Lowe", "lowe.score@example.com", Map.of());
-        String high = contact("Hugh", "hugh.score@example.com", Map.of());
+        String low = scenario.contact("Lowe", "lowe.score@example.com", Map.of());
+        String high = scenario.contact("Hugh", "hugh.score@example.com", Map.of());
 
         patch(low, Map.of("customFields", Map.of("score", 90)));
         patch(high, Map.of("customFields", Map.of("score", 91.5)));
@@ -75,7 +75,7 @@ class ConditionsIT {
 
     @Test
     void aRunWaitsUntilItsContactMeetsTheConditionThenForAnEventThatMeetsItsOwn() {
-        String contact = contact("Quinn", "quinn.qualify@example.com", Map.of("customFields", Map.of("score", 10)));
+        String contact = scenario.contact("Quinn", "quinn.qualify@example.com", Map.of("customFields", Map.of("score", 10)));
         scenario.tag(contact, "qualify");
         scenario.awaitRuns(contact, SOON, runs -> runs.size() == 1);
         Scenario.sleep(2000);
@@ -101,7 +101,7 @@ class ConditionsIT {
 
     @Test
     void aContactThatMeetsTheConditionAlreadyGoesStraightOn() {
-        String contact = contact("Ace", "ace.qualified@example.com", Map.of("customFields", Map.of("score", 80)));
+        String contact = scenario.contact("Ace", "ace.qualified@example.com", Map.of("customFields", Map.of("score", 80)));
 
         scenario.tag(contact, "qualify");
 
@@ -143,15 +143,6 @@ class ConditionsIT {
         assertThat(tagAdded).as(types.body()).isNotNull();
         assertThat(tagAdded.get("fields").toString()).isEqualTo("[\"contactId\",\"tag\"]");
         assertThat(tagAdded.get("description").asText()).isNotBlank();
-    }
-
-    private static String contact(String firstName, String email, Map<String, Object> more) {
-        Map<String, Object> body = new java.util.HashMap<>(more);
-        body.put("firstName", firstName);
-        body.put("email", email);
-        ApiClient.Response created = location.api().postJson(location.path("contacts"), body);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.json().get("id").asText();
     }
 
     private static void patch(String contact, Map<String, Object> patch) {

@@ -116,12 +116,8 @@ class DateTriggersIT {
     }
 
     private static String contact(String firstName, String email, ZoneId zone, Map<String, Object> more) {
-        Map<String, Object> body = new java.util.HashMap<>(more);
-        body.put("firstName", firstName);
-        body.put("email", email);
-        body.put("timezone", zone.getId());
-        ApiClient.Response created = location.api().postJson(location.path("contacts"), body);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.json().get("id").asText();
+        Map<String, Object> fields = new java.util.HashMap<>(more);
+        fields.put("timezone", zone.getId());
+        return scenario.contact(firstName, email, fields);
     }
 }
