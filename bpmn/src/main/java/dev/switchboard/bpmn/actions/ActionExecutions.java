@@ -68,6 +68,28 @@ public class ActionExecutions {
      */
     public UUID enter(LocationId locationId, String runId, String executionId, String activityId, String actionId,
                       Map<String, String> inputs, Optional<String> contactId, int maxAttempts) {
+        UUID id = insert(locationId, runId, executionId, activityId, actionId, inputs, contactId, maxAttempts, null);
+        entered.fire(new ActionStepEntered(id));
+        return id;
+    }
+
+    /**
+     * Records that a run entered an action task whose first attempt {@code node} makes at once, in the
+     * engine's transaction (a built-in action's step): the step is RUNNING and its attempt begun. No
+     * worker hears of it.
+     */
+    Claimed begin(LocationId locationId, String runId, String executionId, String activityId, String actionId,
+                  Map<String, String> inputs, Optional<String> contactId, int maxAttempts, String node) {
+        UUID id = insert(locationId, runId, executionId, activityId, actionId, inputs, contactId, maxAttempts, node);
+        db.update("""
+                INSERT INTO action_attempt (location_id, action_execution_id, attempt, node_id, started_at)
+                VALUES (?, ?, 1, ?, clock_timestamp())""", locationId, id, node);
+        return new Claimed(id, locationId, runId, executionId, activityId, actionId, 1, maxAttempts, inputs, contactId);
+    }
+
+    /** @param node the node making its first attempt now, or null when the step waits for a worker */
+    private UUID insert(LocationId locationId, String runId, String executionId, String activityId, String actionId,
+                        Map<String, String> inputs, Optional<String> contactId, int maxAttempts, String node) {
         int visit = db.queryOne("""
                 SELECT coalesce(max(visit), 0) + 1 FROM action_execution
                 WHERE run_id = ? AND activity_id = ? AND execution_id = ?""",
@@ -75,11 +97,12 @@ public class ActionExecutions {
         UUID id = UUID.randomUUID();
         db.update("""
                 INSERT INTO action_execution (id, location_id, run_id, execution_id, activity_id, visit, action_id,
-                    inputs, contact, status, max_attempts)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, 'PENDING', ?)""",
+                    inputs, contact, status, max_attempts, lease_owner, attempts, created_at, started_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, clock_timestamp(),
+                        CASE WHEN ? THEN clock_timestamp() END)""",
                 id, locationId, runId, executionId, activityId, visit, actionId, JsonColumns.json(inputs),
-                contactId.map(contact -> Json.createObjectBuilder().add("id", contact).build().toString()).orElse(null), maxAttempts);
-        entered.fire(new ActionStepEntered(id));
+                contactId.map(contact -> Json.createObjectBuilder().add("id", contact).build().toString()).orElse(null),
+                node == null ? "PENDING" : "RUNNING", maxAttempts, node, node == null ? 0 : 1, node != null);
         return id;
     }
 
@@ -137,7 +160,7 @@ public class ActionExecutions {
         int updated = db.update("""
                 UPDATE action_execution SET status = 'COMPLETED', plugin_id = ?, plugin_version = ?,
                        summary = ?, outputs = ?::jsonb, variables = ?::jsonb, vendor_id = ?, error = NULL,
-                       finished_at = now(), step_log = coalesce(?::jsonb, step_log)
+                       finished_at = clock_timestamp(), step_log = coalesce(?::jsonb, step_log)
                 WHERE id = ? AND status = 'RUNNING'""", pluginId, pluginVersion, Texts.storable(summary), JsonColumns.json(outputs),
                 variables.isEmpty() ? null : JsonColumns.json(variables), Texts.storable(vendorId), lines(log), step.id());
         endAttempt(step, updated == 1 ? "COMPLETED" : "INTERRUPTED", updated == 1 ? null : "the step was cancelled while it ran");
@@ -190,7 +213,7 @@ public class ActionExecutions {
 
     private void endAttempt(Claimed step, String outcome, String error) {
         db.update("""
-                UPDATE action_attempt SET finished_at = now(), outcome = ?, error = ?
+                UPDATE action_attempt SET finished_at = clock_timestamp(), outcome = ?, error = ?
                 WHERE action_execution_id = ? AND attempt = ?""", outcome, Texts.storable(error), step.id(), step.attempt());
     }
 

@@ -23,6 +23,10 @@ import org.flowable.engine.impl.bpmn.behavior.TaskActivityBehavior;
  * commits the outcome, and triggers the run on in a job of its own. A completed step therefore never
  * runs again because something after it failed: a retry of the continuation finds the step done.
  *
+ * <p>A step of a built-in action (no call out of the platform) is made at once instead, in the
+ * engine's transaction, and the run goes straight on: see {@link BuiltInSteps}. Should something after
+ * it fail, the step's writes roll back with the rest, and the engine's next try makes it again.
+ *
  * <p>One instance per task of a deployed workflow, shared by all its runs: it holds no per-run state.
  */
 public final class ActionTaskBehavior extends TaskActivityBehavior {
@@ -30,14 +34,16 @@ public final class ActionTaskBehavior extends TaskActivityBehavior {
     private static final long serialVersionUID = 1L;
 
     private final transient ActionExecutions executions;
+    private final transient BuiltInSteps builtInSteps;
     private final transient Contacts contacts;
     private final transient CustomValues customValues;
     private final transient TenantDirectory tenants;
     private final transient WorkflowLimits limits;
 
-    public ActionTaskBehavior(ActionExecutions executions, Contacts contacts, CustomValues customValues,
-                              TenantDirectory tenants, WorkflowLimits limits) {
+    public ActionTaskBehavior(ActionExecutions executions, BuiltInSteps builtInSteps, Contacts contacts,
+                              CustomValues customValues, TenantDirectory tenants, WorkflowLimits limits) {
         this.executions = executions;
+        this.builtInSteps = builtInSteps;
         this.contacts = contacts;
         this.customValues = customValues;
         this.tenants = tenants;
@@ -62,6 +68,14 @@ public final class ActionTaskBehavior extends TaskActivityBehavior {
         Map<String, String> mergeValues = templates.contains("{{") ? mergeValues(locationId, contactId, templates) : Map.of();
         Map<String, String> inputs = new LinkedHashMap<>();
         task.inputs().forEach((name, template) -> inputs.put(name, MergeFields.render(template, mergeValues)));
+        if (builtInSteps.isBuiltIn(task.actionId())) {
+            Optional<ActionExecutions.Taken> made = builtInSteps.makeInRun(locationId, runId, execution.getId(),
+                    task.activityId(), task.actionId(), inputs, contactId, limits.maxActionAttempts());
+            if (made.isPresent()) {
+                moveOn(execution, task, made.get());
+                return;
+            }
+        }
         executions.enter(locationId, runId, execution.getId(), task.activityId(), task.actionId(), inputs,
                 contactId, limits.maxActionAttempts());
         // no leave(): the run waits here until the step's outcome is committed and it is triggered
@@ -74,10 +88,16 @@ public final class ActionTaskBehavior extends TaskActivityBehavior {
         if (taken.isEmpty()) {
             return; // not for a completed step of this task: the run keeps waiting
         }
-        taken.get().outputs().forEach((key, value) -> execution.setVariable(activityId + "_" + key, value));
-        taken.get().variables().forEach(execution::setVariable);
-        ActionTask.of(execution.getCurrentFlowElement()).ifPresent(task -> task.outputs().forEach(mapping ->
-                execution.setVariable(mapping.variable(), mapping.read(taken.get().outputs()))));
+        ActionTask task = ActionTask.of(execution.getCurrentFlowElement())
+                .orElseThrow(() -> new FlowableException("task " + activityId + " names no sb:action"));
+        moveOn(execution, task, taken.get());
+    }
+
+    /** Leaves the task with what its completed step hands the run: its outputs, and the variables it sets. */
+    private void moveOn(DelegateExecution execution, ActionTask task, ActionExecutions.Taken step) {
+        step.outputs().forEach((key, value) -> execution.setVariable(task.activityId() + "_" + key, value));
+        step.variables().forEach(execution::setVariable);
+        task.outputs().forEach(mapping -> execution.setVariable(mapping.variable(), mapping.read(step.outputs())));
         leave(execution);
     }
 

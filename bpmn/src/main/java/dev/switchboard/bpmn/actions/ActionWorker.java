@@ -70,6 +70,9 @@ public class ActionWorker {
     BuiltInActions builtIns;
 
     @Inject
+    BuiltInSteps builtInSteps;
+
+    @Inject
     LocationServices services;
 
     @Inject
@@ -255,15 +258,13 @@ public class ActionWorker {
     }
 
     /**
-     * One attempt of a step of the platform's own actions: the action and the step's completion in one
-     * transaction, so that a failed attempt leaves nothing behind, then the run moved on as after a
+     * One attempt of a step of the platform's own actions that failed where its run entered it (see
+     * {@link BuiltInSteps}), or was retried: the action and the step's completion in one transaction, so that a failed attempt leaves nothing behind, then the run moved on as after a
      * plugin's step. A failure is the attempt's, with the lines the action wrote.
      */
     private void performBuiltIn(ActionExecutions.Claimed step, BuiltInActions.Entry entry) {
         ActionSpec spec = entry.spec();
-        BuiltInStep context = new BuiltInStep(step.locationId(), step.runId(),
-                () -> runs.find(step.locationId(), step.runId()).map(WorkflowRuns.Run::workflowKey).orElse(""),
-                step.activityId(), step.id(), step.contactId().map(UUID::fromString));
+        BuiltInStep context = builtInSteps.context(step);
         try {
             self.runBuiltIn(step, entry, context);
         } catch (RuntimeException e) {
@@ -277,20 +278,7 @@ public class ActionWorker {
     /** The built-in action's work and its step's completion, committed together. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void runBuiltIn(ActionExecutions.Claimed step, BuiltInActions.Entry entry, BuiltInStep context) {
-        ActionSpec spec = entry.spec();
-        Record input;
-        try {
-            input = RecordValues.bind(spec.input(), step.inputs());
-        } catch (RecordValues.InvalidValues | IllegalArgumentException e) {
-            throw new ActionFailure("the task's inputs do not fit " + spec.id() + ": " + e.getMessage());
-        }
-        Record output = entry.action().run(input, context);
-        Map<String, String> outputs = output == null ? Map.of() : RecordValues.text(output);
-        if (!executions.completed(step, spec.pluginId(), spec.pluginVersion(), context.summary() == null ? ""
-                : context.summary(), outputs, context.variables(), null, context.lines())) {
-            // rolls the action's writes back with it
-            throw new ActionFailure("the step was cancelled while it was being made");
-        }
+        builtInSteps.perform(step, entry, context);
     }
 
     /**

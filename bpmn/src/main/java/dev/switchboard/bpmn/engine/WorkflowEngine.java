@@ -4,6 +4,7 @@ import dev.switchboard.bpmn.actions.ActionExecutions;
 import dev.switchboard.bpmn.actions.ActionTaskBehavior;
 import dev.switchboard.bpmn.actions.ActionTaskParseHandler;
 import dev.switchboard.bpmn.actions.ActionTaskValidator;
+import dev.switchboard.bpmn.actions.BuiltInSteps;
 import dev.switchboard.bpmn.profile.ExpressionValues;
 import dev.switchboard.bpmn.profile.RefusedElementParseHandler;
 import dev.switchboard.bpmn.profile.RefusingListenerFactory;
@@ -80,6 +81,9 @@ public class WorkflowEngine {
     ActionExecutions actionExecutions;
 
     @Inject
+    BuiltInSteps builtInSteps;
+
+    @Inject
     WorkflowRuns runs;
 
     @Inject
@@ -127,7 +131,7 @@ public class WorkflowEngine {
                 new CalledWorkflowParseHandler(),
                 ActionTaskParseHandler.before()));
         config.setPostBpmnParseHandlers(List.of(new RefusedElementParseHandler(), ActionTaskParseHandler.after(
-                () -> new ActionTaskBehavior(actionExecutions, contacts, customValues, tenants, limits))));
+                () -> new ActionTaskBehavior(actionExecutions, builtInSteps, contacts, customValues, tenants, limits))));
         // the profile at run time: FEEL only, no listeners, no scripts (BpmnProfile checks it at deploy)
         config.setExpressionManager(new SafeExpressionManager(this::expressionVariables));
         config.setListenerFactory(new RefusingListenerFactory());

@@ -39,7 +39,8 @@ class BuiltInActionsIT {
         ok(api.postJson(location.path("custom-fields"), Map.of("key", "score", "name", "Score", "type", "number")));
         ok(api.postJson(location.path("pipelines"), Map.of("name", "Built-in sales",
                 "stages", List.of(Map.of("name", "New"), Map.of("name", "Qualified"), Map.of("name", "Proposal")))));
-        for (String fixture : List.of("second-workflow", "every-action", "nurture", "booked", "bad-field")) {
+        for (String fixture : List.of("second-workflow", "every-action", "nurture", "booked", "bad-field", "together",
+                "refused-variable")) {
             scenario.deployFixture(BuiltInActionsIT.class, fixture);
         }
     }
@@ -189,6 +190,48 @@ class BuiltInActionsIT {
         assertThat(set.get("error").asText()).contains("shoeSize");
         assertThat(run.get("error").asText()).contains("contact.update_field").contains("shoeSize");
         assertThat(Scenario.steps(run, "tag")).isEmpty();
+    }
+
+    @Test
+    void stepsMadeInOneTransactionWithALaterFailureLeaveEachEffectOnce() {
+        String contact = scenario.contact("Grace", "grace.together@example.com");
+
+        scenario.tag(contact, "together");
+
+        // the tag and the note were first made in the run's transaction, which the refused field rolled back;
+        // they were then made again, by the action worker, and each effect is there once
+        JsonNode run = scenario.endedRuns(contact, 1, SOON).get(0);
+        assertThat(run.get("state").asText()).isEqualTo("FAILED");
+        assertThat(step(run, "tag").get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(step(run, "note").get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(Scenario.steps(run, "tag")).hasSize(1);
+        assertThat(Scenario.steps(run, "note")).hasSize(1);
+        assertThat(step(run, "set").get("error").asText()).contains("shoeSize");
+        ApiClient api = location.api();
+        JsonNode notes = api.get(location.path("contacts/" + contact + "/notes")).json().get("items");
+        assertThat(notes).hasSize(1);
+        assertThat(notes.get(0).get("body").asText()).isEqualTo("Written once");
+        assertThat(texts(api.get(location.path("contacts/" + contact)).json().get("tags"))).containsOnlyOnce("made-once");
+        String timeline = api.get(location.path("contacts/" + contact + "/timeline")).json().toString();
+        assertThat(timeline.split("made-once", -1)).as("the tag's change in the history, once: " + timeline).hasSize(2);
+    }
+
+    @Test
+    void aStepThatRefusesItsInputsFailsAloneAndTheStepsBeforeItStay() {
+        String contact = scenario.contact("contactId", "refused.variable@example.com");
+
+        scenario.tag(contact, "refused-variable");
+
+        JsonNode run = scenario.endedRuns(contact, 1, SOON).get(0);
+        assertThat(run.get("state").asText()).isEqualTo("FAILED");
+        JsonNode tag = step(run, "tag");
+        assertThat(tag.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(tag.get("attempts").asInt()).isEqualTo(1);
+        JsonNode set = step(run, "set");
+        assertThat(set.get("status").asText()).isEqualTo("FAILED");
+        assertThat(set.get("attempts").asInt()).isEqualTo(3);
+        assertThat(set.get("error").asText()).contains("'contactId' is set by the platform");
+        assertThat(texts(location.api().get(location.path("contacts/" + contact)).json().get("tags"))).contains("kept");
     }
 
     private static JsonNode ok(ApiClient.Response response) {
