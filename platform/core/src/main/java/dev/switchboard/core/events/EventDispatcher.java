@@ -8,6 +8,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -21,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -62,6 +65,10 @@ public class EventDispatcher {
     ManagedThreadFactory threadFactory;
 
     private ExecutorService pool;
+
+    private final Object arrivals = new Object();
+    /** How many transactions of this node appended events since it started. */
+    private long arrived;
 
     /** Where each consumer's next round starts: after the last location served. */
     private final Map<String, UUID> cursors = new ConcurrentHashMap<>();
@@ -117,6 +124,38 @@ public class EventDispatcher {
             }
         }
         return claimed.size();
+    }
+
+    /** A transaction of this node appended events: the dispatch loops look at once. */
+    void onAppended(@Observes(during = TransactionPhase.AFTER_SUCCESS) EventsAppended appended) {
+        synchronized (arrivals) {
+            arrived++;
+            arrivals.notifyAll();
+        }
+    }
+
+    /** What {@link #awaitEvents} compares with: read it before a round, so that events of the round itself count. */
+    public long arrivals() {
+        synchronized (arrivals) {
+            return arrived;
+        }
+    }
+
+    /**
+     * Waits until a transaction of this node has appended events since {@code seen} (see {@link #arrivals}),
+     * at most {@code millis}: other nodes' events are found by the next look anyway.
+     *
+     * @return the arrivals now
+     */
+    public long awaitEvents(long seen, long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        synchronized (arrivals) {
+            long left;
+            while (arrived == seen && (left = deadline - System.nanoTime()) > 0) {
+                TimeUnit.NANOSECONDS.timedWait(arrivals, left);
+            }
+            return arrived;
+        }
     }
 
     /** The threads deliveries run on, made the first time a round has several lanes. */

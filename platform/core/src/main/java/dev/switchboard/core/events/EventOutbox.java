@@ -2,10 +2,13 @@ package dev.switchboard.core.events;
 
 import dev.switchboard.core.db.Database;
 import dev.switchboard.core.tenancy.LocationId;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
 
@@ -25,6 +28,14 @@ public class EventOutbox {
     @Inject
     Instance<DomainEventConsumer> consumers;
 
+    @Inject
+    Event<EventsAppended> appended;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    private static final String ANNOUNCED = EventOutbox.class.getName() + ".announced";
+
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID append(LocationId locationId, EventType type, JsonObject payload) {
         catalog.check(type, payload);
@@ -37,6 +48,10 @@ public class EventOutbox {
         db.update("""
                 INSERT INTO event_delivery (consumer, event_id, location_id, seq)
                 SELECT name, ?, ?, ? FROM unnest(?::text[]) AS name""", id, locationId, seq, names);
+        if (transactions.getResource(ANNOUNCED) == null) {
+            transactions.putResource(ANNOUNCED, Boolean.TRUE);
+            appended.fire(new EventsAppended());
+        }
         return id;
     }
 }

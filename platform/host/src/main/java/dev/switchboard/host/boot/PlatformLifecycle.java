@@ -19,6 +19,7 @@ import dev.switchboard.core.plugins.Plugins;
 import dev.switchboard.core.tenancy.FirstRunBootstrap;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
@@ -97,8 +98,11 @@ public class PlatformLifecycle {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    @Resource
+    ManagedThreadFactory threadFactory;
+
     private volatile boolean ready;
-    private boolean stopped;
+    private volatile boolean stopped;
     /** What boot started, in order; stopped in reverse. */
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     /** Payara Micro exits on SIGINT/SIGTERM without undeploying: stop the engine and plugins ourselves. */
@@ -124,7 +128,7 @@ public class PlatformLifecycle {
             running.add(actionWorker.start());
             running.add(jobRunner.start());
             for (DomainEventConsumer consumer : dispatcher.consumers()) {
-                running.add(every(DISPATCH_INTERVAL_MILLIS, () -> dispatchAll(consumer)));
+                running.add(dispatching(consumer));
             }
             running.add(every(PURGE_INTERVAL_MILLIS, this::purgeDeletedContacts));
             running.add(every(EXPIRED_FILES_INTERVAL_MILLIS, this::deleteExpiredImportFiles));
@@ -217,10 +221,41 @@ public class PlatformLifecycle {
         return () -> future.cancel(false);
     }
 
-    /** Rounds of one consumer's deliveries while there are any; the pause comes when its queue is empty. */
-    private void dispatchAll(DomainEventConsumer consumer) {
-        while (!stopped && dispatcher.dispatchRound(consumer) > 0) {
-            Thread.onSpinWait();
+    /**
+     * One consumer's deliveries, on a thread of its own: rounds while there are any, then a pause that
+     * ends as soon as a transaction of this node appends events (other nodes' are found when it ends).
+     */
+    private AutoCloseable dispatching(DomainEventConsumer consumer) {
+        Thread thread = threadFactory.newThread(() -> {
+            long seen = dispatcher.arrivals();
+            while (!stopped) {
+                try {
+                    while (!stopped && dispatcher.dispatchRound(consumer) > 0) {
+                        Thread.onSpinWait();
+                    }
+                    seen = dispatcher.awaitEvents(seen, DISPATCH_INTERVAL_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "A round of " + consumer.name() + "'s deliveries failed; the next one retries", e);
+                    sleepQuietly(DISPATCH_INTERVAL_MILLIS);
+                } catch (Error e) {
+                    LOG.log(Level.SEVERE, "Delivering events to " + consumer.name() + " failed with an error; it stops", e);
+                    throw e;
+                }
+            }
+        });
+        thread.setName("switchboard-dispatch-" + consumer.name());
+        thread.start();
+        // stopped is set before this runs: the thread ends after its round, or its pause
+        return () -> thread.join(TimeUnit.SECONDS.toMillis(30));
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
