@@ -48,8 +48,14 @@ const XML = `<?xml version="1.0" encoding="UTF-8"?>
     <serviceTask id="tagAfter" name="Tag after" sb:action="contact.add_tag">
       <extensionElements><sb:input name="tag">${AFTER}</sb:input></extensionElements>
     </serviceTask>
-    <sequenceFlow id="f3" sourceRef="tagAfter" targetRef="end"/>
-    <endEvent id="end"/>
+    <sequenceFlow id="f3" sourceRef="tagAfter" targetRef="decide"/>
+    <exclusiveGateway id="decide" name="Whose run" default="others"/>
+    <sequenceFlow id="ours" name="One of ours" sourceRef="decide" targetRef="end">
+      <conditionExpression>= contact.lastName = "${STAMP}"</conditionExpression>
+    </sequenceFlow>
+    <sequenceFlow id="others" name="Anyone else" sourceRef="decide" targetRef="elsewhere"/>
+    <endEvent id="end" name="Done"/>
+    <endEvent id="elsewhere" name="Elsewhere"/>
   </process>
 </definitions>`;
 
@@ -131,6 +137,10 @@ test(
         await waitForOrAlert(page, S.state('COMPLETED'), 'the run completed after the skip');
         assert.match((await page.locator(S.step('setPlan')).textContent()) ?? '', /Skipped/);
         assert.match((await page.locator(S.step('tagAfter')).textContent()) ?? '', /Completed/);
+        // the run log says which way the gateway went, and on what condition
+        const took = (await page.locator(`${S.step('decide')} [data-took]`).textContent()) ?? '';
+        assert.match(took, /Took One of ours → Done/);
+        assert.match(took, /contact\.lastName/);
         assert.equal(await page.locator(S.incident).count(), 0, 'no incident any more');
         const contact = await callApi(page, 'GET', `${apiBase}/contacts/${first.contactId}`);
         assert.ok(contact.body.tags.includes(AFTER), `the step after the skipped one ran: ${contact.body.tags}`);

@@ -150,6 +150,18 @@ export function RunDetail({ locationId, runId, canAct, workflowName, onClose, on
                     </>
                   )}
                 </p>
+                {step.type.endsWith('Gateway') && step.next.length > 0 && (
+                  <p data-took="" className="text-xs">
+                    Took{' '}
+                    {step.next
+                      .map((flow) => {
+                        const target = run.steps.find((other) => other.activityId === flow.targetId);
+                        const label = `${flow.name || flow.id} → ${target?.name || flow.targetId}`;
+                        return flow.condition ? `${label} (${flow.condition})` : label;
+                      })
+                      .join('; ')}
+                  </p>
+                )}
                 {Object.keys(step.inputs ?? {}).length + Object.keys(step.outputs ?? {}).length > 0 && (
                   <details data-values="">
                     <summary className="cursor-pointer text-xs">Inputs and outputs</summary>

@@ -42,6 +42,19 @@ public record WorkflowRun(String id, String workflowKey, int workflowVersion, St
                        Map<String, String> inputs,
                        @Schema(description = "For a completed action: its outputs (run variables <activityId>_<name>)"
                                + " and the run variables it set by name")
-                       Map<String, String> outputs) {
+                       Map<String, String> outputs,
+                       @Schema(description = "The sequence flows the run took out of this element, in the order it"
+                               + " took them: a gateway's chosen branch (or branches), with the flow's name and"
+                               + " condition. Empty while the run is still at the element, and at an end.")
+                       List<TakenFlow> next) {
+    }
+
+    /**
+     * A sequence flow a run took.
+     *
+     * @param condition the flow's condition as written (FEEL), or null for a flow without one (a default
+     *     flow, or the only way on)
+     */
+    public record TakenFlow(String id, String name, String targetId, String condition) {
     }
 }

@@ -30,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -38,7 +39,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.flowable.bpmn.model.BpmnModel;
+import org.flowable.bpmn.model.FlowElement;
 import org.flowable.bpmn.model.Process;
+import org.flowable.bpmn.model.SequenceFlow;
 import org.flowable.engine.history.HistoricActivityInstance;
 import org.flowable.engine.repository.Deployment;
 import org.flowable.engine.repository.ProcessDefinition;
@@ -208,21 +211,34 @@ public class Workflows {
     }
 
     /**
-     * Every element the run passed, in order, with the platform's record of each action step: the
-     * engine's history gives the path, {@code action_execution} the attempts and outcome of each
-     * visit of an action task (matched to the history by execution and visit).
+     * Every element the run passed, in order, with the platform's record of each action step and the
+     * flows the run took out of it: the engine's history gives the path (elements and the sequence
+     * flows taken, ordered by time and, within one transaction, by the engine's order),
+     * {@code action_execution} the attempts and outcome of each visit of an action task (matched to the
+     * history by execution and visit).
      */
     private List<WorkflowRun.Step> steps(LocationId locationId, WorkflowRuns.Run run) {
         List<ActionExecutions.Step> actionSteps = actionExecutions.steps(locationId, run.id());
         Map<String, Integer> visits = new HashMap<>();
         List<WorkflowRun.Step> steps = new ArrayList<>();
         List<ActionExecutions.Step> shown = new ArrayList<>();
-        for (HistoricActivityInstance activity : engine.history().createHistoricActivityInstanceQuery()
+        Map<String, List<WorkflowRun.TakenFlow>> nextOfLatest = new HashMap<>();
+        Map<String, BpmnModel> models = new HashMap<>();
+        List<HistoricActivityInstance> history = new ArrayList<>(engine.history().createHistoricActivityInstanceQuery()
                 .processInstanceId(run.id())
                 .activityTenantId(locationId.toString())
                 .orderByHistoricActivityInstanceStartTime().asc()
-                .list()) {
+                .list());
+        history.sort(Comparator.comparing(HistoricActivityInstance::getStartTime)
+                .thenComparing(activity -> activity.getTransactionOrder() == null ? 0 : activity.getTransactionOrder()));
+        for (HistoricActivityInstance activity : history) {
             if ("sequenceFlow".equals(activity.getActivityType())) {
+                FlowElement element = models.computeIfAbsent(activity.getProcessDefinitionId(), engine::model)
+                        .getFlowElement(activity.getActivityId());
+                if (element instanceof SequenceFlow flow && nextOfLatest.containsKey(flow.getSourceRef())) {
+                    nextOfLatest.get(flow.getSourceRef()).add(new WorkflowRun.TakenFlow(flow.getId(), flow.getName(),
+                            flow.getTargetRef(), blankToNull(flow.getConditionExpression())));
+                }
                 continue;
             }
             int visit = visits.merge(activity.getExecutionId() + "/" + activity.getActivityId(), 1, Integer::sum);
@@ -231,13 +247,19 @@ public class Workflows {
                             && step.executionId().equals(activity.getExecutionId()) && step.visit() == visit)
                     .findFirst();
             action.ifPresent(shown::add);
+            List<WorkflowRun.TakenFlow> next = new ArrayList<>();
+            nextOfLatest.put(activity.getActivityId(), next);
             steps.add(step(activity.getActivityId(), activity.getActivityName(), activity.getActivityType(),
-                    time(activity.getStartTime()), time(activity.getEndTime()), action));
+                    time(activity.getStartTime()), time(activity.getEndTime()), action, next));
         }
         // steps the history does not show (migrated from an earlier version of the platform)
         actionSteps.stream().filter(step -> !shown.contains(step)).forEach(step -> steps.add(step(step.activityId(),
-                null, "serviceTask", step.createdAt(), step.finishedAt(), Optional.of(step))));
+                null, "serviceTask", step.createdAt(), step.finishedAt(), Optional.of(step), List.of())));
         return steps;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
     }
 
     private static WorkflowRun summary(WorkflowRuns.Run run, RunIncidents.Incident incident, List<WorkflowRun.Step> steps) {
@@ -246,7 +268,8 @@ public class Workflows {
     }
 
     private static WorkflowRun.Step step(String activityId, String name, String type, OffsetDateTime startedAt,
-                                         OffsetDateTime endedAt, Optional<ActionExecutions.Step> action) {
+                                         OffsetDateTime endedAt, Optional<ActionExecutions.Step> action,
+                                         List<WorkflowRun.TakenFlow> next) {
         return new WorkflowRun.Step(activityId, name, type, startedAt, endedAt,
                 action.map(ActionExecutions.Step::actionId).orElse(null),
                 action.map(ActionExecutions.Step::pluginId).orElse(null),
@@ -259,7 +282,8 @@ public class Workflows {
                 action.map(step -> step.id().toString()).orElse(null),
                 action.map(ActionExecutions.Step::log).orElse(List.of()),
                 action.map(ActionExecutions.Step::inputs).orElse(Map.of()),
-                action.map(ActionExecutions.Step::outputs).orElse(Map.of()));
+                action.map(ActionExecutions.Step::outputs).orElse(Map.of()),
+                next);
     }
 
     Optional<ProcessDefinition> latest(LocationId locationId, String key) {

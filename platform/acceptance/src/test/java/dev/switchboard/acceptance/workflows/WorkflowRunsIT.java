@@ -92,6 +92,16 @@ class WorkflowRunsIT {
             JsonNode run = scenario.endedRuns(contact, 1, SOON).get(0);
             assertThat(run.get("state").asText()).as(run.toString()).isEqualTo("COMPLETED");
         }
+        // the run log says which way the gateway went, and why
+        JsonNode took = step(scenario.endedRuns(ada, 1, SOON).get(0), "decide").get("next");
+        assertThat(took).hasSize(1);
+        assertThat(took.get(0).get("id").asText()).isEqualTo("isAda");
+        assertThat(took.get(0).get("targetId").asText()).isEqualTo("greetAda");
+        assertThat(took.get(0).get("condition").asText()).contains("contact.firstName = \"Ada\"");
+        JsonNode otherwise = step(scenario.endedRuns(bob, 1, SOON).get(0), "decide").get("next");
+        assertThat(otherwise).hasSize(1);
+        assertThat(otherwise.get(0).get("id").asText()).isEqualTo("otherwise");
+        assertThat(otherwise.get(0).path("condition").asText(null)).as("a default flow has no condition").isNull();
         assertThat(subjects(Mailbox.messagesTo(SMTP, "ada.condition@example.com"))).containsExactly("Hello Ada");
         assertThat(subjects(Mailbox.messagesTo(SMTP, "bob.condition@example.com"))).containsExactly("Hello there");
     }

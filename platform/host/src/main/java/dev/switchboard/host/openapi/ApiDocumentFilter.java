@@ -109,6 +109,7 @@ public class ApiDocumentFilter implements OASFilter {
             Map.entry("MigrationRequest", Set.of("toVersion", "dryRun")),
             Map.entry("Step", Set.of("name", "endedAt", "actionId", "pluginId", "pluginVersion", "status",
                     "summary", "error", "vendorId", "idempotencyKey")),
+            Map.entry("TakenFlow", Set.of("name", "condition")),
             Map.entry("WorkflowSummary", Set.of("trigger")),
             Map.entry("WorkflowTrigger", Set.of("condition")),
             Map.entry("EventTypeInfo", Set.of()),
