@@ -4,7 +4,7 @@
 # measurements (results: docs/benchmarks.md#workflows):
 #
 # 1. Trigger to first action: TRIGGERED contacts are tagged through the API (PARALLEL requests at a
-#    time, curl); each tag starts a
+#    time, from one Node process on kept-alive connections: bench/tag-contacts.mjs); each tag starts a
 #    workflow whose first step is a built-in action that does no I/O (workflow.set_variable). Rate =
 #    TRIGGERED / (last step completed - first tag event), with the per-run latency from its event to its
 #    step. For scale, the raw engine (bench/RawEngine.java: Flowable alone on the same PostgreSQL, the same
@@ -99,8 +99,7 @@ drain
 publish "$HEAD<process id=\"bench-trigger\" isExecutable=\"true\"><startEvent id=\"start\"><extensionElements><sb:trigger event=\"contact.tag_added\"><sb:match field=\"tag\" value=\"bench-go\"/></sb:trigger></extensionElements></startEvent><sequenceFlow id=\"f1\" sourceRef=\"start\" targetRef=\"act\"/>$STEP<sequenceFlow id=\"f2\" sourceRef=\"act\" targetRef=\"end\"/><endEvent id=\"end\"/></process></definitions>"
 echo "1. tagging $TRIGGERED contacts through the API, $PARALLEL requests at a time; each tag starts a workflow"
 sql "SELECT id FROM contact WHERE location_id = '$LOCATION' AND email LIKE 't%@bench.test'" > "$WORK/trigger-contacts"
-xargs -P "$PARALLEL" -I{} curl -sf -o /dev/null "$API/locations/$LOCATION/contacts/{}/tags" -H "$AUTH" \
-  -H 'Content-Type: application/json' -d '{"tag":"bench-go"}' < "$WORK/trigger-contacts"
+node "$ROOT/bench/tag-contacts.mjs" "$API" "$TOKEN" "$LOCATION" "$WORK/trigger-contacts" bench-go "$PARALLEL" | sed 's/^/   /'
 await "first steps made" "$(steps_done bench-trigger)" "$TRIGGERED" 1800
 TRIGGER=$(sql "WITH e AS (SELECT id, occurred_at FROM domain_event WHERE type = 'contact.tag_added' AND payload->>'tag' = 'bench-go'),
   s AS (SELECT a.finished_at - e.occurred_at AS latency, a.finished_at, e.occurred_at FROM e JOIN workflow_run r ON r.event_id = e.id
