@@ -14,7 +14,9 @@
 # 3. Reply waits: WAITING runs wait for an event of their contact (the tag bench-reply added, standing in
 #    for a reply: the same correlation by contact as conversation.message_received) or a 30-day timeout.
 #    The engine's lookup of one contact's waiting runs (EXPLAIN ANALYZE of the query EventWaits runs), and
-#    for SAMPLES contacts the time from the event to the run's next step entered and made.
+#    for SAMPLES contacts the time from the event to the run's next step entered and made. With
+#    BENCH_PAD_WAITING_TO=N the engine's tables are first padded to N waiting runs with copies of one
+#    (new ids, other contacts): the tables the lookup reads at that size, without starting N runs.
 #
 #   ./mvnw -q install -DskipTests && bench/workflow-throughput.sh [TRIGGERED (20000)] [TIMERS (10000)] [WAITING (100000)]
 set -euo pipefail
@@ -24,6 +26,8 @@ TIMERS=${2:-10000}
 WAITING=${3:-100000}
 SAMPLES=20
 PARALLEL=${BENCH_PARALLEL:-8}
+# pads the reply waits to this many (see 3.); 0 for none
+PAD_WAITING_TO=${BENCH_PAD_WAITING_TO:-0}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=$ROOT/target/workflow-bench
 JAR=$ROOT/platform/launcher/target/switchboard.jar
@@ -135,7 +139,21 @@ echo "3. $WAITING runs waiting for their contact's reply"
 bulk '"action": "addTags", "options": {"tags": ["bench-wait"]}' grp-wait
 await "runs waiting" "SELECT count(*) FROM act_ru_event_subscr WHERE event_name_ = 'contact.tag_added' AND proc_def_id_ LIKE 'bench-wait:%'" "$WAITING" 3600
 drain
+if [ "$PAD_WAITING_TO" -gt "$WAITING" ]; then
+  # the engine's tables as 100,000 waiting runs would make them, without starting them all: copies of one
+  # waiting run's instance and subscription under new ids and other business keys (no job, no variable)
+  echo "   padding to $PAD_WAITING_TO waiting runs: $((PAD_WAITING_TO - WAITING)) copies of one run's execution and subscription rows"
+  sql "CREATE TEMP TABLE pad AS SELECT gen_random_uuid()::text AS id, gen_random_uuid()::text AS sub, gen_random_uuid()::text AS key
+         FROM generate_series(1, $((PAD_WAITING_TO - WAITING)));
+       INSERT INTO act_ru_execution SELECT (jsonb_populate_record(NULL::act_ru_execution, to_jsonb(e)
+           || jsonb_build_object('id_', p.id, 'proc_inst_id_', p.id, 'root_proc_inst_id_', p.id, 'business_key_', p.key))).*
+         FROM pad p, (SELECT * FROM act_ru_execution WHERE parent_id_ IS NULL AND proc_def_id_ LIKE 'bench-wait:%' LIMIT 1) e;
+       INSERT INTO act_ru_event_subscr SELECT (jsonb_populate_record(NULL::act_ru_event_subscr, to_jsonb(s)
+           || jsonb_build_object('id_', p.sub, 'execution_id_', p.id, 'proc_inst_id_', p.id))).*
+         FROM pad p, (SELECT * FROM act_ru_event_subscr WHERE event_name_ = 'contact.tag_added' AND proc_def_id_ LIKE 'bench-wait:%' LIMIT 1) s" > /dev/null
+fi
 sql "ANALYZE act_ru_execution" > /dev/null; sql "ANALYZE act_ru_event_subscr" > /dev/null
+SUBSCRIBED=$(sql "SELECT count(*) FROM act_ru_event_subscr WHERE event_name_ = 'contact.tag_added' AND proc_def_id_ LIKE 'bench-wait:%'")
 CONTACTS=$(sql "SELECT id FROM contact WHERE location_id = '$LOCATION' AND email LIKE 'w%@bench.test' ORDER BY random() LIMIT $SAMPLES")
 : > "$WORK/lookup"
 for CONTACT in $CONTACTS; do
@@ -146,7 +164,7 @@ for CONTACT in $CONTACTS; do
       ORDER BY s.created_ LIMIT 100" > "$WORK/plan"
   grep -o 'Execution Time: [0-9.]*' "$WORK/plan" | awk '{print $3}' >> "$WORK/lookup"
 done
-sort -n "$WORK/lookup" | awk '{ t[NR] = $1 } END { printf "   lookup of a contact'"'"'s waiting runs among %d: median %.3f ms, max %.3f ms\n", '"$WAITING"', t[int((NR + 1) / 2)], t[NR] }'
+sort -n "$WORK/lookup" | awk '{ t[NR] = $1 } END { printf "   lookup of a contact'"'"'s waiting runs among %d: median %.3f ms, max %.3f ms\n", '"$SUBSCRIBED"', t[int((NR + 1) / 2)], t[NR] }'
 grep -E 'Index|Seq Scan' "$WORK/plan" | sed 's/^ */     plan: /' | head -4
 for CONTACT in $CONTACTS; do
   api "contacts/$CONTACT/tags" -H 'Content-Type: application/json' -d '{"tag":"bench-reply"}' > /dev/null
