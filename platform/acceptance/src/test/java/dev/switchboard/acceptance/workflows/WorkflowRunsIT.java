@@ -44,7 +44,8 @@ class WorkflowRunsIT {
         EmailPlugin.useSmtp(location, SMTP.getSmtp().getPort());
         scenario = new Scenario(location);
         for (String fixture : List.of("fails-after-email", "joins", "broken-condition", "same-trigger",
-                "too-many-instances", "endless-loop", "three-in-a-row", "contact-condition")) {
+                "too-many-instances", "endless-loop", "three-in-a-row", "contact-condition",
+                "built-in-loop")) {
             scenario.deployFixture(WorkflowRunsIT.class, fixture);
         }
     }
@@ -160,6 +161,21 @@ class WorkflowRunsIT {
         JsonNode run = scenario.endedRuns(contact, 1, SOON).get(0);
         assertThat(run.get("state").asText()).isEqualTo("FAILED");
         assertThat(run.get("error").asText()).contains("without waiting");
+    }
+
+    @Test
+    void aLoopOfBuiltInStepsWithNothingToWaitForFailsItsRunAndLeavesNoHalfOfIt() {
+        String contact = scenario.contact("Builtin", "builtin.loop@example.com");
+
+        scenario.tag(contact, "built-in-loop");
+
+        // the steps are made in the run's transaction: a loop without a wait ends at a limit, and
+        // the transaction that crossed it leaves nothing behind
+        JsonNode run = scenario.endedRuns(contact, 1, SOON).get(0);
+        assertThat(run.get("state").asText()).isEqualTo("FAILED");
+        assertThat(run.get("error").asText()).containsAnyOf("without waiting", "action steps");
+        assertThat(Scenario.steps(run, "count")).allSatisfy(step ->
+                assertThat(step.get("status").asText()).isEqualTo("COMPLETED"));
     }
 
 
