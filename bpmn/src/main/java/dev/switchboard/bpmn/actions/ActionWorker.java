@@ -12,7 +12,6 @@ import dev.switchboard.core.db.FairQueue;
 import dev.switchboard.core.nodes.NodeIdentity;
 import dev.switchboard.core.plugins.PluginCalls;
 import dev.switchboard.core.plugins.actions.ActionCatalog;
-import dev.switchboard.core.plugins.actions.ActionFailure;
 import dev.switchboard.core.plugins.actions.ActionSpec;
 import dev.switchboard.core.plugins.actions.BuiltInActions;
 import dev.switchboard.core.plugins.actions.BuiltInStep;

@@ -227,7 +227,6 @@ public class Workflows {
         List<HistoricActivityInstance> history = new ArrayList<>(engine.history().createHistoricActivityInstanceQuery()
                 .processInstanceId(run.id())
                 .activityTenantId(locationId.toString())
-                .orderByHistoricActivityInstanceStartTime().asc()
                 .list());
         history.sort(Comparator.comparing(HistoricActivityInstance::getStartTime)
                 .thenComparing(activity -> activity.getTransactionOrder() == null ? 0 : activity.getTransactionOrder()));
